@@ -1,0 +1,102 @@
+"""newsclean: repair what machine translation and web scraping do to news text.
+
+>>> import newsclean
+>>> newsclean.fix(" date 2022-02-15 The talks went on.   \\n\\n\\n\\n\\nPutin met Scholz.")
+'The talks went on.\\n\\nPutin met Scholz.'
+>>> result = newsclean.fix_and_explain("date: 2022-02-15\\nNATOâ€™s ministers met.")
+>>> result.text, result.metadata["date"]
+('NATO’s ministers met.', '2022-02-15')
+>>> [(e.rule, e.original, e.replacement) for e in result.edits]
+[('NC301', 'date: 2022-02-15\\n', ''), ('NC601', 'NATOâ€™s', 'NATO’s')]
+
+Three views of one run: :func:`fix` (the text), :func:`fix_and_explain` (text, edits with
+offsets into the input, metadata) and :func:`detect` (everything ``fix`` would change, plus
+what it cannot change safely). Choose rules with :class:`Config`; list them with
+:func:`list_rules`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+from .config import Config, ConfigError
+from .edits import Edit, Finding, apply_edits
+from .pipeline import Result, all_rules, findings_of, run
+from .registry import Rule
+
+try:
+    __version__ = version("newsclean")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0.0.0"
+
+__all__ = [
+    "Config",
+    "ConfigError",
+    "Edit",
+    "Finding",
+    "Result",
+    "Rule",
+    "__version__",
+    "apply_edits",
+    "detect",
+    "fix",
+    "fix_and_explain",
+    "fix_and_explain_batch",
+    "fix_batch",
+    "list_rules",
+]
+
+
+def fix(text: str, config: Config | None = None) -> str:
+    """Return ``text`` with every enabled, fixing rule applied.
+
+    >>> fix("Kuleba said so.   \\n")
+    'Kuleba said so.\\n'
+    """
+    return run(text, config).text
+
+
+def fix_and_explain(text: str, config: Config | None = None) -> Result:
+    """Return the repaired text with its edits (offsets into ``text``) and metadata.
+
+    ``apply_edits(text, result.edits) == result.text`` always holds, and whatever a rule
+    removed is in ``result.metadata["removed"]`` with its original offsets.
+    """
+    return run(text, config)
+
+
+def detect(text: str, config: Config | None = None) -> list[Finding]:
+    """Everything ``fix`` would change, plus problems it cannot fix safely.
+
+    Findings are in offset order, with 1-based line and column. A finding whose
+    ``replacement`` is ``None`` is detect-only.
+
+    >>> [(f.rule, f.line, f.column) for f in detect("Shoig\\ufffd said.  \\nOK")]
+    [('NC603', 1, 6), ('NC501', 1, 13)]
+    """
+    return findings_of(run(text, config), text)
+
+
+def fix_batch(texts: Iterable[str], config: Config | None = None) -> list[str]:
+    """:func:`fix` over many texts (for ``datasets.map(batched=True)`` and pandas).
+
+    >>> fix_batch(["a  \\n", "b"])
+    ['a\\n', 'b']
+    """
+    return [run(text, config).text for text in texts]
+
+
+def fix_and_explain_batch(texts: Iterable[str], config: Config | None = None) -> list[Result]:
+    """:func:`fix_and_explain` over many texts."""
+    return [run(text, config) for text in texts]
+
+
+def list_rules() -> list[dict[str, Any]]:
+    """Every rule in the registry, in pipeline order, as plain records.
+
+    >>> [r["code"] for r in list_rules()][:2]
+    ['NC601', 'NC602']
+    """
+    return [rule.describe() for rule in all_rules()]

@@ -1,0 +1,1 @@
+"""Data tables (plain text) used by the rules; see :mod:`newsclean.resources`."""

@@ -1,0 +1,238 @@
+"""The pipeline: rules in a fixed order, each on the output of the ones before it.
+
+``fix``, ``fix_and_explain`` and ``detect`` are three views of one run (:func:`run`). The run
+keeps every edit in offsets of the original input (:func:`newsclean.edits.compose`), so the
+edits of a result, applied to the input, rebuild the output exactly.
+"""
+
+from __future__ import annotations
+
+import importlib
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from .config import Config, ConfigError, matches
+from .edits import (
+    Change,
+    Edit,
+    Finding,
+    Meta,
+    apply_changes,
+    compose,
+    line_starts,
+    merge_metadata,
+    position,
+)
+from .registry import Context, Rule
+
+__all__ = ["RULE_MODULES", "Result", "all_rules", "enabled_rules", "run"]
+
+#: Rule families in the order they run. Encoding first (everything else reads characters),
+#: then what is removed wholesale (headers, boilerplate), then language (so English-only
+#: rules can stand down), then token- and quote-level repairs, whitespace last.
+RULE_MODULES: tuple[str, ...] = (
+    "encoding",
+    "header",
+    "whitespace",
+)
+
+
+@cache
+def all_rules() -> tuple[Rule, ...]:
+    """Every registered rule, in pipeline order. Loaded once; read-only afterwards."""
+    rules: list[Rule] = []
+    for name in RULE_MODULES:
+        module = importlib.import_module(f"newsclean.rules.{name}")
+        rules.extend(module.RULES)
+    codes = [r.code for r in rules]
+    if len(codes) != len(set(codes)):
+        raise RuntimeError(f"duplicate rule codes in the registry: {codes}")
+    return tuple(rules)
+
+
+@cache
+def _known_selectors() -> frozenset[str]:
+    rules = all_rules()
+    return frozenset([r.family.upper() for r in rules] + ["ALL"])
+
+
+def _check_selectors(config: Config) -> None:
+    rules = all_rules()
+    for name in ("select", "ignore", "extend_select", "fixable", "unfixable"):
+        for sel in getattr(config, name):
+            if sel in _known_selectors():
+                continue
+            if not any(r.code.startswith(sel) for r in rules):
+                raise ConfigError(
+                    f"unknown rule selector {sel!r} in Config.{name}; "
+                    "use a rule code (NC101), a prefix (NC1) or a family name"
+                )
+
+
+def enabled_rules(config: Config) -> list[tuple[Rule, bool]]:
+    """The rules this configuration runs, in order, each with whether ``fix`` applies it."""
+    _check_selectors(config)
+    out: list[tuple[Rule, bool]] = []
+    for rule in all_rules():
+        if config.select:
+            on = matches(rule.code, rule.family, config.select)
+        else:
+            on = rule.default or matches(rule.code, rule.family, config.extend_select)
+        if config.extend_select and matches(rule.code, rule.family, config.extend_select):
+            on = True
+        if matches(rule.code, rule.family, config.ignore):
+            on = False
+        if not on:
+            continue
+        applies = rule.fixes and (
+            rule.fix_by_default or matches(rule.code, rule.family, config.fixable)
+        )
+        if matches(rule.code, rule.family, config.unfixable):
+            applies = False
+        out.append((rule, applies))
+    return out
+
+
+@dataclass(frozen=True)
+class Result:
+    """The outcome of :func:`newsclean.fix_and_explain`.
+
+    Attributes:
+        text: the repaired text.
+        edits: every change, in offsets of the input, in offset order. Applying them to the
+            input (:func:`newsclean.edits.apply_edits`) rebuilds ``text``.
+        metadata: what the rules extracted: ``date``, ``language``, ``removed`` (each removed
+            block with its original offsets and text) and so on.
+        findings: problems found but not fixed (detect-only rules, rules that only report by
+            default), in offsets of the input.
+    """
+
+    text: str
+    edits: list[Edit] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+
+class _OffsetMap:
+    """Maps spans of the current text back to the original, given the edits so far."""
+
+    def __init__(self, edits: Sequence[Edit]) -> None:
+        self.edits = edits
+        self.cur_starts: list[int] = []
+        self.cur_ends: list[int] = []
+        self.deltas: list[int] = []
+        delta = 0
+        for e in edits:
+            cs = e.start + delta
+            self.cur_starts.append(cs)
+            self.cur_ends.append(cs + len(e.replacement))
+            delta += len(e.replacement) - (e.end - e.start)
+            self.deltas.append(delta)
+
+    def _point(self, pos: int, left: bool) -> int:
+        k = bisect_right(self.cur_starts, pos) - 1
+        if k >= 0 and self.cur_starts[k] <= pos < self.cur_ends[k]:
+            e = self.edits[k]
+            return e.start if left or pos == self.cur_starts[k] else e.end
+        k = bisect_right(self.cur_ends, pos)
+        return pos - (self.deltas[k - 1] if k else 0)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        ostart = self._point(start, True)
+        oend = self._point(end, False) if end > start else ostart
+        return ostart, max(ostart, oend)
+
+
+def _validate(changes: list[Change], length: int, code: str) -> list[Change]:
+    changes.sort(key=lambda c: (c.start, c.end))
+    last_end = 0
+    for c in changes:
+        if not 0 <= c.start <= c.end <= length:
+            raise RuntimeError(f"rule {code} returned a change outside the text: {c!r}")
+        if c.replacement is not None:
+            if c.start < last_end:
+                raise RuntimeError(f"rule {code} returned overlapping changes: {c!r}")
+            last_end = c.end
+    return changes
+
+
+def run(text: str, config: Config | None = None) -> Result:
+    """Run the pipeline once over ``text``: the one run behind fix, fix_and_explain, detect."""
+    if not isinstance(text, str):
+        raise TypeError(f"newsclean works on str, not {type(text).__name__}")
+    config = config or Config()
+    original = text
+    current = text
+    edits: list[Edit] = []
+    metadata: dict[str, Any] = {}
+    pending: list[tuple[str, int, int, str, str | None, bool]] = []
+    for rule, applies in enabled_rules(config):
+        if rule.english_only and metadata.get("language", "en") != "en":
+            metadata.setdefault("skipped_rules", []).append(rule.code)
+            continue
+        ctx = Context(config=config, code=rule.code, metadata=metadata)
+        changes: list[Change] = []
+        for item in rule.find(current, ctx):
+            if isinstance(item, Meta):
+                merge_metadata(metadata, {item.key: item.value})
+            else:
+                changes.append(item)
+        if not changes:
+            continue
+        changes = _validate(changes, len(current), rule.code)
+        to_apply = [c for c in changes if applies and c.replacement is not None]
+        reported = [c for c in changes if not (applies and c.replacement is not None)]
+        if reported or any(c.removed for c in to_apply):
+            omap = _OffsetMap(edits)
+            for c in reported:
+                ostart, oend = omap.span(c.start, c.end)
+                pending.append(
+                    (rule.code, ostart, oend, c.message, c.replacement, c.replacement is not None)
+                )
+            for c in to_apply:
+                if c.removed:
+                    ostart, oend = omap.span(c.start, c.end)
+                    merge_metadata(
+                        metadata,
+                        {
+                            "removed": [
+                                {
+                                    "rule": rule.code,
+                                    "start": ostart,
+                                    "end": oend,
+                                    "text": original[ostart:oend],
+                                    "message": c.message,
+                                }
+                            ]
+                        },
+                    )
+        if to_apply:
+            edits = compose(original, current, edits, to_apply, rule.code)
+            current = apply_changes(current, to_apply)
+    starts = line_starts(original) if pending else []
+    findings = []
+    for code, ostart, oend, message, replacement, fixable in pending:
+        line, col = position(starts, ostart)
+        findings.append(
+            Finding(
+                code, ostart, oend, line, col, message, original[ostart:oend], replacement, fixable
+            )
+        )
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    return Result(text=current, edits=edits, metadata=metadata, findings=findings)
+
+
+def findings_of(result: Result, original: str) -> list[Finding]:
+    """Everything a run found: the edits it made (as fixable findings) and what it reported."""
+    starts = line_starts(original)
+    out = list(result.findings)
+    for e in result.edits:
+        line, col = position(starts, e.start)
+        out.append(
+            Finding(e.rule, e.start, e.end, line, col, e.message, e.original, e.replacement, True)
+        )
+    out.sort(key=lambda f: (f.start, f.end, f.rule))
+    return out

@@ -1,0 +1,80 @@
+"""The rule record and the context a rule reads.
+
+A rule is a pure function ``find(text, ctx) -> Iterable[Change | Meta]`` plus a :class:`Rule`
+record that says what it is. Rules never apply their own changes and never touch global
+state; the pipeline (:mod:`newsclean.pipeline`) runs them in a fixed order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .config import Config
+from .edits import Change, Meta
+
+__all__ = ["Context", "Finder", "Rule"]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule may read besides the text: the configuration, the rule's own code, and
+    the metadata earlier rules found (for example ``metadata["language"]``)."""
+
+    config: Config
+    code: str
+    metadata: Mapping[str, Any]
+
+    def option(self, key: str, default: Any = None) -> Any:
+        """This rule's option ``key`` (see :meth:`Config.option`)."""
+        return self.config.option(self.code, key, default)
+
+
+Finder = Callable[[str, Context], Iterable[Change | Meta]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule's record in the registry.
+
+    Attributes:
+        code: stable identifier, ``NC`` + family digit + number (``NC301``).
+        name: short kebab-case name (``date-header``).
+        family: the artifact family (``header``, ``fused``, ``quotes`` …).
+        summary: one line for listings.
+        find: the pure function that finds changes.
+        default: whether the rule runs by default.
+        fixes: whether the rule offers replacements at all (``False``: detect only).
+        fix_by_default: whether ``fix`` applies its replacements without being asked
+            (``Config.fixable`` turns this on for rules that only report by default).
+        english_only: the rule stands down when the document is not English.
+        before, after: an example for the catalogue; tested in the suite.
+        why: why the artifact happens (for the catalogue).
+    """
+
+    code: str
+    name: str
+    family: str
+    summary: str
+    find: Finder
+    default: bool = True
+    fixes: bool = True
+    fix_by_default: bool = True
+    english_only: bool = False
+    before: str = ""
+    after: str = ""
+    why: str = ""
+
+    def describe(self) -> dict[str, Any]:
+        """The rule's record as plain data (for listings and JSON)."""
+        return {
+            "code": self.code,
+            "name": self.name,
+            "family": self.family,
+            "summary": self.summary,
+            "default": self.default,
+            "fixes": self.fixes,
+            "fix_by_default": self.fixes and self.fix_by_default,
+            "english_only": self.english_only,
+        }

@@ -1,0 +1,151 @@
+"""Whitespace (NC5xx): trailing spaces, runs of blank lines, blank lines at the edges.
+
+Paragraphs are never joined and line endings keep their style (``\\r\\n`` stays ``\\r\\n``).
+Only horizontal whitespace (spaces, tabs, no-break and other Unicode spaces) is ever removed
+inside a line; line breaks are removed only as whole blank lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..edits import Change
+from ..registry import Context, Rule
+
+#: Horizontal whitespace: what may trail a line or pad a blank one. Not ``\r`` or ``\n``.
+HSPACE = r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+
+TRAILING_SPACE_RE = regex.compile(HSPACE + r"+(?=\r?\n|\Z)")
+#: A line break followed by three or more blank lines.
+BLANK_RUN_RE = regex.compile(r"(\r?\n)(?:" + HSPACE + r"*\r?\n){3,}")
+#: The characters :data:`HSPACE` names, for ``str.strip``.
+HSPACE_CHARS = " \t\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+#: Two or more spaces between two visible characters inside a line.
+REPEATED_SPACE_RE = regex.compile(r"(?<=\S)  +(?=\S)")
+
+
+def trailing_spaces(text: str) -> list[tuple[int, int]]:
+    """Spans of horizontal whitespace at the end of lines.
+
+    >>> trailing_spaces("one  \\ntwo\\t\\r\\nthree ")
+    [(3, 5), (9, 10), (17, 18)]
+    """
+    return [m.span() for m in TRAILING_SPACE_RE.finditer(text)]
+
+
+def find_trailing_spaces(text: str, ctx: Context) -> Iterator[Change]:
+    for start, end in trailing_spaces(text):
+        yield Change(start, end, "", "trailing whitespace removed")
+
+
+def blank_line_runs(text: str) -> list[tuple[int, int, str]]:
+    """Runs of three or more blank lines, each with the replacement that leaves one.
+
+    >>> blank_line_runs("a\\n\\n\\n\\nb\\n\\n\\nc")
+    [(1, 5, '\\n\\n')]
+    >>> blank_line_runs("a\\r\\n\\r\\n \\r\\n\\r\\nb")
+    [(1, 10, '\\r\\n\\r\\n')]
+    """
+    out = []
+    for m in BLANK_RUN_RE.finditer(text):
+        newline = m.group(1)
+        out.append((m.start(), m.end(), newline + newline))
+    return out
+
+
+def find_blank_line_runs(text: str, ctx: Context) -> Iterator[Change]:
+    for start, end, replacement in blank_line_runs(text):
+        yield Change(start, end, replacement, "three or more blank lines reduced to one")
+
+
+def edge_blank_lines(text: str) -> list[tuple[int, int]]:
+    """Blank lines at the start of the text and after its last line.
+
+    A single final line break is the end of the last line, not a blank line, and stays.
+
+    >>> edge_blank_lines("\\n  \\nText\\n\\n\\n")
+    [(0, 4), (9, 11)]
+    >>> edge_blank_lines("Text\\n")
+    []
+    """
+    spans = []
+    blank = HSPACE_CHARS + "\r\n"
+    body_start = len(text) - len(text.lstrip(blank))
+    lead_end = text.rfind("\n", 0, body_start) + 1
+    if lead_end:
+        spans.append((0, lead_end))
+    if body_start == len(text):
+        return spans
+    body_end = len(text.rstrip(blank))
+    first_break = text.find("\n", body_end)
+    if first_break != -1 and first_break + 1 < len(text):
+        spans.append((first_break + 1, len(text)))
+    return spans
+
+
+def find_edge_blank_lines(text: str, ctx: Context) -> Iterator[Change]:
+    for start, end in edge_blank_lines(text):
+        where = "leading" if start == 0 else "trailing"
+        yield Change(start, end, "", f"{where} blank lines removed")
+
+
+def repeated_spaces(text: str) -> list[tuple[int, int]]:
+    """Runs of two or more spaces between words (indentation is left alone).
+
+    >>> repeated_spaces("the  Germany said   so")
+    [(3, 5), (17, 20)]
+    >>> repeated_spaces("    indented code")
+    []
+    """
+    return [m.span() for m in REPEATED_SPACE_RE.finditer(text)]
+
+
+def find_repeated_spaces(text: str, ctx: Context) -> Iterator[Change]:
+    for start, end in repeated_spaces(text):
+        yield Change(start, end, " ", "repeated spaces between words reduced to one")
+
+
+RULES = (
+    Rule(
+        code="NC501",
+        name="trailing-whitespace",
+        family="whitespace",
+        summary="Remove spaces and tabs at the end of lines.",
+        find=find_trailing_spaces,
+        before="Kuleba said so.   \nThe talks went on.",
+        after="Kuleba said so.\nThe talks went on.",
+        why="Scrapers keep the padding of table cells and inline elements.",
+    ),
+    Rule(
+        code="NC502",
+        name="blank-line-run",
+        family="whitespace",
+        summary="Reduce three or more blank lines to one blank line.",
+        find=find_blank_line_runs,
+        before="diplomatic route\n\n\n\nYesterday, Putin met Shoigu.",
+        after="diplomatic route\n\nYesterday, Putin met Shoigu.",
+        why="Removed images, ads and embeds leave their empty paragraphs behind.",
+    ),
+    Rule(
+        code="NC503",
+        name="edge-blank-lines",
+        family="whitespace",
+        summary="Remove blank lines at the start and the end of the text.",
+        find=find_edge_blank_lines,
+        before="\n\nMOSCOW - NATO said on Tuesday.\n\n\n",
+        after="MOSCOW - NATO said on Tuesday.\n",
+        why="Extraction starts and ends on empty containers.",
+    ),
+    Rule(
+        code="NC504",
+        name="repeated-spaces",
+        family="whitespace",
+        summary="Reduce runs of spaces between two words to one space.",
+        find=find_repeated_spaces,
+        before="the head of  NATO said",
+        after="the head of NATO said",
+        why="A removed link or tag leaves the spaces on both of its sides.",
+    ),
+)
