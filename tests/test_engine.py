@@ -131,3 +131,17 @@ def test_registry_lists_every_rule() -> None:
 def test_non_str_input_is_a_type_error() -> None:
     with pytest.raises(TypeError, match="bytes"):
         newsclean.fix(b"bytes")  # type: ignore[arg-type]
+
+
+def test_lexicon_round_trip(tmp_path: object) -> None:
+    from pathlib import Path
+
+    lex = newsclean.Lexicon.from_texts(
+        ["Foreign Minister said Kuleba would go.", "He met Kuleba and Zakharova today."],
+        min_documents=2,
+    )
+    assert "Kuleba" in lex and "Zakharova" not in lex
+    path = Path(str(tmp_path)) / "names.txt"
+    lex.save(path)
+    assert newsclean.Lexicon.load(path) == lex
+    assert pickle.loads(pickle.dumps(lex)) == lex

@@ -23,6 +23,7 @@ from typing import Any
 
 from .config import Config, ConfigError
 from .edits import Edit, Finding, apply_edits
+from .lexicon import Lexicon
 from .pipeline import Result, all_rules, findings_of, run
 from .registry import Rule
 
@@ -36,6 +37,7 @@ __all__ = [
     "ConfigError",
     "Edit",
     "Finding",
+    "Lexicon",
     "Result",
     "Rule",
     "__version__",
