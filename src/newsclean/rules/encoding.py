@@ -29,6 +29,13 @@ SEGMENT_RE = regex.compile(r"[^ \t\r\n]+")
 HTML_ENTITY_RE = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 URL_NEAR_RE = regex.compile(r"(?:https?://|www\.)\S*\Z")
 REPLACEMENT_CHAR = "\ufffd"
+#: "â€" not followed by the third byte's character: U+201D (”) is E2 80 9D, and 0x9D is
+#: undefined in Windows-1252, so decoders drop it. The right double quote is by far the most
+#: common character this leaves behind (the others are rare spaces and format characters).
+LOST_RDQUO_RE = regex.compile(
+    "\u00e2\u20ac(?![\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122])"
+)
 
 
 @cache
@@ -103,6 +110,37 @@ def find_html_entities(text: str, ctx: Context) -> Iterator[Change]:
         yield Change(m.start(), m.end(), value, f"HTML entity {entity} decoded")
 
 
+def lost_right_quotes(text: str) -> list[tuple[int, bool]]:
+    """Offsets of "â€" left by a dropped third byte, each with whether a “ opens before it
+    in the same paragraph (the evidence that it was a closing quote).
+
+    >>> lost_right_quotes("He said “yesâ€, and left.")
+    [(12, True)]
+    >>> lost_right_quotes("A stray â€ sign")
+    [(8, False)]
+    """
+    out = []
+    for m in LOST_RDQUO_RE.finditer(text):
+        paragraph_start = text.rfind("\n\n", 0, m.start())
+        opened = text.rfind("\u201c", max(paragraph_start, 0), m.start()) != -1
+        out.append((m.start(), opened))
+    return out
+
+
+def find_lost_right_quotes(text: str, ctx: Context) -> Iterator[Change]:
+    if "\u00e2\u20ac" not in text:
+        return
+    for start, opened in lost_right_quotes(text):
+        if opened:
+            yield Change(
+                start, start + 2, "\u201d", "mojibake of ” with its last byte lost repaired"
+            )
+        else:
+            yield Change(
+                start, start + 2, None, "mojibake with a lost byte (probably ”); not repaired"
+            )
+
+
 def find_replacement_chars(text: str, ctx: Context) -> Iterator[Change]:
     start = text.find(REPLACEMENT_CHAR)
     while start != -1:
@@ -135,6 +173,17 @@ RULES = (
         before="Johnson &amp; Johnson said the vaccine&#8217;s supply",
         after="Johnson & Johnson said the vaccine’s supply",
         why="Text taken from HTML source without unescaping it.",
+    ),
+    Rule(
+        code="NC604",
+        name="mojibake-lost-byte",
+        family="encoding",
+        summary="Repair “…â€ (a ” whose last byte was dropped) after an opening quote.",
+        find=find_lost_right_quotes,
+        before="the Alliance said that “diplomacy should continueâ€, but",
+        after="the Alliance said that “diplomacy should continue”, but",
+        why="” is E2 80 9D in UTF-8; read as Windows-1252, 0x9D is undefined and is dropped, "
+        "so ftfy cannot restore it. After an opening quote in the same paragraph it is ”.",
     ),
     Rule(
         code="NC603",
