@@ -67,6 +67,7 @@ CREDIT_SEPARATORS_RE = regex.compile(r"[\s,/&;·•|+()\[\]{}©–—-]+")
 #: At most this many tokens and characters: a credit is short.
 CREDIT_MAX_TOKENS = 16
 CREDIT_MAX_CHARS = 160
+COPYRIGHT_MAX_TOKENS = 40
 #: Initials of the writer at the end of an agency slug: "dpa/AFP/ts".
 INITIALS_RE = regex.compile(r"\p{Ll}{1,4}|\p{Lu}{1,4}")
 #: Sentence end inside a caption line, before a trailing credit.
@@ -250,6 +251,9 @@ def removal_spans(lines: Sequence[Line], remove: Iterable[int]) -> list[tuple[in
     >>> t = "a\\n\\nX\\n\\nb\\n\\nY"
     >>> [t[s:e] for s, e in removal_spans(split_lines(t), [2, 6])]
     ['X\\n\\n', '\\n\\nY']
+    >>> t = "a\\n\\nX\\n\\n\\n\\nb"
+    >>> [t[s:e] for s, e in removal_spans(split_lines(t), [2])]
+    ['\\nX\\n']
     >>> t = "a\\nX\\nb"
     >>> [t[s:e] for s, e in removal_spans(split_lines(t), [1])]
     ['X\\n']
@@ -261,21 +265,32 @@ def removal_spans(lines: Sequence[Line], remove: Iterable[int]) -> list[tuple[in
     for i, line in enumerate(lines):
         if not line.blank and i not in drop:
             last_kept = i
-    spans = []
+    spans: list[tuple[int, int]] = []
     prev_content = 0  # end of the content of the last non-blank line so far
     for i, line in enumerate(lines):
         if i in drop:
             if i > last_kept:
                 spans.append((prev_content, line.content_end))
+            elif i == 0 or lines[i - 1].blank:
+                # Blank lines before (k, not yet taken by the previous span) and after (m):
+                # take the shorter run with the line, so the longer one separates the
+                # paragraphs as it did.
+                k = 0
+                free_from = spans[-1][1] if spans else 0
+                while i - k - 1 >= 0 and lines[i - k - 1].blank:
+                    if lines[i - k - 1].start < free_from:
+                        break
+                    k += 1
+                j = i + 1
+                while j < len(lines) and lines[j].blank and j < last_kept:
+                    j += 1
+                m = j - i - 1
+                if m > k and k > 0:
+                    spans.append((lines[i - k].start, line.end))
+                else:
+                    spans.append((line.start, lines[j - 1].end if m else line.end))
             else:
-                end = line.end
-                before_blank = i == 0 or lines[i - 1].blank
-                if before_blank:
-                    j = i + 1
-                    while j < len(lines) and lines[j].blank and j < last_kept:
-                        end = lines[j].end
-                        j += 1
-                spans.append((line.start, end))
+                spans.append((line.start, line.end))
         if not line.blank:
             prev_content = line.content_end
     # Spans touching each other stay separate; overlapping ones cannot arise.
@@ -297,7 +312,9 @@ def _strip_marks(line: str) -> str:
 # Shapes
 
 
-def credit_shaped(text: str, agencies: frozenset[str] = frozenset()) -> bool:
+def credit_shaped(
+    text: str, agencies: frozenset[str] = frozenset(), max_tokens: int = CREDIT_MAX_TOKENS
+) -> bool:
     """Whether ``text`` reads like a credit: names, agencies, initials and years, not prose.
 
     Every word starts with a capital or a digit, or is a known agency ("dpa"), or is one of a
@@ -315,10 +332,12 @@ def credit_shaped(text: str, agencies: frozenset[str] = frozenset()) -> bool:
     False
     """
     text = text.strip()
-    if not text or len(text) > CREDIT_MAX_CHARS or text[-1] in "?!:":
+    if not text or len(text) > CREDIT_MAX_CHARS * max_tokens // CREDIT_MAX_TOKENS:
+        return False
+    if text[-1] in "?!:":
         return False
     tokens = [t for t in CREDIT_SEPARATORS_RE.split(text) if t]
-    if not tokens or len(tokens) > CREDIT_MAX_TOKENS:
+    if not tokens or len(tokens) > max_tokens:
         return False
     letters = False
     for i, token in enumerate(tokens):
@@ -379,7 +398,8 @@ def _copyright_credit(rest: str, agencies: frozenset[str]) -> bool:
     rest = SCRAPER_TAG_RE.sub(" ", rest)
     rest = YEAR_RE.sub(" ", rest)
     rest = rest.strip(" ,.;·-–—")
-    return not rest or credit_shaped(rest, agencies)
+    # A copyright marker is strong evidence: the credit may list many authors.
+    return not rest or credit_shaped(rest, agencies, max_tokens=COPYRIGHT_MAX_TOKENS)
 
 
 def copyright_tag(line: str, agencies: frozenset[str]) -> bool:
@@ -516,14 +536,28 @@ def teaser(line: str, t: Tables) -> str | None:
     rest = s[m.end("label") :]
     sep = LABEL_SEP_RE.match(rest)
     if sep:
-        return "line" if rest[sep.end() :].strip() else "label"
+        headline = rest[sep.end() :].strip()
+        if not headline:
+            return "label"
+        return "line" if _teaser_headline(headline) else None
     # Without a separator only a label in capitals counts ("READ ALSO Zelensky orders aid"),
     # and not the short ones that also start headlines ("WATCH", "RELATED" are too short).
     if not (label.isupper() and len(label) > 7):
         return None
     if not rest.strip():
         return "label"
-    return "line" if rest[:1] in " \t" else None
+    return "line" if rest[:1] in " \t" and _teaser_headline(rest.strip()) else None
+
+
+def _teaser_headline(text: str) -> bool:
+    """Whether the text after a teaser label reads like a headline, not a sentence that
+    merely starts with "Related:": it opens with a capital, a digit or a quote, and is short.
+
+    >>> _teaser_headline("Turkey will continue to shake."), _teaser_headline("the talks went on")
+    (True, False)
+    """
+    opens = text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘'«„"
+    return opens and len(text.split()) <= 30
 
 
 def _headline_like(text: str) -> bool:
