@@ -15,8 +15,7 @@ NC4 = Config(select=["NC4"])
 #: What the issue lists as boilerplate in the seeds, by seed file.
 SEED_BOILERPLATE = {
     "003_8937a4383ec06688.txt": [
-        "(c) 2022, The Washington Post · Robyn Dixon, Rachel Pannett, Loveday Morris "
-        "{Matzav.com}",
+        "(c) 2022, The Washington Post · Robyn Dixon, Rachel Pannett, Loveday Morris {Matzav.com}",
         "See?! President Biden scared the living daylights out of the pipsqueak Putin.",
     ],
     "004_c5c7fe9300333a23.txt": [

@@ -55,9 +55,54 @@ __all__ = [
 #: Lower-case words a credit may contain besides names: "AFP via Getty Images",
 #: "Reporting by Jane Doe in London; Editing by John Smith", "Photo courtesy of the family".
 CREDIT_CONNECTORS = frozenset(
-    "via by and for of from the in at on with courtesy photo photos archive file handout "
-    "staff pool images reporting editing writing additional de del della di da do dos das "
-    "du van von der den la le el los las y e et und".split()
+    {
+        "via",
+        "by",
+        "and",
+        "for",
+        "of",
+        "from",
+        "the",
+        "in",
+        "at",
+        "on",
+        "with",
+        "courtesy",
+        "photo",
+        "photos",
+        "archive",
+        "file",
+        "handout",
+        "staff",
+        "pool",
+        "images",
+        "reporting",
+        "editing",
+        "writing",
+        "additional",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "la",
+        "le",
+        "el",
+        "los",
+        "las",
+        "y",
+        "e",
+        "et",
+        "und",
+    }
 )
 #: A token of a credit: a word (letters, digits, inner ' . & -), or an e-mail-free domain.
 CREDIT_TOKEN_RE = regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{N}'’.&_-]*[\p{L}\p{N}])?\.?")
@@ -297,10 +342,8 @@ def removal_spans(lines: Sequence[Line], remove: Iterable[int]) -> list[tuple[in
     return spans
 
 
-def _line_changes(
-    text: str, lines: Sequence[Line], found: dict[int, str]
-) -> Iterator[Change]:
-    for (start, end), i in zip(removal_spans(lines, found), sorted(found)):
+def _line_changes(text: str, lines: Sequence[Line], found: dict[int, str]) -> Iterator[Change]:
+    for (start, end), i in zip(removal_spans(lines, found), sorted(found), strict=True):
         yield Change(start, end, "", found[i], removed=True)
 
 
@@ -376,9 +419,7 @@ def agency_slug(text: str, agencies: frozenset[str]) -> bool:
     m = regex.fullmatch(r"\(\s*([^()]+?)\s*\)\.?|[–—-]+[ \t]*(.+?)\.?", s)
     if m:
         inner = (m.group(1) or m.group(2)).strip()
-        return inner.casefold() in agencies or (
-            "/" in inner and agency_slug(inner, agencies)
-        )
+        return inner.casefold() in agencies or ("/" in inner and agency_slug(inner, agencies))
     parts = [p.strip() for p in s.split("/")]
     if len(parts) < 2 or any(not p for p in parts):
         return False
@@ -407,7 +448,7 @@ def copyright_tag(line: str, agencies: frozenset[str]) -> bool:
     Dixon {Matzav.com}", "© 2022 Reuters. All rights reserved.", "Dixon, Morris {Matzav.com}".
 
     >>> ag = tables().agencies
-    >>> copyright_tag("(c) 2022, The Washington Post · Robyn Dixon, Loveday Morris {Matzav.com}", ag)
+    >>> copyright_tag("(c) 2022, The Washington Post · Robyn Dixon {Matzav.com}", ag)
     True
     >>> copyright_tag("Copyright 2021 The Associated Press. All rights reserved.", ag)
     True
@@ -433,8 +474,10 @@ def media_credit(line: str, t: Tables) -> bool:
     """Whether a whole line is a photo or video credit.
 
     >>> t = tables()
-    >>> media_credit("Photo: EFE/EPA/OLEG PETRASYUK", t), media_credit("Photo by MARKO DJURICA Reuters", t)
-    (True, True)
+    >>> media_credit("Photo: EFE/EPA/OLEG PETRASYUK", t)
+    True
+    >>> media_credit("Photo by MARKO DJURICA Reuters", t)
+    True
     >>> media_credit("Image source, Getty Images", t), media_credit("(Photo: AFP)", t)
     (True, True)
     >>> media_credit("Photo: A fragment from a video on YouTube", t)
@@ -446,7 +489,7 @@ def media_credit(line: str, t: Tables) -> bool:
     """
     s = _strip_marks(line) if not line.lstrip().startswith("(") else line.strip()
     m = t.media_re.fullmatch(s)
-    return bool(m) and credit_shaped(m.group("credit"), t.agencies)
+    return m is not None and credit_shaped(m.group("credit"), t.agencies)
 
 
 def caption_credit(line: str, t: Tables) -> tuple[int, int] | None:
@@ -471,8 +514,10 @@ def source_credit(line: str, t: Tables) -> bool:
     """Whether a whole line is a wire-agency credit or a source line.
 
     >>> t = tables()
-    >>> source_credit("*With information from AFP and EFE", t), source_credit("Source: PAP, Reuters", t)
-    (True, True)
+    >>> source_credit("*With information from AFP and EFE", t)
+    True
+    >>> source_credit("Source: PAP, Reuters", t)
+    True
     >>> source_credit("(Reporting by Jane Doe in London; Editing by John Smith)", t)
     True
     >>> source_credit("dpa/AFP/ts", t), source_credit("With agencies", t)
@@ -724,8 +769,8 @@ RULES = (
         summary="Cut a photo credit off the end of a caption line; the caption stays.",
         find=find_caption_credits,
         english_only=True,
-        before="Guardsmen held drills this weekend. Photo: EFE/EPA/OLEG PETRASYUK\n\nTalks went on.",
-        after="Guardsmen held drills this weekend.\n\nTalks went on.",
+        before="Guardsmen held drills. Photo: EFE/EPA/OLEG PETRASYUK\n\nTalks went on.",
+        after="Guardsmen held drills.\n\nTalks went on.",
         why="A photo's caption and credit are scraped as one line with the article.",
     ),
     Rule(
