@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -125,6 +126,8 @@ COPYRIGHT_RE = regex.compile(r"(?i)(?:\(c\)|©|copyright(?:\s*©|\s*\(c\))?)\s*"
 RIGHTS_RE = regex.compile(r"(?i)\.?\s*all rights reserved\.?")
 #: A scraper tag: the site's domain in braces at the end of a line, "{Matzav.com}".
 SCRAPER_TAG_RE = regex.compile(r"\{[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+\}\s*$")
+#: Cheap gate of the copyright and reader-comment rules: a copyright marker or a scraper tag.
+COPYRIGHT_GATE = ("©", "(c)", "(C)", "opyright", "OPYRIGHT", "}")
 #: Bullets and markers that may open a boilerplate line.
 LEAD_MARKS = "*•►▶»>#-–— \t"
 #: Separators after a teaser or credit label.
@@ -157,6 +160,10 @@ def _alternation(entries: Iterable[str]) -> str:
     return "|".join(regex.escape(p).replace(r"\ ", r"[ \t]+") for p in phrases)
 
 
+def _prefixes(entries: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted({" ".join(e.split()).casefold() for e in entries if e.strip()}))
+
+
 @dataclass(frozen=True)
 class Tables:
     """The compiled boilerplate tables (shipped entries plus the user's extensions)."""
@@ -170,18 +177,40 @@ class Tables:
     desk_heads: frozenset[str]
     desk_qualifiers: frozenset[str]
     notice_re: regex.Pattern[str]
+    #: Cheap gates: casefolded label prefixes a candidate line must start with (see
+    #: :func:`_prefix`), and the casefolded media labels a caption's end must contain.
+    media_prefixes: tuple[str, ...]
+    source_prefixes: tuple[str, ...]
+    teaser_prefixes: tuple[str, ...]
+    media_words: tuple[str, ...]
+
+
+#: The option keys that extend each table, in the order :func:`_compile` takes them.
+OPTION_KEYS = (
+    "agencies",
+    "media_labels",
+    "source_labels",
+    "teaser_labels",
+    "desk_heads",
+    "desk_qualifiers",
+    "notices",
+)
 
 
 @lru_cache(maxsize=32)
-def _compile(
-    agencies: tuple[str, ...],
-    media: tuple[str, ...],
-    sources: tuple[str, ...],
-    teasers: tuple[str, ...],
-    desk_heads: tuple[str, ...],
-    desk_qualifiers: tuple[str, ...],
-    notices: tuple[str, ...],
-) -> Tables:
+def _compile(extras: tuple[tuple[str, ...], ...]) -> Tables:
+    """Compile the shipped tables plus the user's extras (one tuple per :data:`OPTION_KEYS`).
+    Cached on the extras, which are empty in the default run."""
+    desks = load_table("boilerplate_desks.txt")
+    agencies = load_table("boilerplate_agencies.txt") + extras[0]
+    media = load_table("boilerplate_media_labels.txt") + extras[1]
+    sources = load_table("boilerplate_source_labels.txt") + extras[2]
+    teasers = load_table("boilerplate_teasers.txt") + extras[3]
+    desk_heads = tuple(d.split(":", 1)[1] for d in desks if d.startswith("head:")) + extras[4]
+    desk_qualifiers = (
+        tuple(d.split(":", 1)[1] for d in desks if d.startswith("qualifier:")) + extras[5]
+    )
+    notices = load_table("boilerplate_notices.txt") + extras[6]
     media_alt = _alternation(media)
     # "Photo: X", "Photo by X", "Photo credit: X", "Image source, X", "(Photo: X)".
     media_head = (
@@ -206,9 +235,8 @@ def _compile(
         r"(?P<credit>.*?)[)\]]?\.?"
     )
     teaser_re = regex.compile(r"(?P<label>(?i:" + _alternation(teasers) + r"))")
-    notice_re = regex.compile(
-        r"(?i:" + "|".join(f"(?:{n})" for n in notices) + r")[ \t]*[.!]?",
-    )
+    notice_alt = "|".join(f"(?:{n})" for n in notices)
+    notice_re = regex.compile(r"(?i:" + notice_alt + r")[ \t]*[.!]?")
     return Tables(
         agencies=frozenset(a.casefold() for a in agencies),
         agency_phrases=tuple(tuple(a.casefold().split()) for a in agencies if " " in a),
@@ -219,6 +247,10 @@ def _compile(
         desk_heads=frozenset(h.strip().upper() for h in desk_heads),
         desk_qualifiers=frozenset(q.strip().upper() for q in desk_qualifiers),
         notice_re=notice_re,
+        media_prefixes=_prefixes(media),
+        source_prefixes=_prefixes(sources),
+        teaser_prefixes=_prefixes(teasers),
+        media_words=_prefixes(media),
     )
 
 
@@ -229,29 +261,16 @@ def tables(ctx: Context | None = None) -> Tables:
     True
     """
 
-    def opt(key: str) -> tuple[str, ...]:
-        return _option_tuple(ctx.option(key)) if ctx is not None else ()
-
-    desks = load_table("boilerplate_desks.txt")
-    heads = tuple(d.split(":", 1)[1] for d in desks if d.startswith("head:"))
-    quals = tuple(d.split(":", 1)[1] for d in desks if d.startswith("qualifier:"))
-    return _compile(
-        load_table("boilerplate_agencies.txt") + opt("agencies"),
-        load_table("boilerplate_media_labels.txt") + opt("media_labels"),
-        load_table("boilerplate_source_labels.txt") + opt("source_labels"),
-        load_table("boilerplate_teasers.txt") + opt("teaser_labels"),
-        heads + opt("desk_heads"),
-        quals + opt("desk_qualifiers"),
-        load_table("boilerplate_notices.txt") + opt("notices"),
-    )
+    if ctx is None:
+        return _compile(((),) * len(OPTION_KEYS))
+    return _compile(tuple(_option_tuple(ctx.option(key)) for key in OPTION_KEYS))
 
 
 # --------------------------------------------------------------------------------------------
 # Lines and removal spans
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One line of the text: ``start``, the end of its content (before ``\\r\\n``/``\\n``),
     the end including its line break, and its content with the edges stripped."""
 
@@ -273,16 +292,24 @@ def split_lines(text: str) -> list[Line]:
     """
     out = []
     pos = 0
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        end = n if nl < 0 else nl + 1
-        content_end = n if nl < 0 else (nl - 1 if nl > pos and text[nl - 1] == "\r" else nl)
-        out.append(Line(pos, content_end, end, text[pos:content_end].strip()))
-        if nl < 0:
-            break
+    raws = text.split("\n")
+    last = len(raws) - 1
+    for k, raw in enumerate(raws):
+        stop = pos + len(raw)
+        content_end = stop - 1 if raw.endswith("\r") else stop
+        end = stop + 1 if k < last else stop
+        out.append(Line(pos, content_end, end, raw.strip()))
         pos = end
     return out
+
+
+def _prefix(line: str) -> str:
+    """The start of a line without bullets, spaces collapsed, casefolded (for cheap gates).
+
+    >>> _prefix("*  READ   ALSO: NATO meets")
+    'read also: nato meets'
+    """
+    return " ".join(line.lstrip(LEAD_MARKS + "([")[:48].split()).casefold()
 
 
 def removal_spans(lines: Sequence[Line], remove: Iterable[int]) -> list[tuple[int, int]]:
@@ -568,6 +595,10 @@ def teaser(line: str, t: Tables) -> str | None:
     ('line', 'label')
     >>> teaser("READ ALSO Zelensky orders aid to Turkey", t)
     'line'
+    >>> teaser("Read also: causes of the earthquake in Turkey.", t)
+    'line'
+    >>> teaser("Related: the two talks were held at the same time.", t) is None
+    True
     >>> teaser("Read more at https://www.example.com/news today.", t) is None
     True
     >>> teaser("Watch the video to get a look at the new tools.", t) is None
@@ -584,6 +615,10 @@ def teaser(line: str, t: Tables) -> str | None:
         headline = rest[sep.end() :].strip()
         if not headline:
             return "label"
+        # A label of two words or more ("Read also:") is evidence enough (MT lower-cases the
+        # headline after it); a one-word label ("Related:") needs a headline after it.
+        if len(label.split()) > 1:
+            return "line" if len(headline.split()) <= 40 else None
         return "line" if _teaser_headline(headline) else None
     # Without a separator only a label in capitals counts ("READ ALSO Zelensky orders aid"),
     # and not the short ones that also start headlines ("WATCH", "RELATED" are too short).
@@ -629,12 +664,28 @@ def notice(line: str, t: Tables) -> bool:
 # Finders
 
 
+def _candidate(line: Line, t: Tables, test: str) -> bool:
+    """A cheap test that ``line`` may be of kind ``test``, before any regular expression."""
+    text = line.text
+    if test == "desk":
+        return len(text) <= 60 and text.isupper()
+    if test == "notice":
+        return len(text) <= 240
+    prefix = _prefix(text)
+    if test == "media":
+        return prefix.startswith(t.media_prefixes)
+    if test == "teaser":
+        return prefix.startswith(t.teaser_prefixes)
+    # Source lines, agency slugs ("dpa/AFP/ts"), "(AFP)", "— Reuters".
+    return prefix.startswith(t.source_prefixes) or "/" in text[:60] or text[0] in "(–—-"
+
+
 def _lines_matching(text: str, ctx: Context, test: str) -> Iterator[Change]:
     t = tables(ctx)
     lines = split_lines(text)
     found: dict[int, str] = {}
     for i, line in enumerate(lines):
-        if line.blank:
+        if line.blank or not _candidate(line, t, test):
             continue
         if test == "media" and media_credit(line.text, t):
             found[i] = "photo or video credit removed"
@@ -644,7 +695,8 @@ def _lines_matching(text: str, ctx: Context, test: str) -> Iterator[Change]:
             found[i] = "desk byline removed"
         elif test == "notice" and notice(line.text, t):
             found[i] = "paywall, newsletter or browser notice removed"
-    yield from _line_changes(text, lines, found)
+    if found:
+        yield from _line_changes(text, lines, found)
 
 
 def find_media_credits(text: str, ctx: Context) -> Iterator[Change]:
@@ -655,6 +707,9 @@ def find_caption_credits(text: str, ctx: Context) -> Iterator[Change]:
     t = tables(ctx)
     for line in split_lines(text):
         if line.blank or len(line.text) < 12:
+            continue
+        tail = line.text[-CREDIT_MAX_CHARS - 24 :].casefold()
+        if not any(word in tail for word in t.media_words):
             continue
         raw = text[line.start : line.content_end]
         span = caption_credit(raw, t)
@@ -683,7 +738,9 @@ def find_teasers(text: str, ctx: Context) -> Iterator[Change]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        kind = None if line.blank else teaser(line.text, t)
+        kind = None
+        if not line.blank and _candidate(line, t, "teaser"):
+            kind = teaser(line.text, t)
         if kind == "line":
             found[i] = "related-article teaser removed"
         elif kind == "label":
@@ -708,6 +765,8 @@ def _closing_tag(lines: Sequence[Line], t: Tables) -> int | None:
 
 
 def find_reader_comments(text: str, ctx: Context) -> Iterator[Change]:
+    if not any(mark in text for mark in COPYRIGHT_GATE):
+        return
     t = tables(ctx)
     lines = split_lines(text)
     i = _closing_tag(lines, t)
@@ -735,6 +794,8 @@ def find_reader_comments(text: str, ctx: Context) -> Iterator[Change]:
 
 
 def find_copyright_tags(text: str, ctx: Context) -> Iterator[Change]:
+    if not any(mark in text for mark in COPYRIGHT_GATE):
+        return
     t = tables(ctx)
     lines = split_lines(text)
     found = {
