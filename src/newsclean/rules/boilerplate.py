@@ -183,6 +183,7 @@ class Tables:
     source_prefixes: tuple[str, ...]
     teaser_prefixes: tuple[str, ...]
     media_words: tuple[str, ...]
+    desk_words: tuple[str, ...]
 
 
 #: The option keys that extend each table, in the order :func:`_compile` takes them.
@@ -251,6 +252,7 @@ def _compile(extras: tuple[tuple[str, ...], ...]) -> Tables:
         source_prefixes=_prefixes(sources),
         teaser_prefixes=_prefixes(teasers),
         media_words=_prefixes(media),
+        desk_words=tuple(sorted({w.upper() for h in desk_heads for w in h.split()})),
     )
 
 
@@ -261,7 +263,9 @@ def tables(ctx: Context | None = None) -> Tables:
     True
     """
 
-    if ctx is None:
+    if ctx is None or not any(
+        ctx.code.startswith(scope.upper()) for scope, _ in ctx.config.options
+    ):
         return _compile(((),) * len(OPTION_KEYS))
     return _compile(tuple(_option_tuple(ctx.option(key)) for key in OPTION_KEYS))
 
@@ -301,6 +305,14 @@ def split_lines(text: str) -> list[Line]:
         out.append(Line(pos, content_end, end, raw.strip()))
         pos = end
     return out
+
+
+@lru_cache(maxsize=8)
+def _lines_of(text: str) -> tuple[tuple[Line, ...], tuple[str, ...]]:
+    """The lines of ``text`` and their gate prefixes, shared by the rules of this family
+    (they usually see the same text one after another)."""
+    lines = tuple(split_lines(text))
+    return lines, tuple(_prefix(line.text) if line.text else "" for line in lines)
 
 
 def _prefix(line: str) -> str:
@@ -664,14 +676,12 @@ def notice(line: str, t: Tables) -> bool:
 # Finders
 
 
-def _candidate(line: Line, t: Tables, test: str) -> bool:
-    """A cheap test that ``line`` may be of kind ``test``, before any regular expression."""
-    text = line.text
+def _candidate(text: str, prefix: str, t: Tables, test: str) -> bool:
+    """A cheap test that a line may be of kind ``test``, before any regular expression."""
     if test == "desk":
         return len(text) <= 60 and text.isupper()
     if test == "notice":
         return len(text) <= 240
-    prefix = _prefix(text)
     if test == "media":
         return prefix.startswith(t.media_prefixes)
     if test == "teaser":
@@ -682,10 +692,12 @@ def _candidate(line: Line, t: Tables, test: str) -> bool:
 
 def _lines_matching(text: str, ctx: Context, test: str) -> Iterator[Change]:
     t = tables(ctx)
-    lines = split_lines(text)
+    if test == "desk" and not any(word in text for word in t.desk_words):
+        return
+    lines, prefixes = _lines_of(text)
     found: dict[int, str] = {}
     for i, line in enumerate(lines):
-        if line.blank or not _candidate(line, t, test):
+        if not line.text or not _candidate(line.text, prefixes[i], t, test):
             continue
         if test == "media" and media_credit(line.text, t):
             found[i] = "photo or video credit removed"
@@ -705,7 +717,10 @@ def find_media_credits(text: str, ctx: Context) -> Iterator[Change]:
 
 def find_caption_credits(text: str, ctx: Context) -> Iterator[Change]:
     t = tables(ctx)
-    for line in split_lines(text):
+    folded = text.casefold()
+    if not any(word in folded for word in t.media_words):
+        return
+    for line in _lines_of(text)[0]:
         if line.blank or len(line.text) < 12:
             continue
         tail = line.text[-CREDIT_MAX_CHARS - 24 :].casefold()
@@ -733,13 +748,13 @@ def find_desk_bylines(text: str, ctx: Context) -> Iterator[Change]:
 
 def find_teasers(text: str, ctx: Context) -> Iterator[Change]:
     t = tables(ctx)
-    lines = split_lines(text)
+    lines, prefixes = _lines_of(text)
     found: dict[int, str] = {}
     i = 0
     while i < len(lines):
         line = lines[i]
         kind = None
-        if not line.blank and _candidate(line, t, "teaser"):
+        if not line.blank and _candidate(line.text, prefixes[i], t, "teaser"):
             kind = teaser(line.text, t)
         if kind == "line":
             found[i] = "related-article teaser removed"
