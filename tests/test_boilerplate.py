@@ -91,7 +91,8 @@ def test_touching_removals_are_reported_apart() -> None:
 
 
 def test_long_trailing_block_is_reported_not_removed() -> None:
-    article = "Talks went on in Brussels, officials said on Tuesday. " * 3
+    # The trailing block is shorter than the article but more than half of it.
+    article = "Talks went on in Brussels, officials said on Tuesday. " * 20
     after = "This is the next article, much longer than a comment would be. " * 10
     text = f"{article}\n(c) 2022, The Washington Post {{Site.com}}\n\n{after}"
     result = newsclean.fix_and_explain(text, NC4)
@@ -101,6 +102,13 @@ def test_long_trailing_block_is_reported_not_removed() -> None:
     # The limits are options.
     loose = Config(select=["NC4"], options={"NC407": {"comments_max_share": 5.0}})
     assert after.strip() not in newsclean.fix(text, loose)
+
+
+def test_copyright_at_the_top_is_not_a_closing_tag() -> None:
+    body = "Talks went on in Brussels, officials said on Tuesday.\n\n" * 4
+    text = "© 2022 Reuters\n\n" + body
+    assert newsclean.fix(text, NC4) == body
+    assert [f.rule for f in newsclean.detect(text, NC4)] == ["NC408"]
 
 
 def test_users_extend_the_tables() -> None:

@@ -795,7 +795,10 @@ def find_reader_comments(text: str, ctx: Context) -> Iterator[Change]:
     start, end = lines[i].content_end, tail[-1].content_end
     max_share = float(ctx.option("comments_max_share", COMMENTS_MAX_SHARE))
     max_chars = int(ctx.option("comments_max_chars", COMMENTS_MAX_CHARS))
-    if article and after <= max_share * article and after <= max_chars:
+    if after >= article:
+        # Not a closing tag: a copyright line at the top, or one article of several.
+        return
+    if after <= max_share * article and after <= max_chars:
         yield Change(
             start, end, "", "reader comments after the copyright tag removed", removed=True
         )
