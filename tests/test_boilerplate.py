@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newsclean
 from newsclean import Config
+from newsclean.config import ConfigError
 
 from .strategies import CLEAN_SENTENCES
 
@@ -164,3 +166,8 @@ def test_injected_lines_are_removed_exactly(
     for _, line in inserts:
         assert line in removed
     assert newsclean.fix(result.text, NC4) == result.text
+
+
+def test_a_bad_user_pattern_is_a_config_error() -> None:
+    with pytest.raises(ConfigError):
+        newsclean.fix("Talks went on.", Config(options={"NC4": {"notices": ["(unclosed"]}}))

@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 import regex
 
+from ..config import ConfigError
 from ..edits import Change
 from ..registry import Context, Rule
 from ..resources import load_table
@@ -237,7 +238,10 @@ def _compile(extras: tuple[tuple[str, ...], ...]) -> Tables:
     )
     teaser_re = regex.compile(r"(?P<label>(?i:" + _alternation(teasers) + r"))")
     notice_alt = "|".join(f"(?:{n})" for n in notices)
-    notice_re = regex.compile(r"(?i:" + notice_alt + r")[ \t]*[.!]?")
+    try:
+        notice_re = regex.compile(r"(?i:" + notice_alt + r")[ \t]*[.!]?")
+    except regex.error as exc:
+        raise ConfigError(f"a boilerplate notice pattern does not compile: {exc}") from exc
     return Tables(
         agencies=frozenset(a.casefold() for a in agencies),
         agency_phrases=tuple(tuple(a.casefold().split()) for a in agencies if " " in a),
