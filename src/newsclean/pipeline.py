@@ -36,6 +36,7 @@ __all__ = ["RULE_MODULES", "Result", "all_rules", "enabled_rules", "run"]
 RULE_MODULES: tuple[str, ...] = (
     "encoding",
     "header",
+    "boilerplate",
     "whitespace",
 )
 
@@ -138,6 +139,11 @@ class _OffsetMap:
             e = self.edits[k]
             return e.start if left or pos == self.cur_starts[k] else e.end
         k = bisect_right(self.cur_ends, pos)
+        if not left:
+            # An end point does not take in text an earlier rule deleted exactly there:
+            # two removed blocks that touch are reported apart, each with its own text.
+            while k and self.cur_starts[k - 1] == self.cur_ends[k - 1] == pos:
+                k -= 1
         return pos - (self.deltas[k - 1] if k else 0)
 
     def span(self, start: int, end: int) -> tuple[int, int]:

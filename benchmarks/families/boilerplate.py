@@ -1,0 +1,126 @@
+"""Boilerplate injector (NC4xx) for the quality benchmark.
+
+Injects the lines scrapers leave around translated news: photo credits (own line or at the
+end of a caption), wire-agency credits and source lines, desk bylines, related-article
+teasers, paywall notices, and a copyright/scraper tag followed by a reader comment. Names,
+acronyms, teaser headlines and comments are taken from the document itself; only the
+labels ("Photo:", "READ ALSO:") are fixed, because they are the artifact.
+
+``gold`` is always the input: a perfect repair removes exactly what was injected.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+FAMILY = "boilerplate"
+SELECT: tuple[str, ...] = ("NC4",)
+
+_NAME_RE = re.compile(r"\b[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})+\b")
+_ACRONYM_RE = re.compile(r"\b[A-Z]{2,5}\b")
+_SENTENCE_RE = re.compile(r"[A-Z][^.!?\n]{20,200}[.!?]")
+_WORD_RE = re.compile(r"[A-Za-z]{3,}")
+
+
+def _names(text: str) -> list[str]:
+    return sorted(set(_NAME_RE.findall(text)))
+
+
+def _acronyms(text: str) -> list[str]:
+    return sorted(set(_ACRONYM_RE.findall(text)))
+
+
+def _headline(text: str, rng: random.Random) -> str | None:
+    sentences = _SENTENCE_RE.findall(text)
+    if not sentences:
+        return None
+    words = rng.choice(sentences).rstrip(".!?").split()[: rng.randint(5, 10)]
+    return " ".join(words).rstrip(",;:")
+
+
+def _credit(names: list[str], acronyms: list[str], rng: random.Random) -> str | None:
+    if names and acronyms and rng.random() < 0.4:
+        return f"{rng.choice(acronyms)}/{rng.choice(names).upper()}"
+    if names:
+        return rng.choice(names)
+    return None
+
+
+def _middle_line(text: str, rng: random.Random) -> str | None:
+    names, acronyms = _names(text), _acronyms(text)
+    kind = rng.choice(["photo", "photo", "teaser", "teaser", "notice"])
+    if kind == "photo":
+        credit = _credit(names, acronyms, rng)
+        if credit is None:
+            return None
+        label = rng.choice(["Photo: ", "Photo by ", "Photo credit: ", "Video: ", "Image source, "])
+        return label + credit
+    if kind == "teaser":
+        headline = _headline(text, rng)
+        if headline is None:
+            return None
+        label = rng.choice(["READ ALSO: ", "Read also: ", "Also read: ", "See also: ", "RELATED: "])
+        return label + headline
+    return rng.choice(
+        ["Reserved for our subscribers", "ADVERTISEMENT", "Subscribe to our newsletter"]
+    )
+
+
+def _tail_lines(text: str, rng: random.Random) -> list[str]:
+    names, acronyms = _names(text), _acronyms(text)
+    out: list[str] = []
+    if rng.random() < 0.5:
+        out.append(rng.choice(["INTERNATIONAL WRITING", "EDITORIAL STAFF", "NEWSROOM"]))
+    if acronyms and rng.random() < 0.6:
+        a, b = rng.choice(acronyms), rng.choice(acronyms)
+        out.append(
+            rng.choice(
+                [
+                    f"*With information from {a} and {b}",
+                    f"Source: {a}, {b}",
+                    f"With information from {a}",
+                    f"(With inputs from {a})",
+                ]
+            )
+        )
+    if names and rng.random() < 0.4:
+        year = rng.randint(2004, 2023)
+        publication = rng.choice(names)
+        authors = ", ".join(rng.sample(names, min(len(names), rng.randint(1, 3))))
+        domain = "".join(_WORD_RE.findall(rng.choice(names))) + ".com"
+        out.append(f"(c) {year}, The {publication} · {authors} {{{domain}}}")
+    return out
+
+
+def inject(text: str, rng: random.Random) -> tuple[str, str]:
+    """Return (dirty, gold): ``text`` with boilerplate lines injected, and ``text`` itself."""
+    body = text.rstrip()
+    trailing = text[len(body) :]
+    sep = "\n\n" if "\n\n" in body else "\n"
+    paragraphs = body.split(sep)
+    if not body:
+        return text, text
+    # Lines between paragraphs (never before the first: that may be the headline).
+    for _ in range(rng.randint(0, 2)):
+        if len(paragraphs) < 3:
+            break
+        line = _middle_line(text, rng)
+        if line is not None:
+            paragraphs.insert(rng.randint(2, len(paragraphs) - 1), line)
+    # A credit at the end of a caption-like paragraph (one that ends a sentence).
+    names = _names(text)
+    if names and rng.random() < 0.3:
+        candidates = [i for i, p in enumerate(paragraphs) if p.endswith(".") and i > 0]
+        if candidates:
+            i = rng.choice(candidates)
+            paragraphs[i] += " Photo: " + rng.choice(names)
+    tail = _tail_lines(text, rng)
+    dirty = sep.join(paragraphs)
+    for line in tail:
+        dirty += sep + line
+    if tail and tail[-1].startswith("(c)") and rng.random() < 0.7:
+        sentences = _SENTENCE_RE.findall(body)
+        if sentences:
+            dirty += sep + rng.choice(sentences)
+    return dirty + trailing, text

@@ -1,0 +1,925 @@
+"""Boilerplate (NC4xx): lines that are not the article, removed whole and returned.
+
+Scraped news carries lines around the article that are not part of it: photo and video
+credits, wire-agency credits and source lines, desk bylines, related-article teasers,
+paywall and browser notices, copyright and scraper tags, and reader comments scraped from
+under the article. Each rule here recognises one kind with high confidence and removes it with
+``Change(..., removed=True)``, so every removed block comes back in
+``Result.metadata["removed"]`` with its original offsets: nothing is lost.
+
+Precision comes from shape, not from position alone: a line is removed only when it is a
+known label (``Photo:``, ``READ ALSO:``, ``Source:``) followed by something shaped like a
+credit (names, agencies, initials, years; see :func:`credit_shaped`), a whole-line notice from
+the notices table, or an ALL-CAPS desk byline made only of desk words. Headlines, subheadings
+and captions are article content and stay; a credit at the end of a caption line is cut off
+and the caption kept.
+
+Tables live in ``newsclean/data/boilerplate_*.txt``; users extend them with
+``Config(options={"NC4": {"agencies": [...], "media_labels": [...], "source_labels": [...],
+"teaser_labels": [...], "desk_heads": [...], "desk_qualifiers": [...], "notices": [...]}})``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+import regex
+
+from ..config import ConfigError
+from ..edits import Change
+from ..registry import Context, Rule
+from ..resources import load_table
+
+__all__ = [
+    "RULES",
+    "Line",
+    "Tables",
+    "agency_slug",
+    "caption_credit",
+    "copyright_tag",
+    "credit_shaped",
+    "desk_byline",
+    "media_credit",
+    "notice",
+    "removal_spans",
+    "source_credit",
+    "split_lines",
+    "tables",
+    "teaser",
+]
+
+# --------------------------------------------------------------------------------------------
+# Patterns and tables (kept apart from the logic below)
+
+#: Lower-case words a credit may contain besides names: "AFP via Getty Images",
+#: "Reporting by Jane Doe in London; Editing by John Smith", "Photo courtesy of the family".
+CREDIT_CONNECTORS = frozenset(
+    {
+        "via",
+        "by",
+        "and",
+        "for",
+        "of",
+        "from",
+        "the",
+        "in",
+        "at",
+        "on",
+        "with",
+        "courtesy",
+        "photo",
+        "photos",
+        "archive",
+        "file",
+        "handout",
+        "staff",
+        "pool",
+        "images",
+        "reporting",
+        "editing",
+        "writing",
+        "additional",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "la",
+        "le",
+        "el",
+        "los",
+        "las",
+        "y",
+        "e",
+        "et",
+        "und",
+    }
+)
+#: A token of a credit: a word (letters, digits, inner ' . & -), or an e-mail-free domain.
+CREDIT_TOKEN_RE = regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{N}'’.&_-]*[\p{L}\p{N}])?\.?")
+#: What may separate credit tokens: spaces, commas, slashes, ampersands, semicolons, middle
+#: dots, pipes, dashes, parentheses, braces (scraper tags), a copyright sign, ``+``.
+CREDIT_SEPARATORS_RE = regex.compile(r"[\s,/&;·•|+()\[\]{}©–—-]+")
+#: At most this many tokens and characters: a credit is short.
+CREDIT_MAX_TOKENS = 16
+CREDIT_MAX_CHARS = 160
+COPYRIGHT_MAX_TOKENS = 40
+#: Initials of the writer at the end of an agency slug: "dpa/AFP/ts".
+INITIALS_RE = regex.compile(r"\p{Ll}{1,4}|\p{Lu}{1,4}")
+#: Sentence end inside a caption line, before a trailing credit.
+CAPTION_END = r"(?<=[.!?…\"”»)])"
+#: A year, a range of years, or a copyright year list.
+YEAR_RE = regex.compile(r"(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2})?")
+#: A copyright marker opening a line.
+COPYRIGHT_RE = regex.compile(r"(?i)(?:\(c\)|©|copyright(?:\s*©|\s*\(c\))?)\s*")
+#: "All rights reserved." in a copyright line.
+RIGHTS_RE = regex.compile(r"(?i)\.?\s*all rights reserved\.?")
+#: A scraper tag: the site's domain in braces at the end of a line, "{Matzav.com}".
+SCRAPER_TAG_RE = regex.compile(r"\{[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+\}\s*$")
+#: Cheap gate of the copyright and reader-comment rules: a copyright marker or a scraper tag.
+COPYRIGHT_GATE = ("©", "(c)", "(C)", "opyright", "OPYRIGHT", "}")
+#: Bullets and markers that may open a boilerplate line.
+LEAD_MARKS = "*•►▶»>#-–— \t"
+#: Separators after a teaser or credit label.
+LABEL_SEP_RE = regex.compile(r"[ \t]*(?:[:|»>]|[–—-](?=[ \t]|$))[ \t]*")
+
+#: Trailing text after the copyright/scraper tag is removed as reader comments only when
+#: it is at most this share of the article before it and at most this many characters;
+#: otherwise it is reported.
+COMMENTS_MAX_SHARE = 0.5
+COMMENTS_MAX_CHARS = 3000
+
+
+def _option_tuple(value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, Iterable):
+        return tuple(str(v) for v in value)
+    return ()
+
+
+def _alternation(entries: Iterable[str]) -> str:
+    """A regex alternation of literal phrases, longest first, spaces matching any run.
+
+    >>> _alternation(["Read also", "Read"])
+    'Read[ \\\\t]+also|Read'
+    """
+    phrases = sorted({e.strip() for e in entries if e.strip()}, key=len, reverse=True)
+    return "|".join(regex.escape(p).replace(r"\ ", r"[ \t]+") for p in phrases)
+
+
+def _prefixes(entries: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted({" ".join(e.split()).casefold() for e in entries if e.strip()}))
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The compiled boilerplate tables (shipped entries plus the user's extensions)."""
+
+    agencies: frozenset[str]
+    agency_phrases: tuple[tuple[str, ...], ...]
+    media_re: regex.Pattern[str]
+    caption_re: regex.Pattern[str]
+    source_re: regex.Pattern[str]
+    teaser_re: regex.Pattern[str]
+    desk_heads: frozenset[str]
+    desk_qualifiers: frozenset[str]
+    notice_re: regex.Pattern[str]
+    #: Cheap gates: casefolded label prefixes a candidate line must start with (see
+    #: :func:`_prefix`), and the casefolded media labels a caption's end must contain.
+    media_prefixes: tuple[str, ...]
+    source_prefixes: tuple[str, ...]
+    teaser_prefixes: tuple[str, ...]
+    media_words: tuple[str, ...]
+    desk_words: tuple[str, ...]
+
+
+#: The option keys that extend each table, in the order :func:`_compile` takes them.
+OPTION_KEYS = (
+    "agencies",
+    "media_labels",
+    "source_labels",
+    "teaser_labels",
+    "desk_heads",
+    "desk_qualifiers",
+    "notices",
+)
+
+
+@lru_cache(maxsize=32)
+def _compile(extras: tuple[tuple[str, ...], ...]) -> Tables:
+    """Compile the shipped tables plus the user's extras (one tuple per :data:`OPTION_KEYS`).
+    Cached on the extras, which are empty in the default run."""
+    desks = load_table("boilerplate_desks.txt")
+    agencies = load_table("boilerplate_agencies.txt") + extras[0]
+    media = load_table("boilerplate_media_labels.txt") + extras[1]
+    sources = load_table("boilerplate_source_labels.txt") + extras[2]
+    teasers = load_table("boilerplate_teasers.txt") + extras[3]
+    desk_heads = tuple(d.split(":", 1)[1] for d in desks if d.startswith("head:")) + extras[4]
+    desk_qualifiers = (
+        tuple(d.split(":", 1)[1] for d in desks if d.startswith("qualifier:")) + extras[5]
+    )
+    notices = load_table("boilerplate_notices.txt") + extras[6]
+    media_alt = _alternation(media)
+    # "Photo: X", "Photo by X", "Photo credit: X", "Image source, X", "(Photo: X)".
+    media_head = (
+        r"(?i:(?:" + media_alt + r"))"
+        r"(?:(?i:[ \t]+(?:by|credit|credits|courtesy(?:[ \t]+of)?|source|author))"
+        r"(?:[ \t]*[:|,][ \t]*|[ \t]+)"
+        r"|[ \t]*[:|,][ \t]*"
+        r"|[ \t]*[–—-][ \t]+)"
+    )
+    media_re = regex.compile(r"[(\[]?" + media_head + r"(?P<credit>.+?)[)\]]?\.?")
+    caption_re = regex.compile(
+        CAPTION_END
+        + r"(?P<cut>[ \t]+(?:[(\[]"
+        + media_head
+        + r"(?P<credit>[^()\[\]\n]+?)[)\]]|"
+        + media_head
+        + r"(?P<credit2>[^\n]+?)))[ \t]*$"
+    )
+    source_re = regex.compile(
+        r"[(\[]?(?i:(?:" + _alternation(sources) + r"))"
+        r"(?:[ \t]*[:|,][ \t]*|[ \t]+|[ \t]*(?=[)\]]?\.?$))"
+        r"(?P<credit>.*?)[)\]]?\.?"
+    )
+    teaser_re = regex.compile(r"(?P<label>(?i:" + _alternation(teasers) + r"))")
+    notice_alt = "|".join(f"(?:{n})" for n in notices)
+    try:
+        notice_re = regex.compile(r"(?i:" + notice_alt + r")[ \t]*[.!]?")
+    except regex.error as exc:
+        raise ConfigError(f"a boilerplate notice pattern does not compile: {exc}") from exc
+    return Tables(
+        agencies=frozenset(a.casefold() for a in agencies),
+        agency_phrases=tuple(tuple(a.casefold().split()) for a in agencies if " " in a),
+        media_re=media_re,
+        caption_re=caption_re,
+        source_re=source_re,
+        teaser_re=teaser_re,
+        desk_heads=frozenset(h.strip().upper() for h in desk_heads),
+        desk_qualifiers=frozenset(q.strip().upper() for q in desk_qualifiers),
+        notice_re=notice_re,
+        media_prefixes=_prefixes(media),
+        source_prefixes=_prefixes(sources),
+        teaser_prefixes=_prefixes(teasers),
+        media_words=_prefixes(media),
+        desk_words=tuple(sorted({w.upper() for h in desk_heads for w in h.split()})),
+    )
+
+
+def tables(ctx: Context | None = None) -> Tables:
+    """The compiled tables for this run: shipped entries plus ``Config`` options.
+
+    >>> "efe" in tables().agencies
+    True
+    """
+
+    if ctx is None or not any(
+        ctx.code.startswith(scope.upper()) for scope, _ in ctx.config.options
+    ):
+        return _compile(((),) * len(OPTION_KEYS))
+    return _compile(tuple(_option_tuple(ctx.option(key)) for key in OPTION_KEYS))
+
+
+# --------------------------------------------------------------------------------------------
+# Lines and removal spans
+
+
+class Line(NamedTuple):
+    """One line of the text: ``start``, the end of its content (before ``\\r\\n``/``\\n``),
+    the end including its line break, and its content with the edges stripped."""
+
+    start: int
+    content_end: int
+    end: int
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def split_lines(text: str) -> list[Line]:
+    """The lines of ``text`` with their offsets.
+
+    >>> [(ln.start, ln.content_end, ln.end, ln.text) for ln in split_lines("a \\r\\n\\nb")]
+    [(0, 2, 4, 'a'), (4, 4, 5, ''), (5, 6, 6, 'b')]
+    """
+    out = []
+    pos = 0
+    raws = text.split("\n")
+    last = len(raws) - 1
+    for k, raw in enumerate(raws):
+        stop = pos + len(raw)
+        content_end = stop - 1 if raw.endswith("\r") else stop
+        end = stop + 1 if k < last else stop
+        out.append(Line(pos, content_end, end, raw.strip()))
+        pos = end
+    return out
+
+
+@lru_cache(maxsize=8)
+def _lines_of(text: str) -> tuple[tuple[Line, ...], tuple[str, ...]]:
+    """The lines of ``text`` and their gate prefixes, shared by the rules of this family
+    (they usually see the same text one after another)."""
+    lines = tuple(split_lines(text))
+    return lines, tuple(_prefix(line.text) if line.text else "" for line in lines)
+
+
+def _prefix(line: str) -> str:
+    """The start of a line without bullets, spaces collapsed, casefolded (for cheap gates).
+
+    >>> _prefix("*  READ   ALSO: NATO meets")
+    'read also: nato meets'
+    """
+    return " ".join(line.lstrip(LEAD_MARKS + "([")[:48].split()).casefold()
+
+
+def removal_spans(lines: Sequence[Line], remove: Iterable[int]) -> list[tuple[int, int]]:
+    """The spans that remove whole lines ``remove`` and leave the paragraph layout intact.
+
+    A removed line takes its line break with it, and the blank lines after it when a blank
+    line (or the start of the text) comes before it, so "a, blank, X, blank, b" becomes
+    "a, blank, b". Removed lines after the last kept line take the line breaks *before*
+    them instead, so the text ends where the article ends.
+
+    >>> t = "a\\n\\nX\\n\\nb\\n\\nY"
+    >>> [t[s:e] for s, e in removal_spans(split_lines(t), [2, 6])]
+    ['X\\n\\n', '\\n\\nY']
+    >>> t = "a\\n\\nX\\n\\n\\n\\nb"
+    >>> [t[s:e] for s, e in removal_spans(split_lines(t), [2])]
+    ['\\nX\\n']
+    >>> t = "a\\nX\\nb"
+    >>> [t[s:e] for s, e in removal_spans(split_lines(t), [1])]
+    ['X\\n']
+    """
+    drop = set(remove)
+    if not drop:
+        return []
+    last_kept = -1
+    for i, line in enumerate(lines):
+        if not line.blank and i not in drop:
+            last_kept = i
+    spans: list[tuple[int, int]] = []
+    prev_content = 0  # end of the content of the last non-blank line so far
+    for i, line in enumerate(lines):
+        if i in drop:
+            if i > last_kept:
+                spans.append((prev_content, line.content_end))
+            elif i == 0 or lines[i - 1].blank:
+                # Blank lines before (k, not yet taken by the previous span) and after (m):
+                # take the shorter run with the line, so the longer one separates the
+                # paragraphs as it did.
+                k = 0
+                free_from = spans[-1][1] if spans else 0
+                while i - k - 1 >= 0 and lines[i - k - 1].blank:
+                    if lines[i - k - 1].start < free_from:
+                        break
+                    k += 1
+                j = i + 1
+                while j < len(lines) and lines[j].blank and j < last_kept:
+                    j += 1
+                m = j - i - 1
+                if m > k and k > 0:
+                    spans.append((lines[i - k].start, line.end))
+                else:
+                    spans.append((line.start, lines[j - 1].end if m else line.end))
+            else:
+                spans.append((line.start, line.end))
+        if not line.blank:
+            prev_content = line.content_end
+    # Spans touching each other stay separate; overlapping ones cannot arise.
+    return spans
+
+
+def _line_changes(text: str, lines: Sequence[Line], found: dict[int, str]) -> Iterator[Change]:
+    for (start, end), i in zip(removal_spans(lines, found), sorted(found), strict=True):
+        yield Change(start, end, "", found[i], removed=True)
+
+
+def _strip_marks(line: str) -> str:
+    return line.strip(LEAD_MARKS).strip()
+
+
+# --------------------------------------------------------------------------------------------
+# Shapes
+
+
+def credit_shaped(
+    text: str, agencies: frozenset[str] = frozenset(), max_tokens: int = CREDIT_MAX_TOKENS
+) -> bool:
+    """Whether ``text`` reads like a credit: names, agencies, initials and years, not prose.
+
+    Every word starts with a capital or a digit, or is a known agency ("dpa"), or is one of a
+    few connectors ("via", "by", "and", "of"); it is short and has no sentence inside it.
+
+    >>> credit_shaped("EFE/EPA/OLEG PETRASYUK")
+    True
+    >>> credit_shaped("AFP via Getty Images")
+    True
+    >>> credit_shaped("A fragment from a video on YouTube")
+    False
+    >>> credit_shaped("the ministry said on Tuesday")
+    False
+    >>> credit_shaped("Reuters. The troops were seen leaving")
+    False
+    """
+    text = text.strip()
+    if not text or len(text) > CREDIT_MAX_CHARS * max_tokens // CREDIT_MAX_TOKENS:
+        return False
+    if text[-1] in "?!:":
+        return False
+    tokens = [t for t in CREDIT_SEPARATORS_RE.split(text) if t]
+    if not tokens or len(tokens) > max_tokens:
+        return False
+    letters = False
+    for i, token in enumerate(tokens):
+        if not CREDIT_TOKEN_RE.fullmatch(token):
+            return False
+        # A full stop inside the credit ends a sentence unless it is an initial ("J."), an
+        # abbreviation ("U.S.", "Inc.") or a domain ("Matzav.com").
+        if token.endswith(".") and i < len(tokens) - 1 and len(token) > 4 and "." not in token[:-1]:
+            return False
+        first = token[0]
+        if first.isalpha():
+            letters = True
+            if first.islower():
+                word = token.rstrip(".").casefold()
+                if word not in CREDIT_CONNECTORS and word not in agencies and "." not in word:
+                    return False
+    return letters
+
+
+def agency_slug(text: str, agencies: frozenset[str]) -> bool:
+    """Whether a line is an agency slug: agencies joined by slashes, maybe with initials or a
+    photographer's name ("dpa/AFP/ts", "REUTERS/Gleb Garanich"), or one agency in
+    parentheses or after a dash ("(AFP)", "— Reuters").
+
+    >>> ag = tables().agencies
+    >>> agency_slug("dpa/AFP/ts", ag), agency_slug("(AFP)", ag), agency_slug("— Reuters", ag)
+    (True, True, True)
+    >>> agency_slug("REUTERS/Gleb Garanich", ag)
+    True
+    >>> agency_slug("and/or", ag), agency_slug("Reuters", ag), agency_slug("TCP/IP", ag)
+    (False, False, False)
+    """
+    s = text.strip()
+    if len(s) > 80:
+        return False
+    m = regex.fullmatch(r"\(\s*([^()]+?)\s*\)\.?|[–—-]+[ \t]*(.+?)\.?", s)
+    if m:
+        inner = (m.group(1) or m.group(2)).strip()
+        return inner.casefold() in agencies or ("/" in inner and agency_slug(inner, agencies))
+    parts = [p.strip() for p in s.split("/")]
+    if len(parts) < 2 or any(not p for p in parts):
+        return False
+    seen_agency = False
+    for k, part in enumerate(parts):
+        if part.casefold() in agencies:
+            seen_agency = True
+        elif INITIALS_RE.fullmatch(part) and k == len(parts) - 1 and seen_agency:
+            continue
+        elif not (seen_agency and " " in part and credit_shaped(part, agencies)):
+            return False
+    return seen_agency
+
+
+def _copyright_credit(rest: str, agencies: frozenset[str]) -> bool:
+    rest = RIGHTS_RE.sub(" ", rest)
+    rest = SCRAPER_TAG_RE.sub(" ", rest)
+    rest = YEAR_RE.sub(" ", rest)
+    rest = rest.strip(" ,.;·-–—")
+    # A copyright marker is strong evidence: the credit may list many authors.
+    return not rest or credit_shaped(rest, agencies, max_tokens=COPYRIGHT_MAX_TOKENS)
+
+
+def copyright_tag(line: str, agencies: frozenset[str]) -> bool:
+    """Whether a line is a copyright or scraper tag: "(c) 2022, The Washington Post · Robyn
+    Dixon {Matzav.com}", "© 2022 Reuters. All rights reserved.", "Dixon, Morris {Matzav.com}".
+
+    >>> ag = tables().agencies
+    >>> copyright_tag("(c) 2022, The Washington Post · Robyn Dixon {Matzav.com}", ag)
+    True
+    >>> copyright_tag("Copyright 2021 The Associated Press. All rights reserved.", ag)
+    True
+    >>> copyright_tag("© Reuters. FILE PHOTO: Ukrainian servicemen walk in a trench", ag)
+    False
+    >>> copyright_tag("Copyright law was changed in 2019, the ministry said.", ag)
+    False
+    """
+    s = _strip_marks(line) if not line.lstrip().startswith("(") else line.strip()
+    m = COPYRIGHT_RE.match(s)
+    if m and m.end() < len(s):
+        # "(c)" also numbers list items: it counts only with a year; "©"/"Copyright" always.
+        marker = s[: m.end()].casefold()
+        if "©" in marker or "copyright" in marker or YEAR_RE.search(s):
+            return _copyright_credit(s[m.end() :], agencies)
+    tag = SCRAPER_TAG_RE.search(s)
+    if tag:
+        return _copyright_credit(s[: tag.start()], agencies)
+    return False
+
+
+def media_credit(line: str, t: Tables) -> bool:
+    """Whether a whole line is a photo or video credit.
+
+    >>> t = tables()
+    >>> media_credit("Photo: EFE/EPA/OLEG PETRASYUK", t)
+    True
+    >>> media_credit("Photo by MARKO DJURICA Reuters", t)
+    True
+    >>> media_credit("Image source, Getty Images", t), media_credit("(Photo: AFP)", t)
+    (True, True)
+    >>> media_credit("Photo: A fragment from a video on YouTube", t)
+    False
+    >>> media_credit("Photo caption: The explosion happened contrary to the plans", t)
+    False
+    >>> media_credit("Photos tweeted by the department showed broken glass.", t)
+    False
+    """
+    s = _strip_marks(line) if not line.lstrip().startswith("(") else line.strip()
+    m = t.media_re.fullmatch(s)
+    return m is not None and credit_shaped(m.group("credit"), t.agencies)
+
+
+def caption_credit(line: str, t: Tables) -> tuple[int, int] | None:
+    """The span (in ``line``) of a photo credit at the end of a caption sentence.
+
+    >>> line = "Ukraine's National Guard held drills this weekend. Photo: EFE/EPA/OLEG PETRASYUK"
+    >>> s, e = caption_credit(line, tables()); line[s:e]
+    ' Photo: EFE/EPA/OLEG PETRASYUK'
+    >>> caption_credit("He took a photo. Photo: the view from the hotel window", tables()) is None
+    True
+    """
+    m = t.caption_re.search(line)
+    if not m:
+        return None
+    credit = m.group("credit") or m.group("credit2")
+    if not credit_shaped(credit, t.agencies):
+        return None
+    return m.start("cut"), m.end("cut")
+
+
+def source_credit(line: str, t: Tables) -> bool:
+    """Whether a whole line is a wire-agency credit or a source line.
+
+    >>> t = tables()
+    >>> source_credit("*With information from AFP and EFE", t)
+    True
+    >>> source_credit("Source: PAP, Reuters", t)
+    True
+    >>> source_credit("(Reporting by Jane Doe in London; Editing by John Smith)", t)
+    True
+    >>> source_credit("dpa/AFP/ts", t), source_credit("With agencies", t)
+    (True, True)
+    >>> source_credit("Sources within the party told the BBC Mr Howard had always been keen.", t)
+    False
+    >>> source_credit("Source: a senior official in Kyiv", t)
+    False
+    """
+    s = line.strip()
+    if agency_slug(s, t.agencies):
+        return True
+    s = _strip_marks(s) if not s.startswith("(") else s
+    m = t.source_re.fullmatch(s)
+    if not m:
+        return False
+    credit = m.group("credit").strip()
+    return not credit or credit_shaped(credit, t.agencies)
+
+
+def desk_byline(line: str, t: Tables) -> bool:
+    """Whether a line is an ALL-CAPS desk byline made only of desk words.
+
+    >>> t = tables()
+    >>> desk_byline("INTERNATIONAL WRITING", t), desk_byline("NEWSROOM", t)
+    (True, True)
+    >>> desk_byline("WORLD OF WARCRAFT", t), desk_byline("International Writing", t)
+    (False, False)
+    """
+    s = _strip_marks(line).rstrip(".")
+    if not s or len(s) > 60 or s != s.upper() or not any(c.isalpha() for c in s):
+        return False
+    words = s.split()
+    for k in range(len(words)):
+        head = " ".join(words[k:])
+        if head in t.desk_heads and all(w in t.desk_qualifiers for w in words[:k]):
+            # A single generic head word alone ("DESK", "EDITORIAL") is too weak.
+            return k > 0 or head in {"NEWSROOM", "WRITING STAFF", "EDITORIAL STAFF", "NEWS DESK"}
+    return False
+
+
+def teaser(line: str, t: Tables) -> str | None:
+    """Whether a line is a related-article teaser: ``"line"`` when the line holds the label
+    and the teaser, ``"label"`` when it holds only the label (the teaser follows), else None.
+
+    >>> t = tables()
+    >>> teaser("READ ALSO: NATO ministers meet in Brussels", t), teaser("Also read:", t)
+    ('line', 'label')
+    >>> teaser("READ ALSO Zelensky orders aid to Turkey", t)
+    'line'
+    >>> teaser("Read also: causes of the earthquake in Turkey.", t)
+    'line'
+    >>> teaser("Related: the two talks were held at the same time.", t) is None
+    True
+    >>> teaser("Read more at https://www.example.com/news today.", t) is None
+    True
+    >>> teaser("Watch the video to get a look at the new tools.", t) is None
+    True
+    """
+    s = _strip_marks(line)
+    m = t.teaser_re.match(s)
+    if not m:
+        return None
+    label = m.group("label")
+    rest = s[m.end("label") :]
+    sep = LABEL_SEP_RE.match(rest)
+    if sep:
+        headline = rest[sep.end() :].strip()
+        if not headline:
+            return "label"
+        # A label of two words or more ("Read also:") is evidence enough (MT lower-cases the
+        # headline after it); a one-word label ("Related:") needs a headline after it.
+        if len(label.split()) > 1:
+            return "line" if len(headline.split()) <= 40 else None
+        return "line" if _teaser_headline(headline) else None
+    # Without a separator only a label in capitals counts ("READ ALSO Zelensky orders aid"),
+    # and not the short ones that also start headlines ("WATCH", "RELATED" are too short).
+    if not (label.isupper() and len(label) > 7):
+        return None
+    if not rest.strip():
+        return "label"
+    return "line" if rest[:1] in " \t" and _teaser_headline(rest.strip()) else None
+
+
+def _teaser_headline(text: str) -> bool:
+    """Whether the text after a teaser label reads like a headline, not a sentence that
+    merely starts with "Related:": it opens with a capital, a digit or a quote, and is short.
+
+    >>> _teaser_headline("Turkey will continue to shake."), _teaser_headline("the talks went on")
+    (True, False)
+    """
+    opens = text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘'«„"
+    return opens and len(text.split()) <= 30
+
+
+def _headline_like(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 14 and text[-1] not in ".,;:" and text[0].isupper()
+
+
+def notice(line: str, t: Tables) -> bool:
+    """Whether a whole line is a paywall, newsletter or browser notice.
+
+    >>> t = tables()
+    >>> notice("Reserved for our subscribers", t), notice("ADVERTISEMENT", t)
+    (True, True)
+    >>> notice("To view this content, you need to enable JavaScript or use a different browser", t)
+    True
+    >>> notice("Advertising revenue fell 5% in the quarter.", t)
+    False
+    """
+    s = _strip_marks(line)
+    return len(s) <= 240 and t.notice_re.fullmatch(s) is not None
+
+
+# --------------------------------------------------------------------------------------------
+# Finders
+
+
+def _candidate(text: str, prefix: str, t: Tables, test: str) -> bool:
+    """A cheap test that a line may be of kind ``test``, before any regular expression."""
+    if test == "desk":
+        return len(text) <= 60 and text.isupper()
+    if test == "notice":
+        return len(text) <= 240
+    if test == "media":
+        return prefix.startswith(t.media_prefixes)
+    if test == "teaser":
+        return prefix.startswith(t.teaser_prefixes)
+    # Source lines, agency slugs ("dpa/AFP/ts"), "(AFP)", "— Reuters".
+    return prefix.startswith(t.source_prefixes) or "/" in text[:60] or text[0] in "(–—-"
+
+
+def _lines_matching(text: str, ctx: Context, test: str) -> Iterator[Change]:
+    t = tables(ctx)
+    if test == "desk" and not any(word in text for word in t.desk_words):
+        return
+    lines, prefixes = _lines_of(text)
+    found: dict[int, str] = {}
+    for i, line in enumerate(lines):
+        if not line.text or not _candidate(line.text, prefixes[i], t, test):
+            continue
+        if test == "media" and media_credit(line.text, t):
+            found[i] = "photo or video credit removed"
+        elif test == "source" and source_credit(line.text, t):
+            found[i] = "wire-agency credit or source line removed"
+        elif test == "desk" and desk_byline(line.text, t):
+            found[i] = "desk byline removed"
+        elif test == "notice" and notice(line.text, t):
+            found[i] = "paywall, newsletter or browser notice removed"
+    if found:
+        yield from _line_changes(text, lines, found)
+
+
+def find_media_credits(text: str, ctx: Context) -> Iterator[Change]:
+    yield from _lines_matching(text, ctx, "media")
+
+
+def find_caption_credits(text: str, ctx: Context) -> Iterator[Change]:
+    t = tables(ctx)
+    folded = text.casefold()
+    if not any(word in folded for word in t.media_words):
+        return
+    for line in _lines_of(text)[0]:
+        if line.blank or len(line.text) < 12:
+            continue
+        tail = line.text[-CREDIT_MAX_CHARS - 24 :].casefold()
+        if not any(word in tail for word in t.media_words):
+            continue
+        raw = text[line.start : line.content_end]
+        span = caption_credit(raw, t)
+        if span is not None:
+            yield Change(
+                line.start + span[0],
+                line.start + span[1],
+                "",
+                "photo credit at the end of a caption removed (caption kept)",
+                removed=True,
+            )
+
+
+def find_source_credits(text: str, ctx: Context) -> Iterator[Change]:
+    yield from _lines_matching(text, ctx, "source")
+
+
+def find_desk_bylines(text: str, ctx: Context) -> Iterator[Change]:
+    yield from _lines_matching(text, ctx, "desk")
+
+
+def find_teasers(text: str, ctx: Context) -> Iterator[Change]:
+    t = tables(ctx)
+    lines, prefixes = _lines_of(text)
+    found: dict[int, str] = {}
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        kind = None
+        if not line.blank and _candidate(line.text, prefixes[i], t, "teaser"):
+            kind = teaser(line.text, t)
+        if kind == "line":
+            found[i] = "related-article teaser removed"
+        elif kind == "label":
+            found[i] = "related-article teaser label removed"
+            nxt = next((j for j in range(i + 1, len(lines)) if not lines[j].blank), None)
+            if nxt is not None and _headline_like(lines[nxt].text) and nxt < len(lines) - 1:
+                found[nxt] = "related-article teaser (after its label) removed"
+                i = nxt
+        i += 1
+    yield from _line_changes(text, lines, found)
+
+
+def find_notices(text: str, ctx: Context) -> Iterator[Change]:
+    yield from _lines_matching(text, ctx, "notice")
+
+
+def _closing_tag(lines: Sequence[Line], t: Tables) -> int | None:
+    for i in range(len(lines) - 1, -1, -1):
+        if not lines[i].blank and copyright_tag(lines[i].text, t.agencies):
+            return i
+    return None
+
+
+def find_reader_comments(text: str, ctx: Context) -> Iterator[Change]:
+    if not any(mark in text for mark in COPYRIGHT_GATE):
+        return
+    t = tables(ctx)
+    lines = split_lines(text)
+    i = _closing_tag(lines, t)
+    if i is None:
+        return
+    tail = [ln for ln in lines[i + 1 :] if not ln.blank]
+    if not tail:
+        return
+    article = sum(len(ln.text) for ln in lines[:i] if not ln.blank)
+    after = sum(len(ln.text) for ln in tail)
+    start, end = lines[i].content_end, tail[-1].content_end
+    max_share = float(ctx.option("comments_max_share", COMMENTS_MAX_SHARE))
+    max_chars = int(ctx.option("comments_max_chars", COMMENTS_MAX_CHARS))
+    if after >= article:
+        # Not a closing tag: a copyright line at the top, or one article of several.
+        return
+    if after <= max_share * article and after <= max_chars:
+        yield Change(
+            start, end, "", "reader comments after the copyright tag removed", removed=True
+        )
+    else:
+        yield Change(
+            tail[0].start,
+            end,
+            None,
+            "text after the copyright tag may be reader comments (too long to remove safely)",
+        )
+
+
+def find_copyright_tags(text: str, ctx: Context) -> Iterator[Change]:
+    if not any(mark in text for mark in COPYRIGHT_GATE):
+        return
+    t = tables(ctx)
+    lines = split_lines(text)
+    found = {
+        i: "copyright or scraper tag removed"
+        for i, line in enumerate(lines)
+        if not line.blank and copyright_tag(line.text, t.agencies)
+    }
+    yield from _line_changes(text, lines, found)
+
+
+_WHY_SCRAPE = (
+    "Scrapers keep everything between the page's header and footer; machine translation "
+    "then carries it into the English text."
+)
+
+RULES = (
+    Rule(
+        code="NC401",
+        name="media-credit",
+        family="boilerplate",
+        summary="Remove a line that is only a photo or video credit ('Photo: EFE/EPA').",
+        find=find_media_credits,
+        english_only=True,
+        before="Troops left the border.\n\nPhoto: EFE/EPA/OLEG PETRASYUK\n\nTalks went on.",
+        after="Troops left the border.\n\nTalks went on.",
+        why=_WHY_SCRAPE,
+    ),
+    Rule(
+        code="NC402",
+        name="caption-credit",
+        family="boilerplate",
+        summary="Cut a photo credit off the end of a caption line; the caption stays.",
+        find=find_caption_credits,
+        english_only=True,
+        before="Guardsmen held drills. Photo: EFE/EPA/OLEG PETRASYUK\n\nTalks went on.",
+        after="Guardsmen held drills.\n\nTalks went on.",
+        why="A photo's caption and credit are scraped as one line with the article.",
+    ),
+    Rule(
+        code="NC403",
+        name="agency-credit",
+        family="boilerplate",
+        summary="Remove wire-agency credits and source lines ('*With information from AFP').",
+        find=find_source_credits,
+        english_only=True,
+        before="Talks went on.\n\n*With information from AFP and EFE",
+        after="Talks went on.",
+        why=_WHY_SCRAPE,
+    ),
+    Rule(
+        code="NC404",
+        name="desk-byline",
+        family="boilerplate",
+        summary="Remove an ALL-CAPS desk byline ('INTERNATIONAL WRITING').",
+        find=find_desk_bylines,
+        english_only=True,
+        before="Talks went on.\n\nINTERNATIONAL WRITING",
+        after="Talks went on.",
+        why="Spanish sites sign wire copy 'REDACCIÓN INTERNACIONAL'; MT renders it "
+        "'INTERNATIONAL WRITING'.",
+    ),
+    Rule(
+        code="NC405",
+        name="related-teaser",
+        family="boilerplate",
+        summary="Remove related-article teasers ('READ ALSO: ...', 'Also read:').",
+        find=find_teasers,
+        english_only=True,
+        before="Troops left.\n\nREAD ALSO: NATO ministers meet in Brussels\n\nTalks went on.",
+        after="Troops left.\n\nTalks went on.",
+        why="Sites insert links to other stories between paragraphs; scrapers keep their text.",
+    ),
+    Rule(
+        code="NC406",
+        name="site-notice",
+        family="boilerplate",
+        summary="Remove paywall, newsletter and browser notices ('Reserved for our subscribers').",
+        find=find_notices,
+        english_only=True,
+        before="Troops left.\n\nReserved for our subscribers\n\nTalks went on.",
+        after="Troops left.\n\nTalks went on.",
+        why=_WHY_SCRAPE,
+    ),
+    Rule(
+        code="NC407",
+        name="reader-comments",
+        family="boilerplate",
+        summary="Remove the short block after a closing copyright/scraper tag (reader comments).",
+        find=find_reader_comments,
+        before="Talks went on, officials said.\n(c) 2022, The Post {Site.com}\n\nGreat news!",
+        after="Talks went on, officials said.\n(c) 2022, The Post {Site.com}",
+        why="Scrapers read past the end of the article into the comments under it; the "
+        "copyright or scraper tag marks where the article ended.",
+    ),
+    Rule(
+        code="NC408",
+        name="copyright-tag",
+        family="boilerplate",
+        summary="Remove copyright and scraper tag lines ('(c) 2022, The Washington Post').",
+        find=find_copyright_tags,
+        before="Talks went on.\n\n(c) 2022, The Washington Post · Robyn Dixon {Matzav.com}",
+        after="Talks went on.",
+        why=_WHY_SCRAPE,
+    ),
+)
