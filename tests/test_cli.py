@@ -67,7 +67,7 @@ def jsonl(*records: dict[str, Any]) -> str:
 @pytest.fixture
 def work(tmp_path: Path) -> Path:
     """A folder with no pyproject.toml above it that could configure the run."""
-    (tmp_path / "pyproject.toml").write_text("[tool.other]\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text("[tool.newsclean]\n", encoding="utf-8")
     return tmp_path
 
 
@@ -245,6 +245,7 @@ def test_settings_come_from_the_nearest_pyproject_and_the_command_line_wins(
 ) -> None:
     project = tmp_path / "project"
     write(project / "pyproject.toml", '[tool.newsclean]\nselect = ["NC6"]\n')
+    write(project / "docs" / "pyproject.toml", "[tool.other]\nx = 1\n")  # passed over
     a = write(project / "docs" / "a.txt", DIRTY + MOJIBAKE)
     from_file = run("check", a, cwd=tmp_path).stdout
     assert {line.split()[1] for line in from_file.splitlines()} == {"NC601"}
@@ -545,3 +546,29 @@ def test_set_field_then_get_field(parts: list[str], value: str) -> None:
     set_field(record, path, value)
     assert get_field(record, path) == value
     assert next(iter(record)) == "keep"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ru_maxrss in KiB on Linux")
+def test_jsonl_streaming_memory_stays_flat(work: Path) -> None:
+    """Peak RSS on a 12 MB corpus is within a few MB of the peak on a tiny one."""
+    record = {"id": 0, "text": ("The talks went on.   \n" * 40 + "Ukraineâ€™s  view.") * 3}
+    line = json.dumps(record, ensure_ascii=False) + "\n"
+    small = write(work / "small.jsonl", line * 3)
+    big = write(work / "big.jsonl", line * (12_000_000 // len(line)))
+    probe = (
+        "import resource, subprocess, sys\n"
+        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
+
+    def peak_kib(path: Path) -> int:
+        out = subprocess.run(
+            [sys.executable, "-c", probe, *COMMAND, "fix", "-q", str(path)],
+            capture_output=True,
+            check=True,
+            timeout=300,
+        )
+        return int(out.stdout)
+
+    growth = peak_kib(big) - peak_kib(small)
+    assert growth < 8 * 1024, f"peak RSS grew by {growth} KiB on a 12 MB file"

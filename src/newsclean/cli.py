@@ -69,15 +69,19 @@ class UsageError(Exception):
 
 
 def find_pyproject(start: Path) -> Path | None:
-    """The nearest ``pyproject.toml`` at or above ``start`` that has ``[tool.newsclean]``.
+    """The nearest ``pyproject.toml`` at or above ``start`` that configures newsclean.
 
-    A pyproject.toml without the table does not stop the search at a project boundary:
-    like black, the first pyproject.toml found is used, table or not.
+    Like ruff, a pyproject.toml without a ``[tool.newsclean]`` table is passed over, so a
+    corpus folder inside a larger project picks up the project's settings.
     """
     start = start.resolve()
     for folder in (start, *start.parents):
         candidate = folder / "pyproject.toml"
-        if candidate.is_file():
+        try:
+            text = candidate.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        if "tool.newsclean" in text:
             return candidate
     return None
 
@@ -149,9 +153,10 @@ def _settings(args: argparse.Namespace) -> dict[str, Any]:
     """Settings from the configuration file, then the command line on top."""
     settings: dict[str, Any] = {}
     if not args.no_config:
+        path: Path | None
         if args.config:
-            path: Path | None = Path(args.config)
-            if path is None or not path.is_file():
+            path = Path(args.config)
+            if not path.is_file():
                 raise UsageError(f"{args.config}: no such configuration file")
         else:
             files = [p for p in args.paths if p != "-"]
