@@ -572,3 +572,85 @@ def test_jsonl_streaming_memory_stays_flat(work: Path) -> None:
 
     growth = peak_kib(big) - peak_kib(small)
     assert growth < 8 * 1024, f"peak RSS grew by {growth} KiB on a 12 MB file"
+
+
+# --- more behaviours -------------------------------------------------------------------
+
+
+def test_jsonl_diff_is_one_hunk_per_changed_record_and_check_lists_it(work: Path) -> None:
+    write(work / "c.jsonl", jsonl({"text": "ok"}, {"text": "a  "}, {"text": "fine"}))
+    proc = run("fix", "--diff", "--check", "c.jsonl", cwd=work)
+    assert proc.returncode == 1
+    assert proc.stdout == (
+        '--- c.jsonl\n+++ c.jsonl\n@@ -2 +2 @@\n-{"text": "a  "}\n+{"text": "a"}\n'
+    )
+    assert "would fix c.jsonl" in proc.stderr
+
+
+def test_quiet_keeps_the_status_and_drops_the_messages(work: Path) -> None:
+    write(work / "a.txt", DIRTY)
+    check = run("fix", "--check", "-q", "a.txt", cwd=work)
+    assert (check.returncode, check.stderr) == (1, "")
+    found = run("check", "-q", "a.txt", cwd=work)
+    assert found.returncode == 1 and found.stdout and found.stderr == ""
+    assert "findings in 1 document" in run("check", "a.txt", cwd=work).stderr
+
+
+def test_in_place_on_stdin_writes_stdout(work: Path) -> None:
+    proc = run("fix", "-i", "-", stdin=DIRTY, cwd=work)
+    assert (proc.returncode, proc.stdout) == (0, CLEAN)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_in_place_follows_symbolic_links(work: Path) -> None:
+    target = write(work / "real" / "a.txt", DIRTY)
+    link = work / "link.txt"
+    link.symlink_to(target)
+    assert run("fix", "-i", link, cwd=work).returncode == 0
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8") == CLEAN
+
+
+def test_rule_options_on_the_command_line(work: Path) -> None:
+    a = write(work / "a.txt", DIRTY)
+    ok = run("fix", "--option", "NC5.example=[1, 2]", a, cwd=work)
+    assert (ok.returncode, ok.stdout) == (0, CLEAN)
+    assert_bad(run("fix", "--option", "NC5example", a, cwd=work), "CODE.key=value")
+
+
+def test_jobs_zero_means_every_core(work: Path) -> None:
+    write(work / "c.jsonl", jsonl(*({"text": f"t{i}  "} for i in range(100))))
+    proc = run("fix", "-j", "0", "c.jsonl", cwd=work)
+    assert proc.returncode == 0
+    assert [json.loads(x)["text"] for x in proc.stdout.splitlines()] == [
+        f"t{i}" for i in range(100)
+    ]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="signals")
+@pytest.mark.parametrize("signame", ["SIGINT", "SIGTERM"])
+def test_interrupted_in_place_run_leaves_the_file_and_no_temporary(
+    work: Path, signame: str
+) -> None:
+    import signal
+    import time
+
+    line = json.dumps({"text": "Talks went on.  \n" * 50}) + "\n"
+    big = write(work / "big.jsonl", line * 30_000)
+    before = big.read_bytes()
+    proc = subprocess.Popen(
+        [*COMMAND, "fix", "-i", "-q", str(big)],
+        cwd=work,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while not any(p.name.endswith(".newsclean") for p in work.iterdir()):
+        assert proc.poll() is None, "finished before it could be interrupted"
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    proc.send_signal(getattr(signal, signame))
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode != 0, err
+    assert big.read_bytes() == before
+    assert sorted(p.name for p in work.iterdir()) == ["big.jsonl", "pyproject.toml"]

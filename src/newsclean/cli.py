@@ -15,6 +15,7 @@ import contextlib
 import difflib
 import json
 import os
+import signal
 import sys
 from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
@@ -284,6 +285,13 @@ def _init(config: Config, mode: str, want_meta: bool) -> None:
     _CONFIG, _MODE, _WANT_META = config, mode, want_meta
 
 
+def _init_worker(config: Config, mode: str, want_meta: bool) -> None:
+    # Ctrl-C is the main process's to handle: it stops feeding work and cleans up.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _init(config, mode, want_meta)
+
+
 def _work(text: str) -> Any:
     """What one document gives: ``(fixed text, metadata | None)`` or a list of findings."""
     if _MODE == "check":
@@ -336,7 +344,8 @@ def process(
             else:
                 yield event, None
 
-    with ProcessPoolExecutor(jobs, initializer=_init, initargs=(config, mode, want_meta)) as pool:
+    initargs = (config, mode, want_meta)
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=initargs) as pool:
         window: deque[tuple[list[Event], Future[list[Any]] | None]] = deque()
         try:
             for chunk in _chunks(stream):
@@ -457,26 +466,37 @@ class Handler:
 
 
 def drive(handler: Handler, results: Iterator[tuple[Event, Any]]) -> int:
-    """Feed results to a handler; bad input fails its source and the run goes on."""
-    for event, result in results:
-        source = event.source
-        if source in handler.failed:
-            continue
-        try:
-            if isinstance(event, Doc):
-                handler.progress.advance(event.size)
-                handler.doc(event, result)
-            elif isinstance(event, Start):
-                handler.start(source)
-            elif isinstance(event, End):
-                handler.end(source)
-            else:
-                raise InputError(event.message)
-        except InputError as exc:
-            handler.failed.add(source)
+    """Feed results to a handler; bad input fails its source and the run goes on.
+
+    Anything else (an interrupt, a broken pipe) aborts the source being written, so a file
+    being rewritten in place is left as it was, and ends the run.
+    """
+    source: Source | None = None
+    try:
+        for event, result in results:
+            source = event.source
+            if source in handler.failed:
+                continue
+            try:
+                if isinstance(event, Doc):
+                    handler.progress.advance(event.size)
+                    handler.doc(event, result)
+                elif isinstance(event, Start):
+                    handler.start(source)
+                elif isinstance(event, End):
+                    handler.end(source)
+                else:
+                    raise InputError(event.message)
+            except InputError as exc:
+                handler.failed.add(source)
+                handler.abort(source)
+                handler.error(str(exc))
+    except BaseException:
+        if source is not None:
             handler.abort(source)
-            handler.error(str(exc))
-    handler.progress.close()
+        raise
+    finally:
+        handler.progress.close()
     status = handler.finish()
     return 2 if handler.errors else status
 
@@ -978,6 +998,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name in ("option", "no_config", "config", "jsonl"):
         if not hasattr(args, name):
             setattr(args, name, None)
+
+    def terminate(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)  # unwinds like Ctrl-C: temporary files are removed
+
+    previous = signal.signal(signal.SIGTERM, terminate)
     try:
         return COMMANDS[args.command](args)
     except (InputError, UsageError, ConfigError) as exc:
@@ -992,6 +1017,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("newsclean: interrupted", file=sys.stderr)
         return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":  # pragma: no cover
