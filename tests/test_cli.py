@@ -384,10 +384,14 @@ def test_progress_bar_only_on_a_terminal_and_not_when_quiet(work: Path) -> None:
     write(work / "c.jsonl", jsonl(*({"text": f"line {i}  "} for i in range(40))))
     import pty
 
-    def stderr_on_tty(*args: str) -> str:
+    def stderr_on_tty(*args: str, stdout_too: bool = False) -> str:
         leader, follower = pty.openpty()
         proc = subprocess.run(
-            [*COMMAND, *args], cwd=work, stdout=subprocess.PIPE, stderr=follower, timeout=120
+            [*COMMAND, *args],
+            cwd=work,
+            stdout=follower if stdout_too else subprocess.PIPE,
+            stderr=follower,
+            timeout=120,
         )
         os.close(follower)
         chunks = []
@@ -406,6 +410,8 @@ def test_progress_bar_only_on_a_terminal_and_not_when_quiet(work: Path) -> None:
     shown = stderr_on_tty("fix", "c.jsonl")
     assert "newsclean:" in shown and "100%" in shown
     assert "newsclean:" not in stderr_on_tty("fix", "-q", "c.jsonl")
+    assert "newsclean:" not in stderr_on_tty("fix", "c.jsonl", stdout_too=True)
+    assert "100%" in stderr_on_tty("fix", "-i", "c.jsonl", stdout_too=True)  # no stdout output
     assert run("fix", "c.jsonl", cwd=work).stderr == "", "no bar when stderr is not a terminal"
 
 

@@ -921,7 +921,14 @@ def run_fix_or_check(args: argparse.Namespace) -> int:
     sources = _sources(args, settings)
     field_path = settings.get("field") or "text"
     quiet = bool(args.quiet)
-    progress = Progress(_total_bytes(sources), enabled=not quiet and sys.stderr.isatty())
+    if args.command == "check":
+        to_stdout = not args.statistics
+    else:
+        to_stdout = args.diff or not (args.in_place or args.check)
+    # A bar on the terminal the output scrolls through would tear it: only draw it when the
+    # output goes elsewhere (a file, a pipe) or there is none.
+    enabled = sys.stderr.isatty() and not (to_stdout and sys.stdout.isatty())
+    progress = Progress(_total_bytes(sources), enabled=not quiet and enabled)
     handler: Handler
     if args.command == "check":
         handler = CheckHandler(
