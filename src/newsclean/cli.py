@@ -1,71 +1,1031 @@
-"""The ``newsclean`` console script (a thin front end over the public API)."""
+"""The ``newsclean`` console script: files, folders and JSONL corpora, for people and for CI.
+
+A thin front end over the public API (:func:`newsclean.fix_and_explain`,
+:func:`newsclean.detect`, :class:`newsclean.Config`, :class:`newsclean.Lexicon`,
+:func:`newsclean.list_rules`); reading and writing live in :mod:`newsclean.io`.
+
+Exit codes follow black and ruff: 0 nothing to report, 1 something would change (``fix
+--check``, ``fix --diff``) or was found (``check``), 2 bad input or usage.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import difflib
 import json
+import os
+import signal
 import sys
-from collections.abc import Sequence
+from collections import Counter, deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
 
-from . import Config, ConfigError, __version__, detect, fix, list_rules
+from . import Config, ConfigError, Lexicon, __version__, detect, fix_and_explain, list_rules
 from .catalogue import render_catalogue
+from .io import (
+    DEFAULT_INCLUDE,
+    AtomicWriter,
+    InputError,
+    JsonlRecord,
+    Source,
+    atomic_write,
+    decode_utf8,
+    discover,
+    dump_record,
+    get_field,
+    iter_jsonl,
+    read_bytes,
+    set_field,
+)
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+__all__ = ["main"]
+
+#: Progress is shown only for more documents than this (and only on a terminal).
+HANDFUL = 10
+#: A chunk sent to a worker process holds at most this many documents or characters.
+CHUNK_DOCS = 64
+CHUNK_CHARS = 1 << 20
+#: Chunks in flight per worker (bounds memory while keeping the workers busy).
+WINDOW_PER_JOB = 4
+
+# --------------------------------------------------------------------------------------
+# Settings: [tool.newsclean] in the nearest pyproject.toml, overridden by the command line.
+
+LIST_KEYS = ("select", "ignore", "extend_select", "fixable", "unfixable", "include", "exclude")
+STR_KEYS = ("lexicon", "field", "metadata_field")
+KNOWN_KEYS = frozenset((*LIST_KEYS, *STR_KEYS, "options", "jobs"))
 
 
-def _read(path: str) -> str:
-    if path == "-":
-        return sys.stdin.read()
-    with open(path, encoding="utf-8", newline="") as handle:
-        return handle.read()
+class UsageError(Exception):
+    """A bad option or configuration value (exit status 2)."""
 
 
-def _config(args: argparse.Namespace) -> Config:
-    return Config(select=args.select or (), ignore=args.ignore or ())
+def find_pyproject(start: Path) -> Path | None:
+    """The nearest ``pyproject.toml`` at or above ``start`` that configures newsclean.
+
+    Like ruff, a pyproject.toml without a ``[tool.newsclean]`` table is passed over, so a
+    corpus folder inside a larger project picks up the project's settings.
+    """
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        try:
+            text = candidate.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        if "tool.newsclean" in text:
+            return candidate
+    return None
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def load_settings(path: Path) -> dict[str, Any]:
+    """``[tool.newsclean]`` of a TOML file, keys normalised to snake_case and validated."""
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise UsageError(f"{path}: cannot read configuration: {exc}") from None
+    table = data.get("tool", {}).get("newsclean", {})
+    if not isinstance(table, dict):
+        raise UsageError(f"{path}: [tool.newsclean] must be a table")
+    settings: dict[str, Any] = {}
+    for key, value in table.items():
+        name = key.replace("-", "_")
+        if name not in KNOWN_KEYS:
+            known = ", ".join(sorted(k.replace("_", "-") for k in KNOWN_KEYS))
+            raise UsageError(f"{path}: unknown key {key!r} in [tool.newsclean] (known: {known})")
+        if name in LIST_KEYS:
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise UsageError(f"{path}: {key} must be a list of strings")
+        elif name in STR_KEYS:
+            if not isinstance(value, str):
+                raise UsageError(f"{path}: {key} must be a string")
+            if name == "lexicon":
+                value = str(path.parent / value)
+        elif name == "options":
+            if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+                raise UsageError(f"{path}: options must be a table of tables ([...options.NC101])")
+        elif name == "jobs" and (not isinstance(value, int) or value < 0):
+            raise UsageError(f"{path}: jobs must be a whole number >= 0")
+        settings[name] = value
+    return settings
+
+
+def parse_option(text: str) -> tuple[str, str, Any]:
+    """``CODE.key=value`` from ``--option``; the value is JSON when it parses, else a string.
+
+    >>> parse_option("NC101.min_zipf=3.5")
+    ('NC101', 'min_zipf', 3.5)
+    >>> parse_option("NC4.patterns=[\\"Read more\\"]")
+    ('NC4', 'patterns', ['Read more'])
+    >>> parse_option("NC301.label=date")
+    ('NC301', 'label', 'date')
+    """
+    scope_key, sep, raw = text.partition("=")
+    scope, dot, key = scope_key.partition(".")
+    if not sep or not dot or not scope or not key:
+        raise UsageError(f"--option {text!r}: expected CODE.key=value, e.g. NC101.min_zipf=3.5")
+    try:
+        value: Any = json.loads(raw)
+    except json.JSONDecodeError:
+        value = raw
+    return scope.upper(), key, value
+
+
+def _flatten(values: Sequence[str] | None) -> list[str] | None:
+    """Comma-separated, repeatable option values as one list (``None`` when not given)."""
+    if values is None:
+        return None
+    return [part.strip() for v in values for part in v.split(",") if part.strip()]
+
+
+def _settings(args: argparse.Namespace) -> dict[str, Any]:
+    """Settings from the configuration file, then the command line on top."""
+    settings: dict[str, Any] = {}
+    if not args.no_config:
+        path: Path | None
+        if args.config:
+            path = Path(args.config)
+            if not path.is_file():
+                raise UsageError(f"{args.config}: no such configuration file")
+        else:
+            files = [p for p in args.paths if p != "-"]
+            start = Path.cwd()
+            if files:
+                start = Path(os.path.commonpath([os.path.abspath(p) for p in files]))
+            if start.is_file() or not start.exists():
+                start = start.parent
+            path = find_pyproject(start)
+        if path is not None:
+            settings = load_settings(path)
+    for key in LIST_KEYS:
+        value = _flatten(getattr(args, key, None))
+        if value is not None:
+            settings[key] = value
+    for key in (*STR_KEYS, "jobs"):
+        value = getattr(args, key, None)
+        if value is not None:
+            settings[key] = value
+    options: dict[str, dict[str, Any]] = {
+        str(k).upper(): dict(v) for k, v in settings.get("options", {}).items()
+    }
+    for text in args.option or ():
+        scope, key, value = parse_option(text)
+        options.setdefault(scope, {})[key] = value
+    settings["options"] = options
+    return settings
+
+
+def build_config(settings: dict[str, Any]) -> Config:
+    """The :class:`newsclean.Config` the settings describe (loads the lexicon file)."""
+    lexicon = None
+    if settings.get("lexicon"):
+        try:
+            lexicon = Lexicon.load(settings["lexicon"])
+        except FileNotFoundError:
+            raise InputError(f"{settings['lexicon']}: no such lexicon file") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"{settings['lexicon']}: cannot read lexicon: {exc}") from None
+    config = Config(
+        select=settings.get("select", ()),
+        ignore=settings.get("ignore", ()),
+        extend_select=settings.get("extend_select", ()),
+        fixable=settings.get("fixable", ()),
+        unfixable=settings.get("unfixable", ()),
+        options=settings.get("options", {}),
+        lexicon=lexicon,
+    )
+    detect("", config)  # raises ConfigError now for an unknown rule selector
+    return config
+
+
+# --------------------------------------------------------------------------------------
+# The document stream: sources become events, documents are processed in input order.
+
+
+@dataclass
+class Start:
+    source: Source
+
+
+@dataclass
+class End:
+    source: Source
+
+
+@dataclass
+class Failed:
+    source: Source
+    message: str
+
+
+@dataclass
+class Doc:
+    """A document: a whole text file, or one JSONL record (``text`` None for a blank line)."""
+
+    source: Source
+    text: str | None
+    size: int
+    record: JsonlRecord | None = None
+
+
+Event = Start | End | Failed | Doc
+
+
+def events(sources: Sequence[Source], field_path: str) -> Iterator[Event]:
+    """Every source as Start, its documents, then End (or Failed at the first bad input)."""
+    for source in sources:
+        yield Start(source)
+        try:
+            if source.jsonl:
+                for rec in iter_jsonl(source):
+                    if rec.record is None:
+                        yield Doc(source, None, len(rec.raw), rec)
+                        continue
+                    try:
+                        value = get_field(rec.record, field_path)
+                    except KeyError:
+                        raise InputError(
+                            f"{source.name}:{rec.line}: record has no field {field_path!r}"
+                        ) from None
+                    if not isinstance(value, str):
+                        raise InputError(
+                            f"{source.name}:{rec.line}: field {field_path!r} is "
+                            f"{type(value).__name__}, not a string"
+                        )
+                    yield Doc(source, value, len(rec.raw), rec)
+            else:
+                data = read_bytes(source)
+                yield Doc(source, decode_utf8(data, source.name), len(data))
+        except InputError as exc:
+            yield Failed(source, str(exc))
+            continue
+        yield End(source)
+
+
+# Worker state: set once per process by _init (or directly for -j 1).
+_CONFIG: Config = Config()
+_MODE: str = "fix"
+_WANT_META: bool = False
+
+
+def _init(config: Config, mode: str, want_meta: bool) -> None:
+    global _CONFIG, _MODE, _WANT_META
+    _CONFIG, _MODE, _WANT_META = config, mode, want_meta
+
+
+def _init_worker(config: Config, mode: str, want_meta: bool) -> None:
+    # Ctrl-C is the main process's to handle: it stops feeding work and cleans up.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _init(config, mode, want_meta)
+
+
+def _work(text: str) -> Any:
+    """What one document gives: ``(fixed text, metadata | None)`` or a list of findings."""
+    if _MODE == "check":
+        return [f.as_dict() for f in detect(text, _CONFIG)]
+    result = fix_and_explain(text, _CONFIG)
+    return result.text, (result.metadata if _WANT_META else None)
+
+
+def _work_chunk(texts: list[str]) -> list[Any]:
+    return [_work(t) for t in texts]
+
+
+def _chunks(stream: Iterator[Event]) -> Iterator[list[Event]]:
+    chunk: list[Event] = []
+    docs = chars = 0
+    for event in stream:
+        chunk.append(event)
+        if isinstance(event, Doc) and event.text is not None:
+            docs += 1
+            chars += len(event.text)
+            if docs >= CHUNK_DOCS or chars >= CHUNK_CHARS:
+                yield chunk
+                chunk, docs, chars = [], 0, 0
+    if chunk:
+        yield chunk
+
+
+def process(
+    stream: Iterator[Event], config: Config, mode: str, want_meta: bool, jobs: int
+) -> Iterator[tuple[Event, Any]]:
+    """Each event with its document's result, in input order, on ``jobs`` processes.
+
+    With more than one job, documents go to a process pool in chunks and at most
+    ``jobs * WINDOW_PER_JOB`` chunks are in flight, so memory stays flat on any input.
+    """
+    _init(config, mode, want_meta)
+    if jobs <= 1:
+        for event in stream:
+            if isinstance(event, Doc) and event.text is not None:
+                yield event, _work(event.text)
+            else:
+                yield event, None
+        return
+
+    def drain(chunk: list[Event], future: Future[list[Any]] | None) -> Iterator[tuple[Event, Any]]:
+        results = iter(future.result() if future is not None else ())
+        for event in chunk:
+            if isinstance(event, Doc) and event.text is not None:
+                yield event, next(results)
+            else:
+                yield event, None
+
+    initargs = (config, mode, want_meta)
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=initargs) as pool:
+        window: deque[tuple[list[Event], Future[list[Any]] | None]] = deque()
+        try:
+            for chunk in _chunks(stream):
+                texts = [e.text for e in chunk if isinstance(e, Doc) and e.text is not None]
+                window.append((chunk, pool.submit(_work_chunk, texts) if texts else None))
+                while len(window) > jobs * WINDOW_PER_JOB:
+                    yield from drain(*window.popleft())
+            while window:
+                yield from drain(*window.popleft())
+        finally:
+            for _, future in window:
+                if future is not None:
+                    future.cancel()
+
+
+# --------------------------------------------------------------------------------------
+# Progress on stderr.
+
+
+class Progress:
+    """A tqdm bar on stderr, opened once more than a handful of documents were seen."""
+
+    def __init__(self, total_bytes: int | None, enabled: bool) -> None:
+        self.total = total_bytes
+        self.enabled = enabled
+        self.docs = 0
+        self.bytes = 0
+        self.bar: Any = None
+
+    def advance(self, size: int) -> None:
+        self.docs += 1
+        self.bytes += size
+        if not self.enabled:
+            return
+        if self.bar is None:
+            if self.docs <= HANDFUL:
+                return
+            from tqdm import tqdm
+
+            # Some pseudo-terminals (script, docker -t) report a size of 0x0, on which tqdm
+            # draws nothing: give it a usable size there.
+            try:
+                cols, rows = os.get_terminal_size(sys.stderr.fileno())
+            except (OSError, ValueError):
+                cols = rows = 0
+            self.bar = tqdm(
+                ncols=None if cols else 80,
+                nrows=None if rows else 24,
+                total=self.total,
+                initial=self.bytes,
+                unit="B",
+                unit_scale=True,
+                unit_divisor=1024,
+                desc="newsclean",
+                file=sys.stderr,
+                dynamic_ncols=bool(cols),
+                mininterval=0.2,
+            )
+            return
+        self.bar.update(size)
+        if self.docs % 64 == 0:
+            self.bar.set_postfix(docs=self.docs, refresh=False)
+
+    def write(self, message: str) -> None:
+        if self.bar is not None:
+            self.bar.write(message, file=sys.stderr)
+        else:
+            print(message, file=sys.stderr)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.set_postfix(docs=self.docs, refresh=False)
+            self.bar.close()
+            self.bar = None
+
+
+def _total_bytes(sources: Sequence[Source]) -> int | None:
+    total = 0
+    for source in sources:
+        if source.is_stdin:
+            return None
+        with contextlib.suppress(OSError):
+            total += os.path.getsize(source.path)
+    return total
+
+
+# --------------------------------------------------------------------------------------
+# What each command does with the results.
+
+
+@dataclass
+class Handler:
+    """Receives the event stream in input order; ``status`` is the exit status so far."""
+
+    progress: Progress
+    quiet: bool = False
+    errors: int = 0
+    failed: set[Source] = field(default_factory=set)
+
+    def error(self, message: str) -> None:
+        self.errors += 1
+        self.progress.write(f"newsclean: error: {message}")
+
+    def start(self, source: Source) -> None:
+        pass
+
+    def doc(self, doc: Doc, result: Any) -> None:
+        pass
+
+    def end(self, source: Source) -> None:
+        pass
+
+    def abort(self, source: Source) -> None:
+        pass
+
+    def finish(self) -> int:
+        return 0
+
+
+def drive(handler: Handler, results: Iterator[tuple[Event, Any]]) -> int:
+    """Feed results to a handler; bad input fails its source and the run goes on.
+
+    Anything else (an interrupt, a broken pipe) aborts the source being written, so a file
+    being rewritten in place is left as it was, and ends the run.
+    """
+    source: Source | None = None
+    try:
+        for event, result in results:
+            source = event.source
+            if source in handler.failed:
+                continue
+            try:
+                if isinstance(event, Doc):
+                    handler.progress.advance(event.size)
+                    handler.doc(event, result)
+                elif isinstance(event, Start):
+                    handler.start(source)
+                elif isinstance(event, End):
+                    handler.end(source)
+                else:
+                    raise InputError(event.message)
+            except InputError as exc:
+                handler.failed.add(source)
+                handler.abort(source)
+                handler.error(str(exc))
+    except BaseException:
+        if source is not None:
+            handler.abort(source)
+        raise
+    finally:
+        handler.progress.close()
+    status = handler.finish()
+    return 2 if handler.errors else status
+
+
+def record_line(doc: Doc, result: Any, field_path: str, meta_field: str | None) -> bytes:
+    """The output line of a JSONL record: the raw line when nothing changed."""
+    rec = doc.record
+    assert rec is not None
+    if doc.text is None or rec.record is None:
+        return rec.raw
+    text, metadata = result
+    if text == doc.text and meta_field is None:
+        return rec.raw
+    record = rec.record
+    if text != doc.text:
+        set_field(record, field_path, text)
+    if meta_field is not None:
+        set_field(record, meta_field, metadata)
+    line = dump_record(record, rec.raw) + rec.ending
+    return rec.raw if line == rec.raw else line
+
+
+def _diff_lines(text: str) -> list[str]:
+    r"""Lines split at ``\n`` only (``str.splitlines`` also splits at U+2028 and others).
+
+    >>> _diff_lines("a\r\nb\u2028c\n")
+    ['a\r\n', 'b\u2028c\n']
+    """
+    parts = text.split("\n")
+    lines = [p + "\n" for p in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1])
+    return lines
+
+
+def unified_diff(old: str, new: str, name: str) -> str:
+    """A unified diff of one file, with ``\\ No newline at end of file`` where needed.
+
+    >>> print(unified_diff("a.\\nb", "a!\\nb", "x.txt"), end="")
+    --- x.txt
+    +++ x.txt
+    @@ -1,2 +1,2 @@
+    -a.
+    +a!
+     b
+    \\ No newline at end of file
+    """
+    out = []
+    for line in difflib.unified_diff(
+        _diff_lines(old), _diff_lines(new), fromfile=name, tofile=name, n=3
+    ):
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+@dataclass
+class FixHandler(Handler):
+    """``fix``: to stdout, in place, ``--check`` and/or ``--diff``."""
+
+    out: IO[bytes] = field(default_factory=lambda: sys.stdout.buffer)
+    field_path: str = "text"
+    meta_field: str | None = None
+    in_place: bool = False
+    check: bool = False
+    diff: bool = False
+    changed: set[Source] = field(default_factory=set)
+    writer: AtomicWriter | None = None
+    jsonl_diff_started: bool = False
+
+    @property
+    def reporting(self) -> bool:
+        return self.check or self.diff
+
+    def start(self, source: Source) -> None:
+        self.jsonl_diff_started = False
+        if source.jsonl and self.in_place and not source.is_stdin and not self.reporting:
+            self.writer = AtomicWriter(source.path)
+
+    def doc(self, doc: Doc, result: Any) -> None:
+        source = doc.source
+        if source.jsonl:
+            line = record_line(doc, result, self.field_path, self.meta_field)
+            assert doc.record is not None
+            if line != doc.record.raw:
+                self.changed.add(source)
+                if self.diff:
+                    self._jsonl_hunk(source, doc.record, line)
+            if self.writer is not None:
+                self.writer.write(line)
+            elif not self.reporting:
+                self.out.write(line)
+            return
+        assert doc.text is not None
+        text = result[0]
+        if text != doc.text:
+            self.changed.add(source)
+            if self.diff:
+                self.out.write(unified_diff(doc.text, text, source.name).encode("utf-8"))
+        if self.reporting:
+            return
+        if self.in_place and not source.is_stdin:
+            if text != doc.text:
+                try:
+                    atomic_write(source.path, text.encode("utf-8"))
+                except OSError as exc:
+                    raise InputError(f"{source.name}: cannot write: {exc.strerror}") from None
+        else:
+            self.out.write(text.encode("utf-8"))
+
+    def _jsonl_hunk(self, source: Source, rec: JsonlRecord, line: bytes) -> None:
+        if not self.jsonl_diff_started:
+            self.out.write(f"--- {source.name}\n+++ {source.name}\n".encode())
+            self.jsonl_diff_started = True
+        n = rec.line
+        self.out.write(f"@@ -{n} +{n} @@\n".encode())
+        for sign, raw in ((b"-", rec.raw), (b"+", line)):
+            self.out.write(sign + raw)
+            if not raw.endswith(b"\n"):
+                self.out.write(b"\n\\ No newline at end of file\n")
+
+    def end(self, source: Source) -> None:
+        if self.writer is not None:
+            writer, self.writer = self.writer, None
+            if source in self.changed:
+                try:
+                    writer.commit()
+                except OSError as exc:
+                    raise InputError(f"{source.name}: cannot write: {exc.strerror}") from None
+            else:
+                writer.discard()
+        if self.check and source in self.changed and not self.quiet:
+            self.progress.write(f"would fix {source.name}")
+
+    def abort(self, source: Source) -> None:
+        self.changed.discard(source)
+        if self.writer is not None:
+            self.writer.discard()
+            self.writer = None
+
+    def finish(self) -> int:
+        self.out.flush()
+        if self.reporting:
+            if self.check and not self.quiet and not self.errors:
+                n = len(self.changed)
+                files = "file" if n == 1 else "files"
+                self.progress.write(f"{n} {files} would be fixed" if n else "nothing to fix")
+            return 1 if self.changed else 0
+        return 0
+
+
+@dataclass
+class CheckHandler(Handler):
+    """``check``: findings as ``path:line:col: CODE message`` or JSON, or statistics."""
+
+    out: IO[str] = field(default_factory=lambda: sys.stdout)
+    fmt: str = "text"
+    statistics: bool = False
+    found: int = 0
+    documents: int = 0
+    counts: Counter[str] = field(default_factory=Counter)
+
+    def doc(self, doc: Doc, result: Any) -> None:
+        if doc.text is None:
+            return
+        self.documents += 1
+        record = doc.record.line if doc.record is not None else None
+        label = doc.source.name if record is None else f"{doc.source.name}:{record}"
+        for finding in result:
+            self.found += 1
+            self.counts[finding["rule"]] += 1
+            if self.statistics:
+                continue
+            if self.fmt == "json":
+                item = {"path": doc.source.name, "record": record, **finding}
+                keys = ("path", "record", "line", "column", "offset", "length", "rule")
+                ordered = {k: item[k] for k in keys}
+                ordered.update(
+                    message=item["message"],
+                    replacement=item["replacement"],
+                    original=item["original"],
+                    fixable=item["fixable"],
+                )
+                self.out.write(json.dumps(ordered, ensure_ascii=False) + "\n")
+            else:
+                self.out.write(
+                    f"{label}:{finding['line']}:{finding['column']}: "
+                    f"{finding['rule']} {finding['message']}\n"
+                )
+
+    def finish(self) -> int:
+        if self.statistics:
+            names = {r["code"]: r["name"] for r in list_rules()}
+            ranked = sorted(self.counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            if self.fmt == "json":
+                self.out.write(
+                    json.dumps(
+                        {
+                            "documents": self.documents,
+                            "findings": self.found,
+                            "rules": [
+                                {"rule": code, "name": names.get(code, ""), "count": n}
+                                for code, n in ranked
+                            ],
+                        }
+                    )
+                    + "\n"
+                )
+            else:
+                for code, n in ranked:
+                    self.out.write(f"{n:>10}  {code}  {names.get(code, '')}\n")
+        self.out.flush()
+        if not self.quiet and not self.errors and self.fmt == "text":
+            docs = "document" if self.documents == 1 else "documents"
+            self.progress.write(f"{self.found} findings in {self.documents} {docs}")
+        return 1 if self.found else 0
+
+
+# --------------------------------------------------------------------------------------
+# Argument parsing.
+
+MAIN_EPILOG = """\
+examples:
+  newsclean fix article.txt > clean.txt       repaired text on stdout
+  cat article.txt | newsclean fix             stdin to stdout
+  newsclean fix -i articles/                  rewrite *.txt, *.md, *.jsonl in place
+  newsclean fix --check --diff articles/      what would change (exit 1 if anything)
+  newsclean check corpus.jsonl --statistics   how dirty is this corpus?
+  newsclean fix --jsonl -j 4 big.jsonl > clean.jsonl
+  newsclean lexicon build corpus.jsonl -o names.txt
+  newsclean rules                             every rule, one JSON object a line
+
+exit status: 0 clean, 1 something would change or was found, 2 bad input or usage.
+"""
+
+FIX_EPILOG = """\
+examples:
+  newsclean fix article.txt > clean.txt
+  cat article.txt | newsclean fix -
+  newsclean fix -i articles/ --exclude 'drafts/*'
+  newsclean fix --check articles/             list files that would change; exit 1 if any
+  newsclean fix --diff article.txt            unified diff; exit 1 if anything would change
+  newsclean fix corpus.jsonl -j 4 --field body --metadata-field newsclean > clean.jsonl
+  newsclean fix --select NC5,NC6 --ignore NC504 article.txt
+"""
+
+CHECK_EPILOG = """\
+examples:
+  newsclean check article.txt                 path:line:col: CODE message
+  newsclean check --format json articles/     one JSON object per finding
+  newsclean check --statistics corpus.jsonl   a count per rule over everything checked
+  newsclean check --select NC6 corpus.jsonl   only the encoding rules
+
+For JSONL input the path is shown as FILE:RECORD_LINE, then the line and column inside the
+record's field: corpus.jsonl:12:3:5: NC501 ...  Offsets and columns count code points.
+"""
+
+LEXICON_EPILOG = """\
+examples:
+  newsclean lexicon build corpus.jsonl -o names.txt
+  newsclean lexicon build articles/ --min-documents 3 -o names.txt
+  newsclean fix --lexicon names.txt corpus.jsonl > clean.jsonl
+"""
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, max_help_position=32)
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError("must be 0 (every core) or more")
+    return n
+
+
+def _add_input_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or folders; '-' or nothing reads stdin",
+    )
+    g = p.add_argument_group("input")
+    g.add_argument("--jsonl", action="store_true", help="read every input as JSONL")
+    g.add_argument("--field", metavar="NAME", help="JSONL text field, dotted for nested")
+    g.add_argument(
+        "--include",
+        action="append",
+        metavar="GLOB",
+        help=f"files to pick in folders (default: {' '.join(DEFAULT_INCLUDE)})",
+    )
+    g.add_argument("--exclude", action="append", metavar="GLOB", help="files/folders to skip")
+
+
+def _add_rule_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("rules")
+    g.add_argument("--select", action="append", metavar="CODES", help="rules to run (NC5,NC601)")
+    g.add_argument("--ignore", action="append", metavar="CODES", help="rules never to run")
+    g.add_argument("--extend-select", action="append", metavar="CODES", help="add to defaults")
+    g.add_argument("--fixable", action="append", metavar="CODES", help="let report-only fix")
+    g.add_argument("--unfixable", action="append", metavar="CODES", help="only report these")
+    g.add_argument(
+        "--option", action="append", metavar="CODE.KEY=VALUE", help="a rule option (JSON value)"
+    )
+    g.add_argument("--lexicon", metavar="FILE", help="a names lexicon, one name a line")
+    g.add_argument("--config", metavar="FILE", help="read [tool.newsclean] from this TOML file")
+    g.add_argument("--no-config", action="store_true", help="ignore pyproject.toml")
+
+
+def _add_run_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("run")
+    g.add_argument("-j", "--jobs", type=_jobs, metavar="N", help="processes (0: every core)")
+    g.add_argument("-q", "--quiet", action="store_true", help="no summary, no progress bar")
+
+
+def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsclean",
         description="Repair what machine translation and scraping do to news text.",
+        epilog=MAIN_EPILOG,
+        formatter_class=_Formatter,
     )
     parser.add_argument("--version", action="version", version=f"newsclean {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
-    for name, help_text in (
-        ("fix", "write the repaired text to stdout"),
-        ("check", "list findings as path:line:col: CODE message"),
-    ):
-        p = sub.add_parser(name, help=help_text)
-        p.add_argument("paths", nargs="*", default=["-"])
-        p.add_argument("--select", action="append")
-        p.add_argument("--ignore", action="append")
-    r = sub.add_parser("rules", help="list the rules")
-    r.add_argument("--markdown", action="store_true", help="print the rules catalogue")
-    args = parser.parse_args(argv)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    if args.command == "rules":
-        if args.markdown:
-            sys.stdout.write(render_catalogue())
-        else:
-            for rule in list_rules():
-                print(json.dumps(rule))
-        return 0
+    fix_p = sub.add_parser(
+        "fix",
+        help="write the repaired text (stdout, or in place)",
+        description="Repair files, folders or JSONL corpora.",
+        epilog=FIX_EPILOG,
+        formatter_class=_Formatter,
+    )
+    _add_input_options(fix_p)
+    out = fix_p.add_argument_group("output")
+    mode = out.add_mutually_exclusive_group()
+    mode.add_argument("-i", "--in-place", action="store_true", help="rewrite files atomically")
+    mode.add_argument("--check", action="store_true", help="list files that would change")
+    out.add_argument("--diff", action="store_true", help="print a unified diff instead")
+    out.add_argument(
+        "--metadata-field", metavar="NAME", help="JSONL: store extracted metadata in this field"
+    )
+    _add_rule_options(fix_p)
+    _add_run_options(fix_p)
+
+    check_p = sub.add_parser(
+        "check",
+        help="list findings as path:line:col: CODE message",
+        description="Report what fix would change and what it cannot fix safely.",
+        epilog=CHECK_EPILOG,
+        formatter_class=_Formatter,
+    )
+    _add_input_options(check_p)
+    out = check_p.add_argument_group("output")
+    out.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    out.add_argument("--statistics", action="store_true", help="a count per rule instead")
+    _add_rule_options(check_p)
+    _add_run_options(check_p)
+
+    rules_p = sub.add_parser(
+        "rules",
+        help="list the rules",
+        description="Every rule, one JSON object a line.",
+        epilog="examples:\n  newsclean rules\n  newsclean rules --markdown > docs/rules.md\n",
+        formatter_class=_Formatter,
+    )
+    rules_p.add_argument("--markdown", action="store_true", help="print the rules catalogue")
+
+    lex_p = sub.add_parser(
+        "lexicon",
+        help="build a names lexicon from a corpus",
+        description="Names lexicons (see newsclean.Lexicon).",
+        epilog=LEXICON_EPILOG,
+        formatter_class=_Formatter,
+    )
+    lex_sub = lex_p.add_subparsers(dest="lexicon_command", required=True, metavar="ACTION")
+    build_p = lex_sub.add_parser(
+        "build",
+        help="collect names seen standing alone across a corpus",
+        description="Collect capitalised words seen standing alone mid-sentence in at least "
+        "--min-documents documents, and write them one a line.",
+        epilog=LEXICON_EPILOG,
+        formatter_class=_Formatter,
+    )
+    _add_input_options(build_p)
+    build_p.add_argument("-o", "--output", required=True, metavar="FILE", help="lexicon to write")
+    build_p.add_argument(
+        "--min-documents", type=int, default=2, metavar="N", help="documents a name needs (2)"
+    )
+    build_p.add_argument("--config", metavar="FILE", help="read [tool.newsclean] from this file")
+    build_p.add_argument("--no-config", action="store_true", help="ignore pyproject.toml")
+    build_p.add_argument("-q", "--quiet", action="store_true", help="no summary")
+    return parser
+
+
+# --------------------------------------------------------------------------------------
+# Commands.
+
+
+def _sources(args: argparse.Namespace, settings: dict[str, Any]) -> list[Source]:
+    return discover(
+        args.paths or ["-"],
+        include=settings.get("include") or DEFAULT_INCLUDE,
+        exclude=settings.get("exclude") or (),
+        force_jsonl=args.jsonl,
+    )
+
+
+def _jobs_count(settings: dict[str, Any]) -> int:
+    jobs = int(settings.get("jobs") or 1)
+    if settings.get("jobs") == 0:
+        jobs = os.cpu_count() or 1
+    return jobs
+
+
+def run_fix_or_check(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    config = build_config(settings)
+    sources = _sources(args, settings)
+    field_path = settings.get("field") or "text"
+    quiet = bool(args.quiet)
+    if args.command == "check":
+        to_stdout = not args.statistics
+    else:
+        to_stdout = args.diff or not (args.in_place or args.check)
+    # A bar on the terminal the output scrolls through would tear it: only draw it when the
+    # output goes elsewhere (a file, a pipe) or there is none.
+    enabled = sys.stderr.isatty() and not (to_stdout and sys.stdout.isatty())
+    progress = Progress(_total_bytes(sources), enabled=not quiet and enabled)
+    handler: Handler
+    if args.command == "check":
+        handler = CheckHandler(
+            progress, quiet, fmt=args.format, statistics=args.statistics, out=sys.stdout
+        )
+        mode, want_meta = "check", False
+    else:
+        meta_field = settings.get("metadata_field")
+        handler = FixHandler(
+            progress,
+            quiet,
+            out=sys.stdout.buffer,
+            field_path=field_path,
+            meta_field=meta_field,
+            in_place=args.in_place,
+            check=args.check,
+            diff=args.diff,
+        )
+        mode, want_meta = "fix", meta_field is not None
+    stream = events(sources, field_path)
+    return drive(handler, process(stream, config, mode, want_meta, _jobs_count(settings)))
+
+
+def run_lexicon_build(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    sources = _sources(args, settings)
+    field_path = settings.get("field") or "text"
+    if args.min_documents < 1:
+        raise UsageError("--min-documents must be at least 1")
+
+    def texts() -> Iterator[str]:
+        for event in events(sources, field_path):
+            if isinstance(event, Failed):
+                raise InputError(event.message)
+            if isinstance(event, Doc) and event.text is not None:
+                yield event.text
+
+    lexicon = Lexicon.from_texts(texts(), min_documents=args.min_documents)
     try:
-        config = _config(args)
-        status = 0
-        for path in args.paths:
-            text = _read(path)
-            if args.command == "fix":
-                sys.stdout.write(fix(text, config))
-            else:
-                for f in detect(text, config):
-                    status = 1
-                    print(
-                        f"{'<stdin>' if path == '-' else path}:{f.line}:{f.column}: "
-                        f"{f.rule} {f.message}"
-                    )
-        return status
-    except (OSError, UnicodeDecodeError, ConfigError) as exc:
+        with AtomicWriter(args.output) as writer:
+            writer.handle.close()
+            lexicon.save(writer.tmp)
+            writer.commit()
+    except OSError as exc:
+        raise InputError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
+    if not args.quiet:
+        print(f"wrote {len(lexicon)} names to {args.output}", file=sys.stderr)
+    return 0
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    if args.markdown:
+        sys.stdout.write(render_catalogue())
+    else:
+        for rule in list_rules():
+            print(json.dumps(rule))
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "fix": run_fix_or_check,
+    "check": run_fix_or_check,
+    "rules": run_rules,
+    "lexicon": run_lexicon_build,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the console script; returns the exit status."""
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "in_place", False) and args.diff:
+        parser.error("--diff cannot be combined with -i/--in-place")
+    for name in ("option", "no_config", "config", "jsonl"):
+        if not hasattr(args, name):
+            setattr(args, name, None)
+
+    def terminate(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)  # unwinds like Ctrl-C: temporary files are removed
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        return COMMANDS[args.command](args)
+    except (InputError, UsageError, ConfigError) as exc:
         print(f"newsclean: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader went away (``newsclean fix big.jsonl | head``): stop quietly.
+        with contextlib.suppress(OSError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except KeyboardInterrupt:
+        print("newsclean: interrupted", file=sys.stderr)
+        return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":  # pragma: no cover

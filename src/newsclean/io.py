@@ -1,0 +1,372 @@
+"""Reading and writing for the console script: files, folders, JSONL corpora, atomic writes.
+
+The library itself never reads or writes files; this module is the CLI's side of that line.
+Everything here streams: a JSONL corpus is read one line at a time and written through a
+temporary file, so memory stays flat however large the corpus is.
+
+Bad input raises :class:`InputError` with one line that names the file (and the line or byte
+offset) so the CLI can print it and exit with status 2.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fnmatch
+import json
+import os
+import stat
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import IO, Any
+
+__all__ = [
+    "DEFAULT_INCLUDE",
+    "AtomicWriter",
+    "InputError",
+    "JsonlRecord",
+    "Source",
+    "atomic_write",
+    "decode_utf8",
+    "discover",
+    "dump_record",
+    "get_field",
+    "iter_jsonl",
+    "read_bytes",
+    "set_field",
+]
+
+#: File name patterns picked up when a folder is given.
+DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", "*.md", "*.jsonl")
+#: Folders never entered when walking a folder (hidden folders are skipped as well).
+SKIPPED_DIRS: frozenset[str] = frozenset({"__pycache__", "node_modules"})
+STDIN = "-"
+
+
+class InputError(Exception):
+    """Input newsclean cannot use: a missing path, invalid UTF-8, a malformed JSONL line."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input: a file path (or ``-`` for stdin), and whether it is read as JSONL."""
+
+    path: str
+    jsonl: bool
+
+    @property
+    def name(self) -> str:
+        """The name shown in messages (``<stdin>`` for standard input)."""
+        return "<stdin>" if self.path == STDIN else self.path
+
+    @property
+    def is_stdin(self) -> bool:
+        return self.path == STDIN
+
+
+def _matches(rel: str, patterns: Iterable[str]) -> bool:
+    """Whether a relative POSIX path, or its last component, matches any glob.
+
+    >>> _matches("2024/drafts/a.txt", ["*.txt"])
+    True
+    >>> _matches("2024/drafts", ["drafts"])
+    True
+    >>> _matches("2024/a.md", ["*.txt", "2023/*"])
+    False
+    """
+    name = rel.rsplit("/", 1)[-1]
+    return any(fnmatch.fnmatchcase(rel, p) or fnmatch.fnmatchcase(name, p) for p in patterns)
+
+
+def _walk(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[str]:
+    """Files under ``root`` (sorted, recursively) that match ``include`` and not ``exclude``."""
+    found: list[str] = []
+
+    def onerror(exc: OSError) -> None:
+        raise InputError(f"{exc.filename}: {exc.strerror or exc}")
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):
+        rel_dir = os.path.relpath(dirpath, root).replace(os.sep, "/")
+        rel_dir = "" if rel_dir == "." else rel_dir + "/"
+        dirnames[:] = sorted(
+            d
+            for d in dirnames
+            if not d.startswith(".")
+            and d not in SKIPPED_DIRS
+            and not _matches(rel_dir + d, exclude)
+        )
+        for name in sorted(filenames):
+            rel = rel_dir + name
+            if _matches(rel, include) and not _matches(rel, exclude):
+                found.append(os.path.normpath(os.path.join(dirpath, name)))
+    return found
+
+
+def discover(
+    paths: Sequence[str],
+    *,
+    include: Sequence[str] = DEFAULT_INCLUDE,
+    exclude: Sequence[str] = (),
+    force_jsonl: bool = False,
+) -> list[Source]:
+    """The inputs named by ``paths``: files as given, folders walked, ``-`` for stdin.
+
+    A file named on the command line is always read (``include``/``exclude`` select files
+    inside folders). ``*.jsonl`` files, and every input when ``force_jsonl``, are JSONL.
+    Raises :class:`InputError` for a missing path or a folder without matching files.
+    """
+    sources: list[Source] = []
+    for path in paths:
+        if path == STDIN:
+            sources.append(Source(STDIN, force_jsonl))
+        elif os.path.isdir(path):
+            files = _walk(path, include, exclude)
+            if not files:
+                globs = ", ".join(include)
+                raise InputError(f"{path}: folder has no files matching {globs}")
+            sources.extend(Source(f, force_jsonl or f.endswith(".jsonl")) for f in files)
+        elif os.path.exists(path):
+            sources.append(Source(path, force_jsonl or path.endswith(".jsonl")))
+        else:
+            raise InputError(f"{path}: no such file or directory")
+    return sources
+
+
+def decode_utf8(data: bytes, name: str, base_offset: int = 0, line: int | None = None) -> str:
+    """Decode UTF-8 strictly; an error names the file and the byte offset in it.
+
+    >>> decode_utf8(b"caf\\xc3\\xa9", "a.txt")
+    'café'
+    >>> decode_utf8(b"ab\\xffc", "a.txt")
+    Traceback (most recent call last):
+    ...
+    newsclean.io.InputError: a.txt: invalid UTF-8 at byte offset 2
+    """
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        where = f"{name}:{line}" if line is not None else name
+        offset = base_offset + exc.start
+        raise InputError(f"{where}: invalid UTF-8 at byte offset {offset}") from None
+
+
+def read_bytes(source: Source) -> bytes:
+    """The whole content of a (non-JSONL) source."""
+    if source.is_stdin:
+        return sys.stdin.buffer.read()
+    try:
+        with open(source.path, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise InputError(f"{source.name}: {exc.strerror or exc}") from None
+
+
+@dataclass
+class JsonlRecord:
+    """One line of a JSONL file: its number, the raw line (with its line ending), the
+    decoded record (``None`` for a blank line) and the line ending."""
+
+    line: int
+    raw: bytes
+    record: dict[str, Any] | None
+    ending: bytes
+
+
+def get_field(record: dict[str, Any], path: str) -> Any:
+    """The value at a dotted field path; ``KeyError`` if any step is missing.
+
+    >>> get_field({"a": {"b": "x"}}, "a.b")
+    'x'
+    >>> get_field({"a.b": "y"}, "a.b")
+    'y'
+    """
+    if path in record:
+        return record[path]
+    value: Any = record
+    for part in path.split("."):
+        if not isinstance(value, dict) or part not in value:
+            raise KeyError(path)
+        value = value[part]
+    return value
+
+
+def set_field(record: dict[str, Any], path: str, value: Any) -> None:
+    """Set a dotted field path in place, keeping key order; missing objects are created.
+
+    >>> r = {"id": 1, "a": {"b": "x", "c": 2}}
+    >>> set_field(r, "a.b", "y"); r
+    {'id': 1, 'a': {'b': 'y', 'c': 2}}
+    >>> set_field(r, "meta.date", "2022"); r
+    {'id': 1, 'a': {'b': 'y', 'c': 2}, 'meta': {'date': '2022'}}
+    """
+    if path in record or "." not in path:
+        record[path] = value
+        return
+    parts = path.split(".")
+    target = record
+    for part in parts[:-1]:
+        nxt = target.get(part)
+        if not isinstance(nxt, dict):
+            nxt = {}
+            target[part] = nxt
+        target = nxt
+    target[parts[-1]] = value
+
+
+def _split_ending(raw: bytes) -> tuple[bytes, bytes]:
+    """A raw line split into its content and its line ending.
+
+    >>> _split_ending(b'{"a": 1}\\r\\n')
+    (b'{"a": 1}', b'\\r\\n')
+    """
+    if raw.endswith(b"\r\n"):
+        return raw[:-2], b"\r\n"
+    if raw.endswith(b"\n"):
+        return raw[:-1], b"\n"
+    return raw, b""
+
+
+def iter_jsonl(source: Source, handle: IO[bytes] | None = None) -> Iterator[JsonlRecord]:
+    """Stream the records of a JSONL source one line at a time (flat memory).
+
+    Blank lines are passed through with ``record=None``. Raises :class:`InputError` for
+    invalid UTF-8 (with the byte offset in the file), a malformed line or a line that is not
+    a JSON object (with its line number).
+    """
+    opened = None
+    if handle is None:
+        if source.is_stdin:
+            handle = sys.stdin.buffer
+        else:
+            try:
+                opened = handle = open(source.path, "rb")  # noqa: SIM115 - closed below
+            except OSError as exc:
+                raise InputError(f"{source.name}: {exc.strerror or exc}") from None
+    try:
+        offset = 0
+        for number, raw in enumerate(handle, start=1):
+            content, ending = _split_ending(raw)
+            text = decode_utf8(content, source.name, offset, number)
+            offset += len(raw)
+            if number == 1 and text.startswith("\ufeff"):
+                text = text[1:]
+            if not text.strip():
+                yield JsonlRecord(number, raw, None, ending)
+                continue
+            try:
+                record = json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise InputError(
+                    f"{source.name}:{number}: malformed JSON line ({exc.msg}, column {exc.colno})"
+                ) from None
+            except RecursionError:
+                raise InputError(f"{source.name}:{number}: JSON line nested too deeply") from None
+            if not isinstance(record, dict):
+                raise InputError(
+                    f"{source.name}:{number}: a JSONL line must be a JSON object, "
+                    f"not {type(record).__name__}"
+                )
+            yield JsonlRecord(number, raw, record, ending)
+    except OSError as exc:
+        raise InputError(f"{source.name}: {exc.strerror or exc}") from None
+    finally:
+        if opened is not None:
+            opened.close()
+
+
+def dump_record(record: dict[str, Any], raw: bytes) -> bytes:
+    """Serialise a record as one JSONL line in the style of its original line.
+
+    A line that was pure ASCII stays ASCII (``\\u`` escapes); otherwise UTF-8 is written.
+    Key order is kept.
+
+    >>> dump_record({"b": "é", "a": 1}, b'{"b": "\\\\u00e9"}')
+    b'{"b": "\\\\u00e9", "a": 1}'
+    >>> dump_record({"b": "é"}, '{"b": "é"}'.encode())
+    b'{"b": "\\xc3\\xa9"}'
+    """
+    ascii_only = raw.isascii()
+    text = json.dumps(record, ensure_ascii=ascii_only, default=str)
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate from a \\ud800 escape: keep it escaped
+        return json.dumps(record, ensure_ascii=True, default=str).encode("ascii")
+
+
+class AtomicWriter:
+    """Write a file through a temporary file in the same folder, then rename it over.
+
+    The target keeps its permission bits (a new file gets the usual ``0o666 & ~umask``).
+    Writing through :attr:`handle` or, after closing it, to the path :attr:`tmp` both work.
+    :meth:`commit` replaces the target; :meth:`discard` (also called when the ``with`` block
+    raises) removes the temporary file and leaves the target exactly as it was.
+    Symbolic links are followed: the file they point to is replaced.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.target = os.path.realpath(path)
+        folder = os.path.dirname(self.target) or "."
+        try:
+            self.mode = stat.S_IMODE(os.stat(self.target).st_mode)
+        except FileNotFoundError:  # a new file gets the mode open() would give it
+            umask = os.umask(0o022)
+            os.umask(umask)
+            self.mode = 0o666 & ~umask
+        base = os.path.basename(self.target)
+        try:
+            fd, self.tmp = tempfile.mkstemp(prefix=f".{base}.", suffix=".newsclean", dir=folder)
+        except OSError as exc:
+            raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        self.handle: IO[bytes] = os.fdopen(fd, "wb")
+        self.done = False
+
+    def write(self, data: bytes) -> None:
+        self.handle.write(data)
+
+    def commit(self) -> None:
+        """Flush, sync and rename the temporary file over the target."""
+        if self.done:
+            return
+        try:
+            if not self.handle.closed:
+                self.handle.flush()
+                os.fsync(self.handle.fileno())
+                self.handle.close()
+            os.chmod(self.tmp, self.mode)
+            os.replace(self.tmp, self.target)
+        except BaseException:
+            self.discard()
+            raise
+        self.done = True
+
+    def discard(self) -> None:
+        """Remove the temporary file; the target is untouched."""
+        if self.done:
+            return
+        self.done = True
+        with contextlib.suppress(OSError):
+            self.handle.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self.tmp)
+
+    def __enter__(self) -> AtomicWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.discard()
+
+
+def atomic_write(path: str, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically, keeping its permission bits.
+
+    >>> import tempfile, os
+    >>> folder = tempfile.mkdtemp()
+    >>> target = os.path.join(folder, "a.txt")
+    >>> atomic_write(target, b"clean\\n")
+    >>> open(target, "rb").read(), os.listdir(folder)
+    (b'clean\\n', ['a.txt'])
+    """
+    with AtomicWriter(path) as writer:
+        writer.write(data)
+        writer.commit()
