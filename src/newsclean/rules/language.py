@@ -27,7 +27,8 @@ Options (``Config(options={"NC7": {...}})``):
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -70,6 +71,9 @@ ENGLISH_ZIPF = 5.0
 #: Paragraphs with a larger share of capitalised words are lists of names or title-case
 #: headlines, not prose: they are never judged.
 MAX_CAPITALISED = 0.6
+
+#: Fewest words for a whole-document verdict when no paragraph could be judged on its own.
+FALLBACK_MIN_WORDS = 20
 
 #: Text langdetect sees at most (it samples n-grams; more text costs time, not accuracy).
 MAX_DETECT_CHARS = 2000
@@ -125,7 +129,7 @@ def english_share(words: list[str]) -> float:
     """Share of ``words`` that are common English words (the cheap check).
 
     >>> english_share("the minister said that the talks will go on".split())
-    0.5555555555555556
+    0.6666666666666666
     >>> english_share("il governo ha detto che la situazione è grave".split())
     0.0
     """
@@ -200,14 +204,20 @@ detect_languages = _Detector()
 
 @dataclass(frozen=True)
 class Settings:
-    """The NC7 options in one place (see the module documentation)."""
+    """The NC7 options in one place (see the module documentation). Hashable."""
 
     min_words: int = 8
     min_letters: int = 40
     english_share: float = 0.2
     min_probability: float = 0.9
     source_share: float = 0.15
-    source_words: Mapping[str, frozenset[str]] | None = None
+    #: (code, words) pairs; empty means the built-in tables.
+    source_words: tuple[tuple[str, frozenset[str]], ...] = ()
+
+    @property
+    def tables(self) -> dict[str, frozenset[str]]:
+        """Common words per source language."""
+        return dict(self.source_words) if self.source_words else source_words()
 
     @classmethod
     def of(cls, ctx: Context) -> Settings:
@@ -236,14 +246,26 @@ def _settings(
         if isinstance(words, str):
             words = words.split()
         tables[str(code)] = tables.get(str(code), frozenset()) | distinctive(words)
-    return Settings(min_words, min_letters, english, min_probability, source, tables)
+    pairs = tuple(sorted(tables.items())) if extra else ()
+    return Settings(min_words, min_letters, english, min_probability, source, pairs)
+
+
+def _confirmed(
+    words: list[str], latin: bool, lang: str, settings: Settings, *, unlisted_probability: float
+) -> bool:
+    """Whether a paragraph's own words back langdetect's answer ``lang``."""
+    vocabulary = settings.tables.get(lang)
+    if vocabulary is not None:
+        return share_in(words, vocabulary) >= settings.source_share
+    return not latin or unlisted_probability >= 0.99
 
 
 def judge(text: str, settings: Settings | None = None) -> tuple[str, float] | None:
     """The language of a paragraph when it is confidently not English, else ``None``.
 
     ``None`` means English, too short to judge, or not confident. langdetect runs only when
-    the cheap check fails.
+    the cheap checks fail. Results are cached per distinct paragraph (NC701 and NC702 judge
+    the same paragraphs).
 
     >>> judge("Il ministro degli Esteri ha detto che la situazione al confine è ancora grave.")
     ('it', 1.0)
@@ -251,14 +273,20 @@ def judge(text: str, settings: Settings | None = None) -> tuple[str, float] | No
     True
     >>> judge("Photo: EFE/EPA/OLEG PETRASYUK") is None
     True
+    >>> judge("Perugini, Intoppa, Del Fava, Dal Maso, Griffen, Pozzebon, Robertson, Masi.") is None
+    True
     """
-    settings = settings or Settings()
+    return _judge(text, settings or Settings())
+
+
+@lru_cache(maxsize=4096)
+def _judge(text: str, settings: Settings) -> tuple[str, float] | None:
     words = words_of(text)
     if len(words) < settings.min_words or sum(map(len, words)) < settings.min_letters:
         return None
     if english_share(words) >= settings.english_share:
         return None
-    tables = settings.source_words if settings.source_words is not None else source_words()
+    tables = settings.tables
     latin = latin_share(text) >= 0.5
     if latin:
         # Only a paragraph that could be confirmed below is worth langdetect's time.
@@ -272,12 +300,9 @@ def judge(text: str, settings: Settings | None = None) -> tuple[str, float] | No
     lang, prob = ranked[0]
     if lang == "en" or prob < settings.min_probability:
         return None
-    vocabulary = tables.get(lang)
-    if vocabulary is not None:
-        confirmed = share_in(words, vocabulary) >= settings.source_share
-    else:
-        confirmed = not latin
-    return (lang, round(prob, 2)) if confirmed else None
+    if not _confirmed(words, latin, lang, settings, unlisted_probability=0.0):
+        return None
+    return lang, round(prob, 2)
 
 
 def capitalised_share(text: str) -> float:
@@ -295,6 +320,12 @@ def capitalised_share(text: str) -> float:
 def document_language(text: str, settings: Settings | None = None) -> str | None:
     """The language of a whole document: ``"en"``, a langdetect code, or ``None`` (unknown).
 
+    A document whose words are common English words often enough is English at once.
+    Otherwise its paragraphs are judged one by one (:func:`judge`): the document is in a
+    foreign language when paragraphs in that language hold most of its letters. When no
+    paragraph can be judged, langdetect reads the document once, if the same cheap checks as
+    for a paragraph allow it (another script, or a source language's common words).
+
     >>> document_language("The minister said on Tuesday that the talks would go on.")
     'en'
     >>> document_language("Il ministro ha detto martedì che i colloqui con la Russia "
@@ -304,17 +335,42 @@ def document_language(text: str, settings: Settings | None = None) -> str | None
     True
     """
     settings = settings or Settings()
-    words = words_of(text[: MAX_DETECT_CHARS * 4])
+    words = words_of(text)
     if len(words) < 3:
         return None
     if english_share(words) >= settings.english_share:
         return "en"
-    if len(words) < settings.min_words or sum(map(len, words)) < settings.min_letters:
+    letters = sum(map(len, words))
+    foreign: Counter[str] = Counter()
+    for m in LINE_RE.finditer(text):
+        verdict = _judge(m.group().strip(), settings)
+        if verdict is not None:
+            foreign[verdict[0]] += sum(map(len, words_of(m.group())))
+    if foreign:
+        if 2 * sum(foreign.values()) > letters:
+            return foreign.most_common(1)[0][0]
+        return "en"
+    # Short texts and lists of names flip between languages: no verdict.
+    if len(words) < FALLBACK_MIN_WORDS or letters < settings.min_letters:
         return None
-    ranked = detect_languages(" ".join(words))
+    sample = words[: MAX_DETECT_CHARS // 4]
+    head = text[: MAX_DETECT_CHARS * 4]
+    latin = latin_share(head) >= 0.5
+    if latin and (
+        capitalised_share(head) > MAX_CAPITALISED
+        or max((share_in(sample, v) for v in settings.tables.values()), default=0.0)
+        < settings.source_share
+    ):
+        # Latin script, no source language's words: English that is light on common words
+        # (sports reports, lists), or a language we have no table for.
+        return "en" if english_share(words) >= settings.english_share / 2 else None
+    ranked = detect_languages(" ".join(sample))
     if not ranked or ranked[0][1] < settings.min_probability:
         return None
-    return ranked[0][0]
+    lang, prob = ranked[0]
+    if lang == "en":
+        return "en"
+    return lang if _confirmed(sample, latin, lang, settings, unlisted_probability=prob) else None
 
 
 def find_document_language(text: str, ctx: Context) -> Iterator[Change | Meta]:

@@ -159,9 +159,9 @@ def surname_re(
         rights[e.wrong] = e.right
     if not alternatives:
         return None
-    # The wrong form must end the name: no letters, hyphen or apostrophe-letter after it.
+    # The wrong form must end the name: no letter or hyphen after it ("'s" may follow).
     return (
-        regex.compile(r"(?:" + "|".join(alternatives) + r")(?![\p{L}\p{M}\-]|['’]\p{L})"),
+        regex.compile(r"(?:" + "|".join(alternatives) + r")(?![\p{L}\p{M}\-])"),
         rights,
     )
 
