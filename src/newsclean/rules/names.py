@@ -31,7 +31,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -113,7 +113,10 @@ def names_at_sentence_start(text: str, extra: tuple[str, ...] = ()) -> list[tupl
     []
     """
     pattern = sentence_start_re(extra)
-    if pattern is None or not any(e.wrong.lower() in text.lower() for e in name_entries(extra)):
+    if pattern is None:
+        return []
+    lowered = text.lower()
+    if not any(e.wrong.lower() in lowered for e in name_entries(extra) if e.sentence_start):
         return []
     by_word = {e.wrong.lower(): e.right for e in name_entries(extra) if e.sentence_start}
     out = []
@@ -182,6 +185,8 @@ def surnames_as_words(
     if built is None:
         return []
     pattern, rights = built
+    if not any(wrong.split()[0] in text for wrong in rights):
+        return []
     out = []
     for m in pattern.finditer(text):
         wrong = " ".join(m.group("w").split())
@@ -201,35 +206,50 @@ def find_surnames(text: str, ctx: Context) -> Iterator[Change]:
         )
 
 
-@lru_cache(maxsize=32)
-def country_article_re(countries: tuple[str, ...] = ()) -> regex.Pattern[str]:
-    """The pattern of a source-language article before a country name.
+@dataclass(frozen=True)
+class CountryPatterns:
+    """NC803's patterns: a cheap candidate search, then checks at each candidate."""
 
-    Two shapes: "the" (any case) right before a country that is followed by a word that
-    cannot start a qualifying phrase (a verb, an auxiliary, a bare preposition) or by the end of
-    a sentence, with the follower possibly run into the name ("the Germanythrough"); and
-    "There" at a sentence start before a country and a verb ("There Russia demands").
+    #: "the", "The" or "There" before a country name of the table.
+    candidate: regex.Pattern[str]
+    #: What may follow "the <Country>" (anchored at the end of the country).
+    follower: regex.Pattern[str]
+    #: A verb after "There <Country>" (anchored at the end of the country).
+    verb: regex.Pattern[str]
+
+
+#: A sentence ends right before this position: text start, a line break, or . ! ? (with a
+#: closing quote or bracket) and spaces, then optionally an opening quote.
+SENTENCE_BEFORE_RE = regex.compile(r"(?:\A|\n|[.!?][\"'”’)\]]?[ \t])[ \t]*[\"“‘«]?\Z")
+
+
+@lru_cache(maxsize=32)
+def country_patterns(countries: tuple[str, ...] = ()) -> CountryPatterns:
+    """The patterns of a source-language article before a country name (built once).
+
+    "the" (any case) is reported before a country followed by a word that cannot start a
+    qualifying phrase (a verb, an auxiliary, a bare preposition: not "of", "that", "team")
+    or by a punctuation mark, the follower possibly run into the name ("the Germanythrough");
+    "There" only at a sentence start, before a country and a verb ("There Russia demands").
     """
     names = sorted({*load_table("article_countries.txt"), *countries}, key=len, reverse=True)
     country = "(?P<country>" + "|".join(regex.escape(n) for n in names) + ")"
-    followers = "|".join(regex.escape(w) for w in load_table("country_article_followers.txt"))
+    table = load_table("country_article_followers.txt")
+    followers = "|".join(regex.escape(w) for w in table)
+    # Run into the name, a follower must have four letters or more: "the Israelis" is not
+    # "the Israel is".
+    fused = "|".join(regex.escape(w) for w in table if len(w) >= 4)
     verbs = "|".join(regex.escape(v) for v in load_table("sentence_verbs.txt"))
-    # A follower must not open a relative or qualifying phrase: "the Russia from which ...".
-    # Run into the name ("the Germanythrough"), a follower must have four letters or more:
-    # "the Israelis" is not "the Israel is".
-    fused = "|".join(
-        regex.escape(w) for w in load_table("country_article_followers.txt") if len(w) >= 4
+    return CountryPatterns(
+        candidate=regex.compile(r"\b(?P<article>[Tt]he|There)[ \t]+" + country),
+        # A follower must not open a relative or qualifying phrase: "the Russia from which".
+        follower=regex.compile(
+            r"(?:(?:[ \t]+(?:" + followers + r")|(?:" + fused + r"))\b"
+            r"(?![ \t]+(?:which|whom|whose|\d))"
+            r"|[ \t]*[.,;:!?](?![\p{L}\p{N}]))"
+        ),
+        verb=regex.compile(r"[ \t]+(?:" + verbs + r")\b"),
     )
-    follower = (
-        r"(?:[ \t]+(?:" + followers + r")|(?:" + fused + r"))\b"
-        r"(?![ \t]+(?:which|whom|whose|\d))"
-    )
-    end = r"[ \t]*[.,;:!?](?![\p{L}\p{N}])"
-    the = r"(?P<article>\b[Tt]he[ \t]+)" + country + r"(?=" + follower + "|" + end + ")"
-    there = (
-        SENTENCE_START + r"(?P<article>There[ \t]+)" + country + r"(?=[ \t]+(?:" + verbs + r")\b)"
-    )
-    return regex.compile(the + "|" + there)
 
 
 def articles_before_countries(
@@ -237,8 +257,7 @@ def articles_before_countries(
 ) -> list[tuple[int, int, str]]:
     """Source-language articles before country names: (start, end, replacement).
 
-    The span covers the article and the country's first letter's position; the replacement
-    keeps the country and, at a sentence start, gives it the article's capital.
+    The span covers the article and the country; the replacement is the country alone.
 
     >>> articles_before_countries("Just today the Germany through its minister asked")
     [(11, 22, 'Germany')]
@@ -249,9 +268,18 @@ def articles_before_countries(
     """
     if "he" not in text:
         return []
+    patterns = country_patterns(countries)
     out = []
-    for m in country_article_re(countries).finditer(text):
-        out.append((m.start("article"), m.end("country"), m.group("country")))
+    for m in patterns.candidate.finditer(text):
+        end = m.end()
+        if m.group("article") == "There":
+            if not SENTENCE_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()):
+                continue
+            if patterns.verb.match(text, end) is None:
+                continue
+        elif patterns.follower.match(text, end) is None:
+            continue
+        out.append((m.start(), end, m.group("country")))
     return out
 
 
@@ -278,7 +306,7 @@ PAIR_RE = regex.compile(
 _FOLDS = (("kh", "h"), ("gh", "g"), ("x", "ks"), ("y", "i"), ("w", "v"))
 
 
-@cache
+@lru_cache(maxsize=65536)
 def spelling_key(name: str) -> str:
     """A key under which transliteration variants of a name coincide.
 
@@ -304,7 +332,7 @@ def spelling_key(name: str) -> str:
     return regex.sub(r"(\p{L})\1+", r"\1", key)
 
 
-@cache
+@lru_cache(maxsize=65536)
 def _common_word(word: str) -> bool:
     """Whether a capitalised word is mostly an English word (Minister, Foreign, New)."""
     return zipf_frequency(word.lower(), "en") >= 4.0
@@ -339,6 +367,7 @@ def _canonical_table(raw: Any) -> tuple[dict[str, str], dict[str, str]]:
     return exact, by_key
 
 
+@lru_cache(maxsize=65536)
 def _pair_key(name: str) -> str:
     return " ".join(spelling_key(part) for part in name.split())
 
