@@ -71,7 +71,7 @@ LANGUAGE_NAMES = {
 }
 
 #: Source-language words at least this frequent in English (zipf) are not distinctive.
-ENGLISH_ZIPF = 5.0
+ENGLISH_ZIPF = 5.1
 #: Paragraphs with a larger share of capitalised words are lists of names or title-case
 #: headlines, not prose: they are never judged.
 MAX_CAPITALISED = 0.6
