@@ -185,7 +185,7 @@ def surnames_as_words(
     if built is None:
         return []
     pattern, rights = built
-    if not any(wrong.split()[0] in text for wrong in rights):
+    if not any(wrong.split()[-1] in text for wrong in rights):
         return []
     out = []
     for m in pattern.finditer(text):
