@@ -141,3 +141,10 @@ def test_options_extend_tables_and_thresholds() -> None:
     assert [f.rule for f in found] == ["NC702"]
     strict = Config(select=["NC7"], options={"NC702": {"min_words": 40}})
     assert newsclean.detect(CASES["report"][0][0], strict) == []
+
+
+def test_seeds_are_english_and_fully_translated(seeds: list[tuple[str, str]]) -> None:
+    for name, text in seeds:
+        result = newsclean.fix_and_explain(text)
+        assert result.metadata["language"] == "en", name
+        assert not [f for f in result.findings if f.rule.startswith("NC7")], name

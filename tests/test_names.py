@@ -144,3 +144,19 @@ def test_spelling_key_is_total_and_stable(name: str) -> None:
     key = names.spelling_key(name)
     assert names.spelling_key(name) == key
     assert key == key.casefold()
+
+
+def test_seed_artifacts_are_reported(seeds: list[tuple[str, str]]) -> None:
+    reported = set()
+    for name, text in seeds:
+        findings = [f for f in newsclean.detect(text) if f.rule.startswith("NC8")]
+        for f in findings:
+            reported.add((f.rule, f.original, f.replacement))
+        # Fixing on request changes exactly the reported spans and is idempotent.
+        result = newsclean.fix_and_explain(text, Config(fixable=["NC8"]))
+        assert apply_edits(text, result.edits) == result.text, name
+        assert newsclean.fix(result.text, Config(fixable=["NC8"])) == result.text, name
+    # The artifacts issue 6 names: "fly takes", "the Germany", "There Russia demands".
+    assert ("NC801", "fly", "Moscow") in reported
+    assert ("NC803", "the Germany", "Germany") in reported
+    assert ("NC803", "There Russia", "Russia") in reported
