@@ -318,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
         n_paragraphs = sum(len(p) for p in paragraphs.values())
         print(f"# {title}: {len(test_set)} English documents (bbc_clean + wmt_en_clean), each")
         print(f"# with one of {n_paragraphs} foreign paragraphs ({', '.join(paragraphs)}) inserted")
-        for name, config in [("NC7 only", Config(select=["NC7"])), ("default", Config())]:
+        for name, config in [("NC7 only", Config(select=("NC7",))), ("default", Config())]:
             s = score(test_set, config)
             print(
                 f"NC702 [{name}]: precision {s.precision:.3f} recall {s.recall:.3f} "
@@ -336,9 +336,9 @@ def main(argv: list[str] | None = None) -> int:
 
     print("# NC701 on whole documents (all paragraphs of one language joined)")
     for lang in FOREIGN:
-        paragraphs = FOREIGN[lang] + HELD_OUT[lang]
+        every = FOREIGN[lang] + HELD_OUT[lang]
         for sep in ("\n\n", " "):
-            got = newsclean.fix_and_explain(sep.join(paragraphs)).metadata.get("language")
+            got = newsclean.fix_and_explain(sep.join(every)).metadata.get("language")
             print(f"  {lang} ({'paragraphs' if sep != ' ' else 'one block'}): {got}")
 
     for name, docs in (("bbc_clean", bbc), ("wmt_en_clean", wmt)):
@@ -369,7 +369,7 @@ def main(argv: list[str] | None = None) -> int:
         for doc in bbc:
             newsclean.fix_and_explain(doc)
         total_s = time.perf_counter() - t0
-        without = Config(ignore=["NC7"])
+        without = Config(ignore=("NC7",))
         t1 = time.perf_counter()
         for doc in bbc:
             newsclean.fix_and_explain(doc, without)
