@@ -160,3 +160,33 @@ def test_seed_artifacts_are_reported(seeds: list[tuple[str, str]]) -> None:
     assert ("NC801", "fly", "Moscow") in reported
     assert ("NC803", "the Germany", "Germany") in reported
     assert ("NC803", "There Russia", "Russia") in reported
+
+
+def test_overlapping_pairs_are_reported_not_respelled() -> None:
+    text = "Sergei Alexandrovich Ivanov spoke."
+    options: dict[str, Any] = {
+        "NC804": {"canonical": ["Sergey Alexandrovich", "Aleksandrovich Ivanov"]}
+    }
+    config = Config(select=["NC8"], fixable=["NC8"], options=options)
+    assert newsclean.fix(text, config) == text
+    found = newsclean.detect(text, config)
+    assert [(f.original, f.replacement) for f in found] == [
+        ("Sergei Alexandrovich", None),
+        ("Alexandrovich Ivanov", None),
+    ]
+
+
+NAME_PARTS = ["Dmitri", "Dmitry", "Peskov", "Sergei", "Serghej", "Lavrov", "Ivanov", "Kuleba"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(NAME_PARTS), st.sampled_from([" ", " ", ", ", ". "]))))
+def test_canonicaliser_never_overlaps_and_is_idempotent(parts: list[tuple[str, str]]) -> None:
+    text = "".join(word + sep for word, sep in parts)
+    options: dict[str, Any] = {
+        "NC804": {"canonical": ["Dmitry Peskov", "Sergey Lavrov", "Sergei Ivanov", "Peskov Lavrov"]}
+    }
+    config = Config(select=["NC8"], fixable=["NC8"], options=options)
+    result = newsclean.fix_and_explain(text, config)
+    assert apply_edits(text, result.edits) == result.text
+    assert newsclean.fix(result.text, config) == result.text

@@ -389,7 +389,16 @@ def spelling_variants(
     """
     exact, by_key = _canonical_table(canonical)
     groups: dict[str, list[tuple[int, int, str]]] = {}
-    for start, end, name in name_pairs(text):
+    pairs = list(name_pairs(text))
+    # Pairs that share a word ("Sergei Alexandrovich Ivanov") are never respelled: which pair
+    # is the name is not clear, and respelling one would change the other.
+    shared = {
+        pairs[i][0]
+        for i in range(len(pairs))
+        if (i and pairs[i - 1][1] > pairs[i][0])
+        or (i + 1 < len(pairs) and pairs[i + 1][0] < pairs[i][1])
+    }
+    for start, end, name in pairs:
         flat = " ".join(name.split())
         groups.setdefault(_pair_key(flat), []).append((start, end, flat))
     out = []
@@ -405,7 +414,7 @@ def spelling_variants(
                 continue
             if len(counts) < 2 and fix is None:
                 continue
-            replacement = fix if fix is not None and fix != name else None
+            replacement = fix if fix is not None and fix != name and start not in shared else None
             out.append((start, end, name, replacement, replacement or preferred))
     out.sort()
     return out
