@@ -29,7 +29,7 @@ def render_catalogue() -> str:
         "Generated from the rule registry by `newsclean rules --markdown`; the test suite checks",
         "that this page is current and that every example below holds.",
         "",
-        "Rules run in pipeline order (encoding, header, boilerplate, language, fused tokens,",
+        "Rules run in pipeline order (encoding, header, language, boilerplate, fused tokens,",
         "quotes, names, whitespace), each on the output of the rules before it. Codes are",
         "stable. *Default* says whether a rule runs without being selected; *Fixes* whether",
         "`fix` applies it (`report` rules only appear in `detect`, unless made fixable with",

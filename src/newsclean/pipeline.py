@@ -31,12 +31,15 @@ from .registry import Context, Rule
 __all__ = ["RULE_MODULES", "Result", "all_rules", "enabled_rules", "run"]
 
 #: Rule families in the order they run. Encoding first (everything else reads characters),
-#: then what is removed wholesale (headers, boilerplate), then language (so English-only
-#: rules can stand down), then token- and quote-level repairs, whitespace last.
+#: then the leaked header, then language (so that every English-only rule after it, the
+#: boilerplate patterns included, can stand down on a non-English document), then what is
+#: removed wholesale (boilerplate), then token- and quote-level repairs, whitespace last.
 RULE_MODULES: tuple[str, ...] = (
     "encoding",
     "header",
+    "language",
     "boilerplate",
+    "names",
     "whitespace",
 )
 

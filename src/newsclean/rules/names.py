@@ -1,0 +1,490 @@
+"""Names and terms (NC8xx): proper names the translation engine got wrong.
+
+None of these can be repaired by a pattern alone with certainty, so every rule here reports by
+default and fixes only on request (``Config(fixable=["NC8"])``):
+
+- NC801: a city translated as a word at the start of a sentence, before a verb: Italian
+  "Mosca" is both Moscow and "fly", hence "fly takes a first step".
+- NC802: a surname translated as a word, in a name context (after the person's first name or a
+  title): "Mario Dragons" (Draghi), "Giuseppe Count" (Conte), "Pablo Married" (Casado).
+- NC803: the source language's article before a country name: "the Germany", "There Russia
+  demands" (Italian "la Russia"), but never "the Netherlands", "the Germany of the 1930s" or
+  "the France team".
+- NC804: one person spelled several ways in one document ("Dmytro Kuleba" / "Dmitro Kuleba");
+  a user table of canonical spellings turns the report into a fix.
+
+The tables live in ``data/`` (``mistranslated_names.txt``, ``name_titles.txt``,
+``sentence_verbs.txt``, ``article_countries.txt``, ``country_article_followers.txt``).
+
+Options (``Config(options={"NC8": {...}})`` or per rule):
+    names: more entries for NC801/NC802, each ``"words | name | context"`` as in the table.
+    titles: more titles for NC802.
+    countries: more country names for NC803.
+    canonical: NC804's canonical spellings: a list of names (``["Dmytro Kuleba"]``: any
+        spelling that normalises to the same key becomes this one) or a mapping
+        ``{"Dmitro Kuleba": "Dmytro Kuleba"}`` of exact variants to their canonical form.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import regex
+from wordfreq import zipf_frequency
+
+from ..edits import Change
+from ..registry import Context, Rule
+from ..resources import load_table
+
+#: Where a sentence starts: the text start, a line start, or after . ! ? (and a closing
+#: quote or bracket) and spaces, optionally followed by an opening quote.
+SENTENCE_START = r"(?:(?<=\A|\n)[ \t]*|(?<=[.!?][\"'”’)\]]?[ \t]+))[\"“‘«]?"
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    """One line of ``mistranslated_names.txt``.
+
+    >>> e = NameEntry.parse("Dragons | Draghi | after: Mario; titles")
+    >>> e.wrong, e.right, e.sentence_start, e.first_names, e.titles
+    ('Dragons', 'Draghi', False, ('Mario',), True)
+    """
+
+    wrong: str
+    right: str
+    sentence_start: bool
+    first_names: tuple[str, ...]
+    titles: bool
+
+    @classmethod
+    def parse(cls, line: str) -> NameEntry:
+        parts = [p.strip() for p in line.split("|")]
+        if len(parts) != 3 or not parts[0] or not parts[1]:
+            raise ValueError(f"a names entry needs 'words | name | context', not {line!r}")
+        wrong, right, context = parts
+        if context == "sentence-start":
+            return cls(wrong, right, True, (), False)
+        if not context.startswith("after:"):
+            raise ValueError(f"unknown context {context!r} in names entry {line!r}")
+        names, _, flags = context[len("after:") :].partition(";")
+        first = tuple(n.strip() for n in names.split(",") if n.strip())
+        return cls(wrong, right, False, first, flags.strip() == "titles")
+
+
+def _words_pattern(words: str) -> str:
+    return r"[ \t]+".join(regex.escape(w) for w in words.split())
+
+
+@lru_cache(maxsize=32)
+def name_entries(extra: tuple[str, ...] = ()) -> tuple[NameEntry, ...]:
+    """The table's entries and the user's (``extra``)."""
+    return tuple(NameEntry.parse(line) for line in (*load_table("mistranslated_names.txt"), *extra))
+
+
+@lru_cache(maxsize=32)
+def sentence_start_re(extra: tuple[str, ...] = ()) -> regex.Pattern[str] | None:
+    """One pattern for every sentence-start entry: the word, then a verb of the table."""
+    entries = [e for e in name_entries(extra) if e.sentence_start]
+    if not entries:
+        return None
+    alternatives = []
+    for e in entries:
+        first, rest = e.wrong[0], _words_pattern(e.wrong)[len(regex.escape(e.wrong[0])) :]
+        alternatives.append(f"[{first.lower()}{first.upper()}]{rest}")
+    verbs = "|".join(regex.escape(v) for v in load_table("sentence_verbs.txt"))
+    return regex.compile(
+        SENTENCE_START + r"(?P<wrong>" + "|".join(alternatives) + r")(?=[ \t]+(?:" + verbs + r")\b)"
+    )
+
+
+def names_at_sentence_start(text: str, extra: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
+    """Words at a sentence start, before a verb, that stand for a name: (start, end, name).
+
+    >>> names_at_sentence_start("fly takes a first step towards de-escalation.")
+    [(0, 3, 'Moscow')]
+    >>> names_at_sentence_start("Talks ended. Fly said no.")
+    [(13, 16, 'Moscow')]
+    >>> names_at_sentence_start("A fly takes off. Fly fishing is popular.")
+    []
+    """
+    pattern = sentence_start_re(extra)
+    if pattern is None:
+        return []
+    lowered = text.lower()
+    if not any(e.wrong.lower() in lowered for e in name_entries(extra) if e.sentence_start):
+        return []
+    by_word = {e.wrong.lower(): e.right for e in name_entries(extra) if e.sentence_start}
+    out = []
+    for m in pattern.finditer(text):
+        key = " ".join(m.group("wrong").split()).lower()
+        out.append((m.start("wrong"), m.end("wrong"), by_word[key]))
+    return out
+
+
+def find_sentence_start_names(text: str, ctx: Context) -> Iterator[Change]:
+    extra = tuple(ctx.option("names", ()))
+    for start, end, name in names_at_sentence_start(text, extra):
+        yield Change(
+            start,
+            end,
+            name,
+            f"{text[start:end]!r} before a verb at a sentence start is the name {name!r} "
+            "translated as a word",
+        )
+
+
+@lru_cache(maxsize=32)
+def surname_re(
+    extra: tuple[str, ...] = (), titles: tuple[str, ...] = ()
+) -> tuple[regex.Pattern[str], dict[str, str]] | None:
+    """One pattern for every name-context entry, and the name each wrong form stands for."""
+    entries = [e for e in name_entries(extra) if not e.sentence_start]
+    if not entries:
+        return None
+    all_titles = (*load_table("name_titles.txt"), *titles)
+    title_alt = "|".join(regex.escape(t) for t in sorted(all_titles, key=len, reverse=True))
+    alternatives = []
+    rights = {}
+    for e in entries:
+        contexts = [regex.escape(n) for n in e.first_names]
+        if e.titles:
+            contexts.append(f"(?:{title_alt})")
+        if not contexts:
+            continue
+        alternatives.append(
+            r"(?<=\b(?:" + "|".join(contexts) + r")[ \t]+)(?P<w>" + _words_pattern(e.wrong) + ")"
+        )
+        rights[e.wrong] = e.right
+    if not alternatives:
+        return None
+    # The wrong form must end the name: no letter or hyphen after it ("'s" may follow).
+    return (
+        regex.compile(r"(?:" + "|".join(alternatives) + r")(?![\p{L}\p{M}\-])"),
+        rights,
+    )
+
+
+def surnames_as_words(
+    text: str, extra: tuple[str, ...] = (), titles: tuple[str, ...] = ()
+) -> list[tuple[int, int, str]]:
+    """Surnames translated as words, after a first name or a title: (start, end, name).
+
+    >>> surnames_as_words("Prime Minister Mario Dragons said Italy would help.")
+    [(21, 28, 'Draghi')]
+    >>> surnames_as_words("Foreign Minister Luigi Of May met Lavrov.")
+    [(23, 29, 'Di Maio')]
+    >>> surnames_as_words("The Dragons beat the Scarlets; Count Dracula is a novel.")
+    []
+    """
+    built = surname_re(extra, titles)
+    if built is None:
+        return []
+    pattern, rights = built
+    if not any(wrong.split()[-1] in text for wrong in rights):
+        return []
+    out = []
+    for m in pattern.finditer(text):
+        wrong = " ".join(m.group("w").split())
+        out.append((m.start("w"), m.end("w"), rights[wrong]))
+    return out
+
+
+def find_surnames(text: str, ctx: Context) -> Iterator[Change]:
+    extra = tuple(ctx.option("names", ()))
+    titles = tuple(ctx.option("titles", ()))
+    for start, end, name in surnames_as_words(text, extra, titles):
+        yield Change(
+            start,
+            end,
+            name,
+            f"{text[start:end]!r} in a name context is the surname {name!r} translated as a word",
+        )
+
+
+@dataclass(frozen=True)
+class CountryPatterns:
+    """NC803's patterns: a cheap candidate search, then checks at each candidate."""
+
+    #: "the", "The" or "There" before a country name of the table.
+    candidate: regex.Pattern[str]
+    #: What may follow "the <Country>" (anchored at the end of the country).
+    follower: regex.Pattern[str]
+    #: A verb after "There <Country>" (anchored at the end of the country).
+    verb: regex.Pattern[str]
+
+
+#: A sentence ends right before this position: text start, a line break, or . ! ? (with a
+#: closing quote or bracket) and spaces, then optionally an opening quote.
+SENTENCE_BEFORE_RE = regex.compile(r"(?:\A|\n|[.!?][\"'”’)\]]?[ \t])[ \t]*[\"“‘«]?\Z")
+
+
+@lru_cache(maxsize=32)
+def country_patterns(countries: tuple[str, ...] = ()) -> CountryPatterns:
+    """The patterns of a source-language article before a country name (built once).
+
+    "the" (any case) is reported before a country followed by a word that cannot start a
+    qualifying phrase (a verb, an auxiliary, a bare preposition: not "of", "that", "team")
+    or by a punctuation mark, the follower possibly run into the name ("the Germanythrough");
+    "There" only at a sentence start, before a country and a verb ("There Russia demands").
+    """
+    names = sorted({*load_table("article_countries.txt"), *countries}, key=len, reverse=True)
+    country = "(?P<country>" + "|".join(regex.escape(n) for n in names) + ")"
+    table = load_table("country_article_followers.txt")
+    followers = "|".join(regex.escape(w) for w in table)
+    # Run into the name, a follower must have four letters or more: "the Israelis" is not
+    # "the Israel is".
+    fused = "|".join(regex.escape(w) for w in table if len(w) >= 4)
+    verbs = "|".join(regex.escape(v) for v in load_table("sentence_verbs.txt"))
+    return CountryPatterns(
+        candidate=regex.compile(r"\b(?P<article>[Tt]he|There)[ \t]+" + country),
+        # A follower must not open a relative or qualifying phrase: "the Russia from which".
+        follower=regex.compile(
+            r"(?:(?:[ \t]+(?:" + followers + r")|(?:" + fused + r"))\b"
+            r"(?![ \t]+(?:which|whom|whose|\d))"
+            r"|[ \t]*[.,;:!?](?![\p{L}\p{N}]))"
+        ),
+        verb=regex.compile(r"[ \t]+(?:" + verbs + r")\b"),
+    )
+
+
+def articles_before_countries(
+    text: str, countries: tuple[str, ...] = ()
+) -> list[tuple[int, int, str]]:
+    """Source-language articles before country names: (start, end, replacement).
+
+    The span covers the article and the country; the replacement is the country alone.
+
+    >>> articles_before_countries("Just today the Germany through its minister asked")
+    [(11, 22, 'Germany')]
+    >>> articles_before_countries("There Russia demands that Ukraine never join NATO.")
+    [(0, 12, 'Russia')]
+    >>> articles_before_countries("the Netherlands, the Germany of the 1930s, the France team")
+    []
+    """
+    if "he" not in text:
+        return []
+    patterns = country_patterns(countries)
+    out = []
+    for m in patterns.candidate.finditer(text):
+        end = m.end()
+        if m.group("article") == "There":
+            if not SENTENCE_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()):
+                continue
+            if patterns.verb.match(text, end) is None:
+                continue
+        elif patterns.follower.match(text, end) is None:
+            continue
+        out.append((m.start(), end, m.group("country")))
+    return out
+
+
+def find_country_articles(text: str, ctx: Context) -> Iterator[Change]:
+    countries = tuple(ctx.option("countries", ()))
+    for start, end, country in articles_before_countries(text, countries):
+        article = text[start:end].split()[0]
+        yield Change(
+            start,
+            end,
+            country,
+            f"{article!r} before {country!r}: an article carried over from the source "
+            "language (Italian la Germania, French la Russie)",
+        )
+
+
+#: Two capitalised words in a row: a first name and a surname (with hyphens and apostrophes).
+PAIR_RE = regex.compile(
+    r"(?<![\p{L}\p{M}\-'’.])(?P<first>\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?)"
+    r"(?=[ \t]+(?P<last>\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*)(?![\p{L}\p{M}]))"
+)
+
+#: Transliteration variants folded by :func:`spelling_key`, applied in order.
+_FOLDS = (("kh", "h"), ("gh", "g"), ("x", "ks"), ("y", "i"), ("w", "v"))
+
+
+@lru_cache(maxsize=65536)
+def spelling_key(name: str) -> str:
+    """A key under which transliteration variants of a name coincide.
+
+    Accents are dropped, case folded, then kh/h, gh/g, x/ks, y/i, w/v, a j after a letter
+    (Serhij, Serghej) as i, and doubled letters are merged.
+
+    >>> spelling_key("Dmytro") == spelling_key("Dmitro")
+    True
+    >>> spelling_key("Dmitry") == spelling_key("Dmitri")
+    True
+    >>> spelling_key("Serghej") == spelling_key("Sergey") == spelling_key("Sergei")
+    True
+    >>> spelling_key("Shoigú") == spelling_key("Shoigu")
+    True
+    >>> spelling_key("Jan") == spelling_key("Ian")
+    False
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    key = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    for old, new in _FOLDS:
+        key = key.replace(old, new)
+    key = regex.sub(r"(?<=\p{L})j", "i", key)
+    return regex.sub(r"(\p{L})\1+", r"\1", key)
+
+
+@lru_cache(maxsize=65536)
+def _common_word(word: str) -> bool:
+    """Whether a capitalised word is mostly an English word (Minister, Foreign, New)."""
+    return zipf_frequency(word.lower(), "en") >= 4.0
+
+
+def name_pairs(text: str) -> Iterator[tuple[int, int, str]]:
+    """Spans of first-name-and-surname pairs, with their text (titles and words skipped).
+
+    >>> [n for _, _, n in name_pairs("Foreign Minister Dmytro Kuleba met Dmitry Peskov.")]
+    ['Dmytro Kuleba', 'Dmitry Peskov']
+    """
+    for m in PAIR_RE.finditer(text):
+        first, last = m.group("first"), m.group("last")
+        if _common_word(first) or _common_word(last):
+            continue
+        start = m.start("first")
+        end = m.end("last")
+        yield start, end, text[start:end]
+
+
+def _canonical_table(raw: Any) -> tuple[dict[str, str], dict[str, str]]:
+    """(exact variant -> canonical, key -> canonical) from the ``canonical`` option."""
+    exact: dict[str, str] = {}
+    by_key: dict[str, str] = {}
+    items: Iterable[Any] = raw.items() if isinstance(raw, dict) else raw
+    for item in items:
+        if isinstance(item, str):
+            by_key[_pair_key(" ".join(item.split()))] = " ".join(item.split())
+        else:
+            variant, canonical = item
+            exact[" ".join(str(variant).split())] = " ".join(str(canonical).split())
+    return exact, by_key
+
+
+@lru_cache(maxsize=65536)
+def _pair_key(name: str) -> str:
+    return " ".join(spelling_key(part) for part in name.split())
+
+
+def spelling_variants(
+    text: str, canonical: Any = ()
+) -> list[tuple[int, int, str, str | None, str]]:
+    """Names spelled several ways in one document, and names a canonical table respells.
+
+    Returns (start, end, spelling, replacement or None, the preferred spelling): the
+    preferred spelling is the canonical one when the table has it, else the most frequent in
+    the document (the first on a tie). Only the other spellings are returned.
+
+    >>> doc = "Dmytro Kuleba said no. Later Dmitro Kuleba said yes, and Dmytro Kuleba left."
+    >>> spelling_variants(doc)
+    [(29, 42, 'Dmitro Kuleba', None, 'Dmytro Kuleba')]
+    >>> spelling_variants("Dmitri Peskov said so.", ["Dmitry Peskov"])
+    [(0, 13, 'Dmitri Peskov', 'Dmitry Peskov', 'Dmitry Peskov')]
+    """
+    exact, by_key = _canonical_table(canonical)
+    groups: dict[str, list[tuple[int, int, str]]] = {}
+    pairs = list(name_pairs(text))
+    # Pairs that share a word ("Sergei Alexandrovich Ivanov") are never respelled: which pair
+    # is the name is not clear, and respelling one would change the other.
+    shared = {
+        pairs[i][0]
+        for i in range(len(pairs))
+        if (i and pairs[i - 1][1] > pairs[i][0])
+        or (i + 1 < len(pairs) and pairs[i + 1][0] < pairs[i][1])
+    }
+    for start, end, name in pairs:
+        flat = " ".join(name.split())
+        groups.setdefault(_pair_key(flat), []).append((start, end, flat))
+    out = []
+    for key, found in groups.items():
+        counts = Counter(name for _, _, name in found)
+        table_form = by_key.get(key)
+        if len(counts) < 2 and table_form is None and not any(n in exact for n in counts):
+            continue
+        preferred = table_form or max(counts, key=lambda n: (counts[n], -_first(found, n)))
+        for start, end, name in found:
+            fix = exact.get(name) or table_form
+            if name == preferred and (fix is None or fix == name):
+                continue
+            if len(counts) < 2 and fix is None:
+                continue
+            replacement = fix if fix is not None and fix != name and start not in shared else None
+            out.append((start, end, name, replacement, replacement or preferred))
+    out.sort()
+    return out
+
+
+def _first(found: list[tuple[int, int, str]], name: str) -> int:
+    return next(start for start, _, n in found if n == name)
+
+
+def find_spelling_variants(text: str, ctx: Context) -> Iterator[Change]:
+    canonical = ctx.option("canonical", ())
+    for start, end, name, replacement, preferred in spelling_variants(text, canonical):
+        if replacement is not None:
+            message = f"{name!r} respelled as {replacement!r} (canonical names table)"
+        else:
+            message = f"{name!r} is spelled {preferred!r} elsewhere in this document"
+        yield Change(start, end, replacement, message)
+
+
+RULES = (
+    Rule(
+        code="NC801",
+        name="place-as-word",
+        family="names",
+        summary="Report a city translated as a word at a sentence start ('fly takes' = Moscow).",
+        find=find_sentence_start_names,
+        fix_by_default=False,
+        english_only=True,
+        before="fly takes a first step towards de-escalation.",
+        after="Moscow takes a first step towards de-escalation.",
+        why="Italian 'Mosca' means both Moscow and fly; engines pick the word, lower-cased, "
+        "most often when the name opens the text.",
+    ),
+    Rule(
+        code="NC802",
+        name="surname-as-word",
+        family="names",
+        summary="Report a surname translated as a word after a first name or title.",
+        find=find_surnames,
+        fix_by_default=False,
+        english_only=True,
+        before="Prime Minister Mario Dragons met Giuseppe Count.",
+        after="Prime Minister Mario Draghi met Giuseppe Conte.",
+        why="Surnames that are also words (Draghi = dragons, Conte = count, Casado = married) "
+        "are translated when the engine misses the name context.",
+    ),
+    Rule(
+        code="NC803",
+        name="article-before-country",
+        family="names",
+        summary="Report a source-language article before a country ('the Germany').",
+        find=find_country_articles,
+        fix_by_default=False,
+        english_only=True,
+        before="Just today the Germany through its minister asked the Russia to withdraw.",
+        after="Just today Germany through its minister asked Russia to withdraw.",
+        why="Italian, French and Spanish put an article before country names (la Germania, "
+        "la Russie); engines copy it, or read Italian 'La' as 'There'.",
+    ),
+    Rule(
+        code="NC804",
+        name="name-spelling-variants",
+        family="names",
+        summary="Report one person spelled several ways; respell from a user table on request.",
+        find=find_spelling_variants,
+        fix_by_default=False,
+        english_only=True,
+        before="Dmytro Kuleba spoke first. Later Dmitro Kuleba and Dmytro Kuleba spoke.",
+        after="Dmytro Kuleba spoke first. Later Dmitro Kuleba and Dmytro Kuleba spoke.",
+        why="Articles stitched from several sources, or translated sentence by sentence, "
+        "transliterate a Cyrillic name differently (Dmytro/Dmitro, Dmitry/Dmitri).",
+    ),
+)

@@ -1,0 +1,150 @@
+"""Language (NC7xx): the document's language, untranslated paragraphs, and the cheap gate."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import newsclean
+from newsclean import Config
+from newsclean.pipeline import all_rules
+from newsclean.rules import language
+
+from .conftest import load_cases
+from .strategies import CLEAN_SENTENCES
+
+CASES = load_cases("language.json")
+NC7 = Config(select=["NC7"])
+
+#: Foreign paragraphs written for these tests, one per source language.
+FOREIGN = {lang: text.split("\n")[-1] for text, code, lang in CASES["report"] if code == "NC702"}
+
+
+@pytest.mark.parametrize(("text", "code", "lang"), CASES["report"])
+def test_reports(text: str, code: str, lang: str) -> None:
+    found = [f for f in newsclean.detect(text, NC7) if f.rule == code]
+    assert len(found) == 1
+    assert f"({lang}" in found[0].message
+    if code == "NC702":
+        # The report covers exactly the foreign paragraph.
+        assert found[0].original == text.split("\n")[-1]
+    assert newsclean.fix(text, NC7) == text
+
+
+@pytest.mark.parametrize("text", CASES["keep"] + CASES["not_reported"])
+def test_keep_texts_are_not_reported(text: str) -> None:
+    assert newsclean.detect(text, NC7) == []
+    assert newsclean.fix_and_explain(text, NC7).metadata.get("language", "en") == "en"
+
+
+def test_document_language_and_english_only_rules_stand_down() -> None:
+    italian = (
+        "Il ministro degli Esteri ha detto martedì che i colloqui con la Russia andranno "
+        "avanti nonostante le tensioni al confine. Il governo ha chiesto il ritiro delle truppe."
+    )
+    result = newsclean.fix_and_explain(italian)
+    assert result.metadata["language"] == "it"
+    english_only = {r.code for r in all_rules() if r.english_only}
+    assert english_only and set(result.metadata["skipped_rules"]) == english_only
+    english = newsclean.fix_and_explain(" ".join(CLEAN_SENTENCES))
+    assert english.metadata["language"] == "en"
+    assert "skipped_rules" not in english.metadata
+
+
+class _Counting:
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self, text: str) -> list[tuple[str, float]]:
+        self.calls += 1
+        return language._Detector()(text)
+
+
+@pytest.fixture
+def counting(monkeypatch: pytest.MonkeyPatch) -> Iterator[_Counting]:
+    counter = _Counting()
+    monkeypatch.setattr(language, "detect_languages", counter)
+    yield counter
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(CLEAN_SENTENCES), min_size=1, max_size=12))
+def test_langdetect_never_runs_on_clean_english(sentences: list[str]) -> None:
+    counter = _Counting()
+    original = language.detect_languages
+    language.detect_languages = counter  # type: ignore[assignment]
+    try:
+        result = newsclean.fix_and_explain("\n\n".join(sentences), NC7)
+    finally:
+        language.detect_languages = original
+    assert counter.calls == 0
+    assert result.findings == []
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(st.sampled_from(CLEAN_SENTENCES), min_size=4, max_size=8),
+    st.sampled_from(sorted(FOREIGN)),
+    st.integers(min_value=0, max_value=8),
+    st.sampled_from(["\n", "\n\n"]),
+)
+def test_foreign_paragraph_found_anywhere(
+    sentences: list[str], lang: str, where: int, sep: str
+) -> None:
+    paragraphs = list(sentences)
+    paragraphs.insert(min(where, len(paragraphs)), FOREIGN[lang])
+    text = sep.join(paragraphs)
+    found = newsclean.detect(text, NC7)
+    assert [(f.rule, f.original) for f in found] == [("NC702", FOREIGN[lang])]
+    assert f"({lang}," in found[0].message
+
+
+def test_adjacent_lines_in_one_language_merge() -> None:
+    it = FOREIGN["it"]
+    english = "\n".join(CLEAN_SENTENCES[:6])
+    text = f"{english}\n{it}\n{it}\n{english}"
+    (finding,) = newsclean.detect(text, NC7)
+    assert finding.original == f"{it}\n{it}"
+
+
+def test_short_lines_never_reach_langdetect(counting: _Counting) -> None:
+    text = "Photo: EFE/EPA/OLEG PETRASYUK\n\nIl governo ha detto no.\n\nDpa/AFP/ts"
+    assert newsclean.detect(text, NC7) == []
+    assert "language" not in newsclean.fix_and_explain(text, NC7).metadata
+    assert counting.calls == 0
+
+
+def test_detector_is_deterministic_and_thread_safe() -> None:
+    fresh = language._Detector()
+    texts = [FOREIGN[lang] for lang in sorted(FOREIGN)] * 4
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        first = list(pool.map(fresh, texts))
+    again = [language._Detector()(t) for t in texts]
+    assert first == again
+    assert [r[0][0] for r in first[: len(FOREIGN)]] == sorted(FOREIGN)
+
+
+def test_options_extend_tables_and_thresholds() -> None:
+    turkish = (
+        "\n".join(CLEAN_SENTENCES[:4]) + "\n\n"
+        "Dışişleri bakanı sınırdaki durumun hala çok ciddi olduğunu ve görüşmelerin "
+        "devam edeceğini söyledi."
+    )
+    assert newsclean.detect(turkish, NC7) == []
+    options: dict[str, Any] = {"NC7": {"source_words": {"tr": "ve bir bu da için ile olduğunu"}}}
+    found = newsclean.detect(turkish, Config(select=["NC7"], options=options))
+    assert [f.rule for f in found] == ["NC702"]
+    strict = Config(select=["NC7"], options={"NC702": {"min_words": 40}})
+    assert newsclean.detect(CASES["report"][0][0], strict) == []
+
+
+def test_seeds_are_english_and_fully_translated(seeds: list[tuple[str, str]]) -> None:
+    for name, text in seeds:
+        result = newsclean.fix_and_explain(text)
+        assert result.metadata["language"] == "en", name
+        assert not [f for f in result.findings if f.rule.startswith("NC7")], name

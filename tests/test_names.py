@@ -1,0 +1,192 @@
+"""Names and terms (NC8xx): report by default, fix on request, never touch correct text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import newsclean
+from newsclean import Config, apply_edits
+from newsclean.resources import load_table
+from newsclean.rules import names
+
+from .conftest import load_cases
+from .strategies import CLEAN_SENTENCES
+
+CASES = load_cases("names.json")
+NC8 = Config(select=["NC8"])
+FIXING = Config(select=["NC8"], fixable=["NC8"])
+COUNTRIES = load_table("article_countries.txt")
+
+
+@pytest.mark.parametrize(("before", "after", "note"), CASES["fix_on_request"])
+def test_fix_on_request(before: str, after: str, note: str) -> None:
+    assert newsclean.fix(before, FIXING) == after
+    assert newsclean.fix(after, FIXING) == after
+    # By default the same problems are only reported, with the fix as their replacement.
+    assert newsclean.fix(before) == before
+    found = newsclean.detect(before, NC8)
+    assert found and all(f.replacement is not None for f in found)
+
+
+@pytest.mark.parametrize("text", CASES["keep"])
+def test_keep_texts_are_not_reported(text: str) -> None:
+    assert newsclean.detect(text, NC8) == []
+    assert newsclean.fix(text, FIXING) == text
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(COUNTRIES),
+    st.sampled_from(["asked the {c} to withdraw", "said the {c} has", "in the {c}."]),
+    st.sampled_from(CLEAN_SENTENCES),
+)
+def test_article_before_any_table_country_is_found(country: str, shape: str, clean: str) -> None:
+    text = f"{clean} Officials {shape.format(c=country)}"
+    found = [f for f in newsclean.detect(text, NC8) if f.rule == "NC803"]
+    assert [f.original for f in found] == [f"the {country}"]
+    fixed = newsclean.fix(text, FIXING)
+    assert fixed == text.replace(f"the {country}", country)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(COUNTRIES),
+    st.sampled_from(
+        [
+            "the {c} of the 1930s",
+            "the {c} team",
+            "the {c}-based firm",
+            "the {c} we knew",
+            "the {c} from which they fled",
+            "the {c} to which they moved",
+            "the {c}'s",
+            "the {c} 2-1 win",
+            "the {c}ns",
+        ]
+    ),
+)
+def test_qualified_country_is_never_reported(country: str, shape: str) -> None:
+    text = f"They remembered {shape.format(c=country)} and said so."
+    assert newsclean.detect(text, NC8) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(CLEAN_SENTENCES + [c[0] for c in CASES["fix_on_request"]])))
+def test_fixing_is_idempotent_and_rebuilds(parts: list[str]) -> None:
+    text = " ".join(parts)
+    result = newsclean.fix_and_explain(text, FIXING)
+    assert apply_edits(text, result.edits) == result.text
+    assert newsclean.fix(result.text, FIXING) == result.text
+
+
+def test_spelling_variants_reported_at_the_minority_form() -> None:
+    text = (
+        "Dmytro Kuleba spoke first. Dmitry Peskov answered.\n"
+        "Later Dmitro Kuleba said no, and Dmitri Peskov and Dmitry Peskov left."
+    )
+    found = newsclean.detect(text, NC8)
+    assert [(f.rule, f.original) for f in found] == [
+        ("NC804", "Dmitro Kuleba"),
+        ("NC804", "Dmitri Peskov"),
+    ]
+    assert "'Dmytro Kuleba'" in found[0].message
+    assert all(f.replacement is None for f in found)
+    assert newsclean.fix(text, FIXING) == text
+
+
+def test_canonical_table_respells() -> None:
+    text = "Dmitri Peskov said so. Serghej Lavrov met Dmitro Kuleba; Peskov left."
+    canonical: dict[str, Any] = {
+        "NC804": {"canonical": ["Dmitry Peskov", "Sergey Lavrov", "Dmytro Kuleba"]}
+    }
+    config = Config(select=["NC8"], fixable=["NC8"], options=canonical)
+    assert newsclean.fix(text, config) == (
+        "Dmitry Peskov said so. Sergey Lavrov met Dmytro Kuleba; Peskov left."
+    )
+    exact = Config(
+        select=["NC8"],
+        fixable=["NC8"],
+        options={"NC8": {"canonical": {"Dmitri Peskov": "D. Peskov"}}},
+    )
+    assert newsclean.fix(text, exact).startswith("D. Peskov said so.")
+
+
+def test_user_table_entries() -> None:
+    text = "Economy Minister Daniele Frank said the rules stay; Anne Frank's diary was read."
+    assert newsclean.detect(text, NC8) == []
+    options: dict[str, Any] = {"NC8": {"names": ["Frank | Franco | after: Daniele"]}}
+    config = Config(select=["NC8"], fixable=["NC8"], options=options)
+    assert newsclean.fix(text, config) == (
+        "Economy Minister Daniele Franco said the rules stay; Anne Frank's diary was read."
+    )
+    countries = Config(
+        select=["NC8"], fixable=["NC8"], options={"NC803": {"countries": ["Wakanda"]}}
+    )
+    assert newsclean.fix("They asked the Wakanda to leave.", countries) == (
+        "They asked Wakanda to leave."
+    )
+
+
+def test_bad_table_entry_is_an_error() -> None:
+    with pytest.raises(ValueError):
+        names.NameEntry.parse("Dragons | Draghi")
+    with pytest.raises(ValueError):
+        names.NameEntry.parse("Dragons | Draghi | somewhere")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="DmytroiKulebaSerghjPskv ÚúЙй-'’.\n", max_size=80))
+def test_spelling_key_is_total_and_stable(name: str) -> None:
+    key = names.spelling_key(name)
+    assert names.spelling_key(name) == key
+    assert key == key.casefold()
+
+
+def test_seed_artifacts_are_reported(seeds: list[tuple[str, str]]) -> None:
+    reported = set()
+    for name, text in seeds:
+        findings = [f for f in newsclean.detect(text) if f.rule.startswith("NC8")]
+        for f in findings:
+            reported.add((f.rule, f.original, f.replacement))
+        # Fixing on request changes exactly the reported spans and is idempotent.
+        result = newsclean.fix_and_explain(text, Config(fixable=["NC8"]))
+        assert apply_edits(text, result.edits) == result.text, name
+        assert newsclean.fix(result.text, Config(fixable=["NC8"])) == result.text, name
+    # The artifacts issue 6 names: "fly takes", "the Germany", "There Russia demands".
+    assert ("NC801", "fly", "Moscow") in reported
+    assert ("NC803", "the Germany", "Germany") in reported
+    assert ("NC803", "There Russia", "Russia") in reported
+
+
+def test_overlapping_pairs_are_reported_not_respelled() -> None:
+    text = "Sergei Alexandrovich Ivanov spoke."
+    options: dict[str, Any] = {
+        "NC804": {"canonical": ["Sergey Alexandrovich", "Aleksandrovich Ivanov"]}
+    }
+    config = Config(select=["NC8"], fixable=["NC8"], options=options)
+    assert newsclean.fix(text, config) == text
+    found = newsclean.detect(text, config)
+    assert [(f.original, f.replacement) for f in found] == [
+        ("Sergei Alexandrovich", None),
+        ("Alexandrovich Ivanov", None),
+    ]
+
+
+NAME_PARTS = ["Dmitri", "Dmitry", "Peskov", "Sergei", "Serghej", "Lavrov", "Ivanov", "Kuleba"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(NAME_PARTS), st.sampled_from([" ", " ", ", ", ". "]))))
+def test_canonicaliser_never_overlaps_and_is_idempotent(parts: list[tuple[str, str]]) -> None:
+    text = "".join(word + sep for word, sep in parts)
+    options: dict[str, Any] = {
+        "NC804": {"canonical": ["Dmitry Peskov", "Sergey Lavrov", "Sergei Ivanov", "Peskov Lavrov"]}
+    }
+    config = Config(select=["NC8"], fixable=["NC8"], options=options)
+    result = newsclean.fix_and_explain(text, config)
+    assert apply_edits(text, result.edits) == result.text
+    assert newsclean.fix(result.text, config) == result.text
