@@ -22,20 +22,19 @@ TRAILING_SPACE_RE = regex.compile(HSPACE + r"+(?=\r?\n|\Z)")
 BLANK_RUN_RE = regex.compile(r"(\r?\n)(?:" + HSPACE + r"*\r?\n){3,}")
 #: The characters :data:`HSPACE` names, for ``str.strip``.
 HSPACE_CHARS = " \t\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+HSPACE_SET = frozenset(HSPACE_CHARS)
 #: Two or more spaces between two visible characters inside a line.
 REPEATED_SPACE_RE = regex.compile(r"(?<=\S)  +(?=\S)")
-#: What :func:`repeated_spaces` scans for (a run of two or more spaces), and the check on
-#: each side of a run: together the same spans as :data:`REPEATED_SPACE_RE`, found faster.
-SPACE_RUN_RE = regex.compile(r"  +")
+#: The check on each side of a run of spaces in :func:`repeated_spaces`, which finds the
+#: same spans as :data:`REPEATED_SPACE_RE` without a regex scan of the whole text.
 NON_SPACE_RE = regex.compile(r"\S")
 
 
 def trailing_spaces(text: str) -> list[tuple[int, int]]:
     """Spans of horizontal whitespace at the end of lines.
 
-    The same spans as :data:`TRAILING_SPACE_RE` finds, found line by line: the pattern tries
-    a match at every space of the text, this looks only at the end of each line (about 30
-    times faster on news text).
+    The same spans as :data:`TRAILING_SPACE_RE`, found faster: that pattern tries a match
+    at every space of the text; this looks only at the end of each line.
 
     >>> trailing_spaces("one  \\ntwo\\t\\r\\nthree ")
     [(3, 5), (9, 10), (17, 18)]
@@ -50,9 +49,11 @@ def trailing_spaces(text: str) -> list[tuple[int, int]]:
         end = length if newline == -1 else newline
         if newline != -1 and end > start and text[end - 1] == "\r":
             end -= 1  # the space before "\r\n" trails the line, the "\r" does not
-        kept = len(text[start:end].rstrip(HSPACE_CHARS))
-        if start + kept < end:
-            out.append((start + kept, end))
+        first = end
+        while first > start and text[first - 1] in HSPACE_SET:
+            first -= 1
+        if first < end:
+            out.append((first, end))
         if newline == -1:
             break
         start = newline + 1
@@ -123,15 +124,21 @@ def repeated_spaces(text: str) -> list[tuple[int, int]]:
     >>> repeated_spaces("    indented code")
     []
     """
-    if "  " not in text:
-        return []  # the common case: no double space anywhere
-    return [
-        m.span()
-        for m in SPACE_RUN_RE.finditer(text)
-        if m.start() > 0
-        and NON_SPACE_RE.match(text, m.start() - 1) is not None
-        and NON_SPACE_RE.match(text, m.end()) is not None
-    ]
+    out: list[tuple[int, int]] = []
+    length = len(text)
+    start = text.find("  ")  # str.find runs at memory speed; a regex scan does not
+    while start != -1:
+        end = start + 2
+        while end < length and text[end] == " ":
+            end += 1
+        if (
+            start > 0
+            and NON_SPACE_RE.match(text, start - 1) is not None
+            and NON_SPACE_RE.match(text, end) is not None
+        ):
+            out.append((start, end))
+        start = text.find("  ", end)
+    return out
 
 
 def find_repeated_spaces(text: str, ctx: Context) -> Iterator[Change]:
