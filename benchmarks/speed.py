@@ -122,8 +122,8 @@ def build_document(texts: Sequence[str], size: int, base_size: int = 1_000_000) 
     characters of the corpus, repeated. So a 10 MB document has the same mix of text (and
     of artifacts) per MB as a 1 MB one, and time per MB can only grow with the size itself.
 
-    >>> doc = build_document(["one two three\n\nfour five"], 30)
-    >>> len(doc) >= 30, doc.startswith("one two three\n\nfour five\n\none")
+    >>> doc = build_document(["one two three\\n\\nfour five"], 30)
+    >>> len(doc) >= 30, doc.startswith("one two three\\n\\nfour five\\n\\none")
     (True, True)
     """
     paragraphs: list[str] = []

@@ -229,3 +229,35 @@ def test_foundation_injections_are_repaired() -> None:
             dirty, gold = fam.inject(text, random.Random(i))
             total.add(q.score(dirty, gold, newsclean.fix(dirty, config), loose=fam.loose))
         assert total.tp > 0 and total.fp == 0 and total.fn == 0, (fam.name, total)
+
+
+# The speed changes to the whitespace rules must find exactly what the patterns they replace
+# find (the patterns stay in the module as the specification).
+layout_text = st.text(
+    alphabet=st.sampled_from(list(" \t\r\n\u00a0\u2003\u3000\x0b\x0c\x1c\x85\u2028ab")),
+    max_size=40,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(layout_text, st.text(max_size=30)))
+def test_fast_whitespace_scans_match_their_patterns(text: str) -> None:
+    from newsclean.rules import whitespace as ws
+
+    assert ws.trailing_spaces(text) == [m.span() for m in ws.TRAILING_SPACE_RE.finditer(text)]
+    assert ws.repeated_spaces(text) == [m.span() for m in ws.REPEATED_SPACE_RE.finditer(text)]
+
+
+def test_scaling_documents_share_their_mix_and_linearity_is_a_ratio() -> None:
+    from benchmarks import speed
+
+    texts = ["Title\n\nOne two three.\n\nFour five six.", "Other\n\nSeven eight."]
+    small = speed.build_document(texts, 40, base_size=20)
+    big = speed.build_document(texts, 400, base_size=20)
+    assert big.startswith(small) and len(big) >= 400
+    rows = [
+        {"size_chars": 1_000_000, "seconds_per_mb": 0.2},
+        {"size_chars": 10_000_000, "seconds_per_mb": 0.3},
+    ]
+    assert speed.linearity(rows) == 1.5
+    assert speed.linearity(rows[:1]) is None
