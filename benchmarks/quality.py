@@ -718,10 +718,21 @@ def run_injected(
             notes.append(f"injected: {fam.module} selects {fam.select}, not registered: skipped")
             continue
         system_fn = _newsclean(config)
+        failures: dict[str, int] = {}
         for i, (corpus, text) in enumerate(docs):
             rng = random.Random(f"{seed}:{fam.name}:{corpus}:{i}")
-            dirty, gold = fam.inject(text, rng)
-            system, reported = system_fn(dirty)
+            try:
+                dirty, gold = fam.inject(text, rng)
+            except Exception as exc:  # one broken document must not stop the run
+                key = f"{fam.module}.inject raised {type(exc).__name__}"
+                failures[key] = failures.get(key, 0) + 1
+                continue
+            try:
+                system, reported = system_fn(dirty)
+            except Exception as exc:  # scored as no repair, and reported below
+                key = f"newsclean raised {type(exc).__name__} on {fam.name} injections"
+                failures[key] = failures.get(key, 0) + 1
+                system, reported = dirty, []
             table.add(
                 "injected",
                 fam.name,
@@ -732,6 +743,7 @@ def run_injected(
                 table.add(
                     "injected", fam.name, tool, score(dirty, gold, fn(dirty), loose=fam.loose)
                 )
+        notes.extend(f"injected: {key} ({n} documents)" for key, n in failures.items())
 
 
 def _fixer(config: Config) -> Callable[[str], str]:

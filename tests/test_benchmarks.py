@@ -192,10 +192,17 @@ def test_every_injector_follows_the_protocol() -> None:
     assert not problems
     names = {f.name for f in families}
     assert {"header", "whitespace", "encoding"} <= names
+    # a text with something for every family: names standing alone, countries, quotes,
+    # several paragraphs and sentences, non-ASCII characters and an ampersand
     text = (
-        "Ukraine’s envoy met NATO officials on Tuesday.\n\n"
-        "The talks, which cost £5m & lasted two days, went on. Kuleba said so.\n\n"
-        "“We will see,” he said."
+        "Talks in Moscow end without a deal\n\n"
+        "Ukraine’s foreign minister Dmytro Kuleba met NATO officials in Brussels on Tuesday. "
+        "Kuleba said Russia had moved troops. Germany and France asked Moscow to withdraw "
+        "them, and the talks, which cost £5m & lasted two days, went on.\n\n"
+        "“We will see what happens on the ground,” Kuleba said. “Diplomacy must continue.”\n\n"
+        "Olaf Scholz, the German chancellor, met Vladimir Putin in the Kremlin. Putin said "
+        "Russia did not want war. Scholz said the talks would go on.\n\n"
+        "Jens Stoltenberg said NATO had seen no sign of de-escalation on the ground."
     )
     for fam in families:
         assert fam.select and all(isinstance(s, str) for s in fam.select)
@@ -203,7 +210,7 @@ def test_every_injector_follows_the_protocol() -> None:
         again = fam.inject(text, random.Random(11))
         assert first == again, fam.name  # deterministic for one rng state
         changed = 0
-        for i in range(20):
+        for i in range(30):
             dirty, gold = fam.inject(text, random.Random(i))
             assert isinstance(dirty, str) and isinstance(gold, str)
             changed += dirty != gold
