@@ -147,19 +147,26 @@ def build_document(texts: Sequence[str], size: int, base_size: int = 1_000_000) 
 
 
 def scaling(
-    fn: Callable[[str], object], texts: Sequence[str], sizes: Sequence[int], budget: float
+    fn: Callable[[str], object], texts: Sequence[str], sizes: Sequence[int], rounds: int
 ) -> list[dict[str, float]]:
-    """Best time of ``fn`` on one document of each size (repeats within ``budget`` s).
+    """Best time of ``fn`` on one document of each size, sizes interleaved in every round.
 
-    The best of the repeats, not the median: other processes on a shared machine only ever
-    add time, and the curve is about what the size itself costs."""
-    rows = []
-    for size in sizes:
-        doc = build_document(texts, size)
+    Interleaved, so that a busy spell of a shared machine falls on every size alike; the
+    best of the rounds, because other processes only ever add time. Small documents are
+    run in loops of at least ~20 ms so the timer's resolution does not matter.
+    """
+    docs = [build_document(texts, size) for size in sizes]
+    fn(docs[0])  # warm up: lazy tables, caches
+    loops = []
+    for doc in docs:
         first = time_over(fn, [doc])
-        repeats = max(1, min(50, int(budget / max(first, 1e-6))))
-        times = [first] + [time_over(fn, [doc]) for _ in range(repeats - 1)]
-        seconds = min(times)
+        loops.append(max(1, min(2000, int(0.02 / max(first, 1e-7)))))
+    best = [float("inf")] * len(docs)
+    for _ in range(rounds):
+        for k, doc in enumerate(docs):
+            best[k] = min(best[k], time_over(fn, [doc] * loops[k]) / loops[k])
+    rows = []
+    for doc, seconds, loop in zip(docs, best, loops, strict=True):
         mb = len(doc.encode("utf-8")) / 1e6
         rows.append(
             {
@@ -167,7 +174,7 @@ def scaling(
                 "mb": round(mb, 6),
                 "seconds": seconds,
                 "seconds_per_mb": seconds / mb,
-                "repeats": repeats,
+                "repeats": rounds * loop,
             }
         )
     return rows
@@ -415,11 +422,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("timing each family alone", file=sys.stderr)
     families = family_costs(texts, max(1, args.rounds // 2))
     print("scaling curve", file=sys.stderr)
-    budget = 0.5 if args.quick else 2.0
-    curves = {NEWSCLEAN: scaling(newsclean.fix, texts, SIZES, budget)}
-    if FTFY in funcs:
-        ftfy_sizes = SIZES[:4] if args.quick else SIZES
-        curves[FTFY] = scaling(funcs[FTFY], texts, ftfy_sizes, budget)
+    scale_rounds = 3 if args.quick else 5
+    curves = {NEWSCLEAN: scaling(newsclean.fix, texts, SIZES, scale_rounds)}
+    if FTFY in funcs:  # for the plot; ftfy takes ~10 s a round at 10 MB, so up to 1 MB
+        curves[FTFY] = scaling(funcs[FTFY], texts, SIZES[:4], scale_rounds)
     lin = linearity(curves[NEWSCLEAN])
     print("CLI -j 1 / -j 2", file=sys.stderr)
     with tempfile.TemporaryDirectory() as tmp:
