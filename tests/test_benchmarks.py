@@ -268,3 +268,15 @@ def test_scaling_documents_share_their_mix_and_linearity_is_a_ratio() -> None:
     ]
     assert speed.linearity(rows) == 1.5
     assert speed.linearity(rows[:1]) is None
+
+
+def test_enabled_rules_cache_gives_the_uncached_answer() -> None:
+    from newsclean import Config
+    from newsclean.pipeline import _enabled_rules, enabled_rules
+
+    for config in (Config(), Config(select=("NC5",)), Config(ignore=("NC501",), fixable=("NC6",))):
+        assert enabled_rules(config) == _enabled_rules(config)
+        assert enabled_rules(config) == _enabled_rules(config)  # second call: from the cache
+    unhashable = Config(lexicon={"not": "hashable"})
+    assert enabled_rules(unhashable) == _enabled_rules(Config())
+    assert newsclean.fix("a  b  \n", unhashable) == "a b\n"
