@@ -1,0 +1,1 @@
+"""Benchmarks: edit-level quality (quality.py) and throughput (speed.py)."""

@@ -1,0 +1,1 @@
+"""Artifact injectors, one module per rule family (see docs/benchmarks.md for the protocol)."""

@@ -11,7 +11,7 @@ import importlib
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .config import Config, ConfigError, matches
@@ -77,7 +77,23 @@ def _check_selectors(config: Config) -> None:
 
 
 def enabled_rules(config: Config) -> list[tuple[Rule, bool]]:
-    """The rules this configuration runs, in order, each with whether ``fix`` applies it."""
+    """The rules this configuration runs, in order, each with whether ``fix`` applies it.
+
+    Worked out once per distinct configuration (a run over a corpus uses one ``Config``
+    millions of times); a configuration that cannot be hashed is worked out every time.
+    """
+    try:
+        return list(_enabled_rules_cached(config))
+    except TypeError:  # an unhashable option value or lexicon
+        return _enabled_rules(config)
+
+
+@lru_cache(maxsize=64)
+def _enabled_rules_cached(config: Config) -> tuple[tuple[Rule, bool], ...]:
+    return tuple(_enabled_rules(config))
+
+
+def _enabled_rules(config: Config) -> list[tuple[Rule, bool]]:
     _check_selectors(config)
     out: list[tuple[Rule, bool]] = []
     for rule in all_rules():
@@ -118,6 +134,9 @@ class Result:
     edits: list[Edit] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+
+
+_DEFAULT_CONFIG = Config()
 
 
 class _OffsetMap:
@@ -172,7 +191,7 @@ def run(text: str, config: Config | None = None) -> Result:
     """Run the pipeline once over ``text``: the one run behind fix, fix_and_explain, detect."""
     if not isinstance(text, str):
         raise TypeError(f"newsclean works on str, not {type(text).__name__}")
-    config = config or Config()
+    config = config or _DEFAULT_CONFIG
     original = text
     current = text
     edits: list[Edit] = []

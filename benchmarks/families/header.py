@@ -1,0 +1,51 @@
+"""Injector for the header family (NC3xx): a leaked ``date`` header at the start.
+
+Scrapers and dataset exporters write a record's fields into its text; a translation engine
+then runs the header into the first sentence. The forms are the ones real documents show:
+``" date 2022-02-15 The talks…"`` run into the text, ``"date: 2022-02-15"`` on its own line,
+with or without leading whitespace, sometimes with a time. The gold is the text itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+FAMILY = "header"
+SELECT: tuple[str, ...] = ("NC3",)
+
+#: (leading whitespace, separator after the key, what follows the value).
+LEADS = ("", "", " ", "\n", "  ")
+SEPARATORS = (" ", " ", ": ", ":", "\t")
+TAILS = (" ", " ", "\n", "\n\n", "  ")
+KEYS = ("date", "date", "date", "Date", "DATE")
+
+
+def random_date(rng: random.Random) -> str:
+    """An ISO date between 2000 and 2024, sometimes with a time.
+
+    >>> random_date(random.Random(1))[:2]
+    '20'
+    """
+    day = dt.date(2000, 1, 1) + dt.timedelta(days=rng.randrange(25 * 365))
+    value = day.isoformat()
+    if rng.random() < 0.15:
+        value += f"T{rng.randrange(24):02d}:{rng.randrange(60):02d}:00Z"
+    return value
+
+
+def inject(text: str, rng: random.Random) -> tuple[str, str]:
+    """Prepend a leaked date header; the gold is ``text``.
+
+    >>> dirty, gold = inject("The talks went on.", random.Random(3))
+    >>> gold, dirty.endswith("The talks went on."), "date" in dirty.lower()
+    ('The talks went on.', True, True)
+    """
+    header = (
+        rng.choice(LEADS)
+        + rng.choice(KEYS)
+        + rng.choice(SEPARATORS)
+        + random_date(rng)
+        + rng.choice(TAILS)
+    )
+    return header + text.lstrip(), text.lstrip()

@@ -1,0 +1,477 @@
+"""Throughput benchmark: newsclean against the tools a user would otherwise run.
+
+* **Throughput** (MB/s of UTF-8 input) on ``../shared/corpora/bbc_clean.jsonl`` of
+  ``newsclean.fix`` (default config), ``ftfy.fix_text`` (default), sacremoses' punctuation
+  normaliser, clean-text, and a single ``regex`` tokenising pass (the ceiling a pure-Python
+  pipeline approaches), all in one process on the same texts, in interleaved rounds (each
+  round runs every tool once, the order rotating), reported as medians and as ratios to ftfy.
+* **Per family**: the cost of each rule family alone (``Config(select=family)``).
+* **Scaling**: time of ``newsclean.fix`` on one document of 1 KB … 10 MB (built from corpus
+  paragraphs); linear when seconds per MB at 10 MB is within 1.25x of that at 1 MB.
+* **CLI**: ``newsclean fix --jsonl -j N FILE`` over the corpus, ``-j 2`` against ``-j 1``.
+* **Plot**: benchmarks/out/speed.png (the curve and the throughput per tool).
+
+Run ``python -m benchmarks.speed`` (``--quick`` on a busy 2-core machine, ``--profile`` for a
+pyinstrument profile of the default pipeline, ``--update-docs`` to write the tables into
+docs/benchmarks.md and the plot into docs/img/speed.png).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import regex
+
+import newsclean
+from benchmarks.quality import CORPORA, DOCS, OUT, load_corpus, update_docs
+from newsclean import Config
+
+TOKEN_RE = regex.compile(r"\w+|[^\w\s]")
+SIZES = (1_000, 10_000, 100_000, 1_000_000, 10_000_000)
+LINEAR_LIMIT = 1.25
+FTFY = "ftfy.fix_text"
+NEWSCLEAN = "newsclean.fix"
+
+
+def regex_pass(text: str) -> int:
+    """One tokenising pass with the ``regex`` module (the ceiling to approach).
+
+    >>> regex_pass("Olaf Scholz is now asking.")
+    6
+    """
+    return len(TOKEN_RE.findall(text))
+
+
+def tools() -> tuple[dict[str, Callable[[str], object]], list[str]]:
+    """The tools to time (those installed) and the names of the missing ones."""
+    found: dict[str, Callable[[str], object]] = {NEWSCLEAN: newsclean.fix}
+    missing = []
+    try:
+        import ftfy
+
+        found[FTFY] = ftfy.fix_text
+    except ImportError:
+        missing.append("ftfy")
+    try:
+        from sacremoses import MosesPunctNormalizer
+
+        found["sacremoses normalize"] = MosesPunctNormalizer(lang="en").normalize
+    except ImportError:
+        missing.append("sacremoses")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from cleantext import clean
+
+        def clean_text(text: str) -> object:
+            return clean(text, lower=False, to_ascii=False, keep_two_line_breaks=True)
+
+        found["clean-text"] = clean_text
+    except ImportError:
+        missing.append("clean-text")
+    found["regex tokenising pass"] = regex_pass
+    return found, missing
+
+
+def megabytes(texts: Sequence[str]) -> float:
+    return sum(len(t.encode("utf-8")) for t in texts) / 1e6
+
+
+def time_over(fn: Callable[[str], object], texts: Sequence[str]) -> float:
+    """Seconds ``fn`` takes over every text."""
+    start = time.perf_counter()
+    for text in texts:
+        fn(text)
+    return time.perf_counter() - start
+
+
+def throughput(
+    funcs: dict[str, Callable[[str], object]], texts: Sequence[str], rounds: int
+) -> dict[str, list[float]]:
+    """MB/s of each function per round; rounds interleave the functions, order rotating."""
+    mb = megabytes(texts)
+    names = list(funcs)
+    for name in names:  # warm up: lazy tables, caches, imports
+        for text in texts[:20]:
+            funcs[name](text)
+    out: dict[str, list[float]] = {name: [] for name in names}
+    for r in range(rounds):
+        order = names[r % len(names) :] + names[: r % len(names)]
+        for name in order:
+            out[name].append(mb / time_over(funcs[name], texts))
+    return out
+
+
+def build_document(texts: Sequence[str], size: int, base_size: int = 1_000_000) -> str:
+    """One document of about ``size`` characters from whole corpus paragraphs.
+
+    Every size is cut from one sequence: the paragraphs of the first ``base_size``
+    characters of the corpus, repeated. So a 10 MB document has the same mix of text (and
+    of artifacts) per MB as a 1 MB one, and time per MB can only grow with the size itself.
+
+    >>> doc = build_document(["one two three\\n\\nfour five"], 30)
+    >>> len(doc) >= 30, doc.startswith("one two three\\n\\nfour five\\n\\none")
+    (True, True)
+    """
+    paragraphs: list[str] = []
+    length = 0
+    for text in texts:
+        for p in text.split("\n\n"):
+            if p.strip() and length < base_size:
+                paragraphs.append(p)
+                length += len(p) + 2
+    if not paragraphs:
+        raise ValueError("no text to build a document from")
+    parts: list[str] = []
+    length = 0
+    i = 0
+    while length < size:
+        p = paragraphs[i % len(paragraphs)]
+        parts.append(p)
+        length += len(p) + 2
+        i += 1
+    return "\n\n".join(parts)
+
+
+def scaling(
+    fn: Callable[[str], object], texts: Sequence[str], sizes: Sequence[int], rounds: int
+) -> list[dict[str, float]]:
+    """Best time of ``fn`` on one document of each size, sizes interleaved in every round.
+
+    Interleaved, so that a busy spell of a shared machine falls on every size alike; the
+    best of the rounds, because other processes only ever add time. Small documents are
+    run in loops of at least ~20 ms so the timer's resolution does not matter.
+    """
+    docs = [build_document(texts, size) for size in sizes]
+    fn(docs[0])  # warm up: lazy tables, caches
+    loops = []
+    for doc in docs:
+        first = time_over(fn, [doc])
+        loops.append(max(1, min(2000, int(0.02 / max(first, 1e-7)))))
+    best = [float("inf")] * len(docs)
+    for _ in range(rounds):
+        for k, doc in enumerate(docs):
+            best[k] = min(best[k], time_over(fn, [doc] * loops[k]) / loops[k])
+    rows = []
+    for doc, seconds, loop in zip(docs, best, loops, strict=True):
+        mb = len(doc.encode("utf-8")) / 1e6
+        rows.append(
+            {
+                "size_chars": len(doc),
+                "mb": round(mb, 6),
+                "seconds": seconds,
+                "seconds_per_mb": seconds / mb,
+                "repeats": rounds * loop,
+            }
+        )
+    return rows
+
+
+def linearity(rows: Sequence[dict[str, float]]) -> float | None:
+    """Seconds per MB at the largest size over seconds per MB at 1 MB (1.0 = linear).
+
+    >>> linearity([{"size_chars": 1_000_000, "seconds_per_mb": 0.1},
+    ...            {"size_chars": 10_000_000, "seconds_per_mb": 0.11}])
+    1.1
+    """
+    one = [r for r in rows if 900_000 <= r["size_chars"] < 2_000_000]
+    big = max(rows, key=lambda r: r["size_chars"])
+    if not one or big["size_chars"] < 5_000_000:
+        return None
+    return round(big["seconds_per_mb"] / one[0]["seconds_per_mb"], 3)
+
+
+def family_costs(texts: Sequence[str], rounds: int) -> dict[str, dict[str, float]]:
+    """MB/s and milliseconds per document of each registered rule family alone."""
+    families = sorted({r.family for r in newsclean.pipeline.all_rules()})
+    funcs: dict[str, Callable[[str], object]] = {}
+    for family in families:
+        config = Config(select=(family,))
+
+        def run(text: str, config: Config = config) -> object:
+            return newsclean.fix(text, config)
+
+        funcs[family] = run
+    mb = megabytes(texts)
+    speeds = throughput(funcs, texts, rounds)
+    out = {}
+    for family, values in speeds.items():
+        median = statistics.median(values)
+        out[family] = {
+            "mb_per_s": round(median, 2),
+            "ms_per_doc": round(1000 * mb / median / len(texts), 4),
+        }
+    return out
+
+
+def cli_speedup(path: Path, rounds: int) -> dict[str, Any]:
+    """Wall time of ``newsclean fix --jsonl -j N path`` for N = 1 and 2, and the speed-up."""
+    base = [sys.executable, "-m", "newsclean", "fix"]
+    help_text = subprocess.run(
+        [*base, "--help"], capture_output=True, text=True, check=False
+    ).stdout
+    if "--jsonl" not in help_text or not regex.search(r"(?<![\w-])-j\b", help_text):
+        return {
+            "supported": False,
+            "message": "the CLI has no `fix --jsonl -j N` yet (the CLI rewrite is not merged): "
+            "speed-up not measured",
+        }
+    times: dict[int, list[float]] = {1: [], 2: []}
+    for _ in range(rounds):
+        for jobs in (1, 2):
+            start = time.perf_counter()
+            done = subprocess.run(
+                [*base, "--jsonl", "-j", str(jobs), str(path)],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+                check=False,
+            )
+            elapsed = time.perf_counter() - start
+            if done.returncode not in (0, 1):
+                return {
+                    "supported": False,
+                    "message": f"`newsclean fix --jsonl -j {jobs}` failed "
+                    f"(exit {done.returncode}): {done.stderr.strip()[:200]}",
+                }
+            times[jobs].append(elapsed)
+    t1, t2 = statistics.median(times[1]), statistics.median(times[2])
+    return {
+        "supported": True,
+        "seconds_j1": round(t1, 3),
+        "seconds_j2": round(t2, 3),
+        "speedup": round(t1 / t2, 3),
+        "cpus": os.cpu_count(),
+    }
+
+
+def profile(texts: Sequence[str]) -> str:
+    """A pyinstrument profile (cProfile when it is missing) of the default pipeline."""
+    try:
+        from pyinstrument import Profiler
+    except ImportError:
+        import cProfile
+        import io
+        import pstats
+
+        prof = cProfile.Profile()
+        prof.enable()
+        for text in texts:
+            newsclean.fix(text)
+        prof.disable()
+        stream = io.StringIO()
+        pstats.Stats(prof, stream=stream).sort_stats("cumulative").print_stats(25)
+        return stream.getvalue()
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    for text in texts:
+        newsclean.fix(text)
+    profiler.stop()
+    report: str = profiler.output_text(unicode=True, color=False, show_all=False)
+    return report
+
+
+def plot(result: dict[str, Any], path: Path) -> bool:
+    """The scaling curve and the throughput per tool as a PNG; False without matplotlib."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        return False
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2))
+    for name, rows in result["scaling"].items():
+        left.loglog([r["mb"] for r in rows], [r["seconds"] for r in rows], marker="o", label=name)
+    left.set_xlabel("document size (MB)")
+    left.set_ylabel("seconds (best of repeats)")
+    left.set_title("Scaling with document size")
+    left.grid(True, which="both", alpha=0.3)
+    left.legend()
+    speeds = result["throughput"]
+    names = sorted(speeds, key=lambda n: speeds[n]["median_mb_per_s"])
+    values = [speeds[n]["median_mb_per_s"] for n in names]
+    colors = ["tab:green" if n == NEWSCLEAN else "tab:gray" for n in names]
+    right.barh(names, values, color=colors)
+    for y, v in enumerate(values):
+        right.text(v, y, f" {v:.1f}", va="center")
+    right.set_xlabel("MB/s (median of rounds)")
+    right.set_title("Throughput on bbc_clean.jsonl")
+    right.set_xlim(0, max(values) * 1.2)
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return True
+
+
+def markdown(result: dict[str, Any]) -> str:
+    """The Markdown tables of a run."""
+    lines = ["#### Throughput on bbc_clean.jsonl", ""]
+    meta = result["meta"]
+    lines.append(
+        f"{meta['docs']} documents, {meta['mb']} MB, {meta['rounds']} interleaved rounds; "
+        f"Python {meta['python']}, {meta['cpus']} CPUs."
+    )
+    lines += ["", "| tool | median MB/s | min–max MB/s | × ftfy |", "|---|--:|--:|--:|"]
+    speeds = result["throughput"]
+    for name in sorted(speeds, key=lambda n: -speeds[n]["median_mb_per_s"]):
+        s = speeds[name]
+        ratio = f"{s['ratio_to_ftfy']:.2f}" if s["ratio_to_ftfy"] is not None else "–"
+        bold = "**" if name == NEWSCLEAN else ""
+        lines.append(
+            f"| {bold}{name}{bold} | {s['median_mb_per_s']:.2f} | "
+            f"{s['min_mb_per_s']:.2f}–{s['max_mb_per_s']:.2f} | {ratio} |"
+        )
+    lines += ["", "#### Cost of each rule family alone", ""]
+    lines += ["| family | MB/s | ms per document |", "|---|--:|--:|"]
+    for family, v in result["families"].items():
+        lines.append(f"| {family} | {v['mb_per_s']:.2f} | {v['ms_per_doc']:.3f} |")
+    lines += ["", "#### Scaling of newsclean.fix with document size", ""]
+    lines += ["| size | seconds (best) | seconds per MB | repeats |", "|--:|--:|--:|--:|"]
+    for row in result["scaling"][NEWSCLEAN]:
+        lines.append(
+            f"| {row['mb']:.3f} MB | {row['seconds']:.4f} | {row['seconds_per_mb']:.4f} | "
+            f"{int(row['repeats'])} |"
+        )
+    lin = result["linearity"]
+    if lin is None:
+        lines += ["", "Linearity: not measured (no 10 MB run)."]
+    else:
+        verdict = "linear" if lin <= LINEAR_LIMIT else "NOT linear"
+        lines += [
+            "",
+            f"Linearity: seconds per MB at 10 MB / at 1 MB = **{lin}** ({verdict}; "
+            f"limit {LINEAR_LIMIT}).",
+        ]
+    cli = result["cli"]
+    lines += ["", "#### CLI over the corpus", ""]
+    if cli.get("supported"):
+        lines.append(
+            f"`newsclean fix --jsonl -j 1`: {cli['seconds_j1']} s, `-j 2`: {cli['seconds_j2']} s:"
+            f" speed-up **{cli['speedup']}x** ({cli['cpus']} CPUs; includes process start-up)."
+        )
+    else:
+        lines.append(cli["message"] + ".")
+    lines += ["", f"Run: `{meta['command']}` ({meta['seconds']} s)."]
+    for note in meta["notes"]:
+        lines.append(f"- {note}")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.speed", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument("--quick", action="store_true", help="fewer rounds and repeats")
+    parser.add_argument("--rounds", type=int, default=7, help="interleaved rounds")
+    parser.add_argument("--docs", type=int, default=0, help="documents to use (0: all)")
+    parser.add_argument("--profile", action="store_true", help="profile the default pipeline")
+    parser.add_argument(
+        "--update-docs", action="store_true", help="write tables and plot into docs/"
+    )
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.rounds = min(args.rounds, 3)
+    started = time.perf_counter()
+    texts = load_corpus("bbc_clean.jsonl")
+    if not texts:
+        print(
+            "speed: ../shared/corpora/bbc_clean.jsonl is absent; nothing to time", file=sys.stderr
+        )
+        return 2
+    if args.docs:
+        texts = texts[: args.docs]
+    notes: list[str] = []
+    funcs, missing = tools()
+    if missing:
+        notes.append(f"not installed (pip install -e '.[bench]'): {', '.join(missing)}")
+    if args.profile:
+        report = profile(texts)
+        OUT.mkdir(parents=True, exist_ok=True)
+        (OUT / "profile.txt").write_text(report, encoding="utf-8")
+        sys.stdout.write(report)
+        print(f"profile written to {OUT / 'profile.txt'}", file=sys.stderr)
+        return 0
+    print(f"timing {list(funcs)} over {len(texts)} documents", file=sys.stderr)
+    speeds = throughput(funcs, texts, args.rounds)
+    ftfy_median = statistics.median(speeds[FTFY]) if FTFY in speeds else None
+    table = {
+        name: {
+            "median_mb_per_s": round(statistics.median(v), 3),
+            "min_mb_per_s": round(min(v), 3),
+            "max_mb_per_s": round(max(v), 3),
+            "ratio_to_ftfy": round(statistics.median(v) / ftfy_median, 3) if ftfy_median else None,
+            "rounds": v,
+        }
+        for name, v in speeds.items()
+    }
+    print("timing each family alone", file=sys.stderr)
+    families = family_costs(texts, max(1, args.rounds // 2))
+    print("scaling curve", file=sys.stderr)
+    scale_rounds = 3 if args.quick else 5
+    curves = {NEWSCLEAN: scaling(newsclean.fix, texts, SIZES, scale_rounds)}
+    if FTFY in funcs:  # for the plot; ftfy takes ~10 s a round at 10 MB, so up to 1 MB
+        curves[FTFY] = scaling(funcs[FTFY], texts, SIZES[:4], scale_rounds)
+    lin = linearity(curves[NEWSCLEAN])
+    print("CLI -j 1 / -j 2", file=sys.stderr)
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = CORPORA / "bbc_clean.jsonl"
+        if args.docs:
+            corpus = Path(tmp) / "corpus.jsonl"
+            corpus.write_text(
+                "".join(json.dumps({"text": t}) + "\n" for t in texts), encoding="utf-8"
+            )
+        cli = cli_speedup(corpus, 1 if args.quick else 3)
+    command = " ".join(["python -m benchmarks.speed", *(argv or sys.argv[1:])])
+    result: dict[str, Any] = {
+        "meta": {
+            "command": command.replace(" --update-docs", ""),
+            "docs": len(texts),
+            "mb": round(megabytes(texts), 3),
+            "rounds": args.rounds,
+            "python": platform.python_version(),
+            "cpus": os.cpu_count(),
+            "newsclean": newsclean.__version__,
+            "seconds": round(time.perf_counter() - started, 1),
+            "notes": notes,
+        },
+        "throughput": table,
+        "families": families,
+        "scaling": curves,
+        "linearity": lin,
+        "cli": cli,
+    }
+    OUT.mkdir(parents=True, exist_ok=True)
+    md = markdown(result)
+    (OUT / "speed.md").write_text(md, encoding="utf-8")
+    (OUT / "speed.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
+    png = OUT / "speed.png"
+    if not plot(result, png):
+        notes.append("matplotlib not installed: no plot")
+    sys.stdout.write(md)
+    if args.update_docs:
+        if not update_docs(md, "speed", DOCS):
+            print("docs/benchmarks.md has no speed markers; not updated", file=sys.stderr)
+        if png.is_file():
+            target = DOCS.parent / "img" / "speed.png"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(png, target)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
