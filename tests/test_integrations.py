@@ -88,6 +88,16 @@ def test_pandas_series_keeps_index_name_and_missing_values() -> None:
     assert frame.columns.tolist() == ["id", "text"]  # the input frame is not modified
 
 
+def test_pandas_categorical_column_is_not_lost() -> None:
+    pd = need("pandas")
+    from newsclean.integrations.pandas import fix_series
+
+    texts = artifact_texts(4)
+    out = fix_series(pd.Series(texts + texts[:2], dtype="category"))
+    assert out.tolist() == newsclean.fix_batch(texts + texts[:2])
+    assert out.dtype == object
+
+
 def test_pandas_series_refuses_non_text() -> None:
     pd = need("pandas")
     from newsclean.integrations.pandas import fix_series

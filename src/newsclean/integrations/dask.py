@@ -66,11 +66,12 @@ def _fix_pandas_partition(series: Any, config: Config | None) -> Any:
 def fix_series(series: Any, config: Config | None = None) -> Any:
     """A ``dask.dataframe.Series`` of texts, repaired; missing values pass through.
 
-    The result has the input's name, dtype, index and divisions.
+    The result has the input's name, dtype (categories become ``object``), index and divisions.
     """
-    return series.map_partitions(
-        _fix_pandas_partition, config, meta=(series.name, series.dtype), align_dataframes=False
-    )
+    from .pandas import output_dtype
+
+    meta = (series.name, output_dtype(series.dtype))
+    return series.map_partitions(_fix_pandas_partition, config, meta=meta, align_dataframes=False)
 
 
 def fix_column(

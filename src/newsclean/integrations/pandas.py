@@ -22,7 +22,7 @@ try:
 except ImportError as _error:  # pragma: no cover - exercised in a subprocess by the tests
     raise missing_extra("pandas", 'pandas (or "newsclean[dask]")', _error) from _error
 
-__all__ = ["fix_dataframe", "fix_series", "fix_values"]
+__all__ = ["fix_dataframe", "fix_series", "fix_values", "output_dtype"]
 
 
 def fix_values(values: Any, config: Config | None = None) -> list[Any]:
@@ -53,10 +53,26 @@ def _is_nan(value: Any) -> bool:
     return isinstance(value, float) and value != value
 
 
+def output_dtype(dtype: Any) -> Any:
+    """The dtype of a repaired column: the input's, except that categories become ``object``.
+
+    (Repaired texts are new values, which a categorical column would turn into missing ones.)
+
+    >>> output_dtype(pd.CategoricalDtype(["a"])) is object
+    True
+    >>> output_dtype(pd.StringDtype()) == pd.StringDtype()
+    True
+    """
+    return object if isinstance(dtype, pd.CategoricalDtype) else dtype
+
+
 def fix_series(series: Any, config: Config | None = None) -> Any:
-    """A ``pandas.Series`` of texts, repaired; same index, name and dtype."""
+    """A ``pandas.Series`` of texts, repaired; same index, name and dtype (categories: object)."""
     return pd.Series(
-        fix_values(series, config), index=series.index, name=series.name, dtype=series.dtype
+        fix_values(series, config),
+        index=series.index,
+        name=series.name,
+        dtype=output_dtype(series.dtype),
     )
 
 
