@@ -84,15 +84,38 @@ def detect(text: str, config: Config | None = None) -> list[Finding]:
 def fix_batch(texts: Iterable[str], config: Config | None = None) -> list[str]:
     """:func:`fix` over many texts (for ``datasets.map(batched=True)`` and pandas).
 
+    Takes any iterable of ``str`` (a list, a generator, a ``pandas.Series`` without missing
+    values) and returns a list in the same order. A bare ``str`` is refused with ``TypeError``
+    (iterating it would clean it one character at a time).
+
     >>> fix_batch(["a  \\n", "b"])
     ['a\\n', 'b']
     """
-    return [run(text, config).text for text in texts]
+    return [run(text, config).text for text in _texts(texts)]
 
 
 def fix_and_explain_batch(texts: Iterable[str], config: Config | None = None) -> list[Result]:
-    """:func:`fix_and_explain` over many texts."""
-    return [run(text, config) for text in texts]
+    """:func:`fix_and_explain` over many texts, in order.
+
+    >>> [r.metadata["date"] for r in fix_and_explain_batch(["date: 2022-02-15\\nHi."])]
+    ['2022-02-15']
+    """
+    return [run(text, config) for text in _texts(texts)]
+
+
+def _texts(texts: Iterable[str]) -> Iterable[str]:
+    """``texts``, unless it is a single ``str`` or ``bytes`` (a common slip).
+
+    >>> _texts("abc")
+    Traceback (most recent call last):
+    TypeError: the batch functions take an iterable of str, not a single str; use fix() for one text
+    """
+    if isinstance(texts, (str, bytes)):
+        raise TypeError(
+            f"the batch functions take an iterable of str, not a single {type(texts).__name__}; "
+            "use fix() for one text"
+        )
+    return texts
 
 
 def list_rules() -> list[dict[str, Any]]:
