@@ -38,7 +38,9 @@ SITES: tuple[tuple[str, regex.Pattern[str], float], ...] = (
     ("word-name", regex.compile(r"(?<=[ (])\p{Ll}{2,}(?P<gap> )" + _NAME + _END), 0.2),
     (
         "small-word",
-        regex.compile(r"(?<= )(?:a|an|the|of|to|in|on|at|by|for|from|with)(?P<gap> )\p{Ll}{3,}" + _END),
+        regex.compile(
+            r"(?<= )(?:a|an|the|of|to|in|on|at|by|for|from|with)(?P<gap> )\p{Ll}{3,}" + _END
+        ),
         0.15,
     ),
     ("stop", regex.compile(r"(?<= )\p{Ll}{2,}\.(?P<gap> )" + _NAME + _END), 0.15),

@@ -109,7 +109,30 @@ LINKISH_RE = regex.compile(r"://|www\.|@|^#|\.(?:com|org|net|gov|edu|co\.uk|html
 
 #: Name particles that correctly start a lower-case+capital token ("deGrom", "vanDyke").
 NAME_PARTICLES = frozenset(
-    "de la le van von der den di da du del della mc mac al el bin ibn ben abu dos das".split()
+    [
+        "de",
+        "la",
+        "le",
+        "van",
+        "von",
+        "der",
+        "den",
+        "di",
+        "da",
+        "du",
+        "del",
+        "della",
+        "mc",
+        "mac",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "ben",
+        "abu",
+        "dos",
+        "das",
+    ]
 )
 
 
@@ -178,7 +201,7 @@ def doc_names(text: str) -> set[str]:
 # NC101: missing space after a full stop, "!" or "?".
 
 #: Domain and file suffixes that are also English words opening a sentence ("It", "News").
-ENGLISH_SUFFIXES = frozenset("it in us me news online app dev info ai".split())
+ENGLISH_SUFFIXES = frozenset(["it", "in", "us", "me", "news", "online", "app", "dev", "info", "ai"])
 
 
 def stop_fusion(left: str, stop: str, right: str, *, min_word_zipf: float = 3.0) -> bool:
@@ -498,7 +521,9 @@ def _small_word_res() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
 
 #: Determiners: a preposition glued to one of these is never a word ("forthe", "ofits"),
 #: even when wordfreq has seen the typo.
-DETERMINERS = frozenset("the this that these those their its his her our your my".split())
+DETERMINERS = frozenset(
+    ["the", "this", "that", "these", "those", "their", "its", "his", "her", "our", "your", "my"]
+)
 
 
 @lru_cache(maxsize=65536)
@@ -562,7 +587,7 @@ def find_small_word(text: str, ctx: Context) -> Iterator[Change]:
 _TOKEN_RE = regex.compile(r"\S+")
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+")
 _NAME_END = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+[.,;:!?]?")
-_LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}\p{M}]*")
+_LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}\p{M}]*[.,;:!?]?")
 #: Capitalised words that are never the names on either side of a link word.
 LINK_STOPS = frozenset({"The", "A", "An", "And", "Or", "Of", "In", "On", "To", "For", "With"})
 
