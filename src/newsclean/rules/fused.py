@@ -469,8 +469,10 @@ def name_evidence(
     name: str, names: Collection[str], lexicon: Any, *, min_name_zipf: float = 1.5
 ) -> int:
     """How strongly ``name`` is a name: 2 when the document or the lexicon shows it standing
-    alone (unless it is also a common English word, "War", "Movie"), 1 when wordfreq knows
-    it well enough (names of three letters need to be frequent), 0 otherwise.
+    alone (unless it is also a common English word, "War", "Movie") or it is a capitalised
+    word that always stands alone (``data/fused_standalone_words.txt``: weekdays, months,
+    nationality adjectives), 1 when wordfreq knows it well enough (names of three letters
+    need to be frequent), 0 otherwise.
 
     >>> name_evidence("Kuleba", {"Kuleba"}, None), name_evidence("Putin", set(), None)
     (2, 1)
@@ -480,6 +482,8 @@ def name_evidence(
     1
     """
     z = zipf(name)
+    if name in _table("fused_standalone_words.txt"):
+        return 2
     if (name in names or (lexicon is not None and name in lexicon)) and z < MAX_DOC_NAME_ZIPF:
         return 2
     return 1 if z >= min_name_zipf and (len(name) >= 4 or z >= 3.5) else 0
@@ -599,13 +603,14 @@ def small_word_cut(token: str, min_word_zipf: float = 3.0) -> int | None:
     """Where to cut an article or preposition glued to the next word, or ``None``.
 
     The token must be unknown to wordfreq and its rest a frequent word, or the rest must
-    be a determiner and the whole a rare token ("forthe", "ofthe").
+    be a determiner and the whole a rare token ("forthe", "ofthe"), or the small word must
+    be "the" and the rest far more frequent than the whole ("thenew", a typo wordfreq saw).
 
     >>> small_word_cut("ainvasion"), small_word_cut("acrisis"), small_word_cut("theminister")
     (1, 1, 3)
-    >>> small_word_cut("forthe"), small_word_cut("inthe")
-    (3, 2)
-    >>> small_word_cut("another"), small_word_cut("amoral"), small_word_cut("inform")
+    >>> small_word_cut("forthe"), small_word_cut("inthe"), small_word_cut("thenew")
+    (3, 2, 3)
+    >>> small_word_cut("another"), small_word_cut("amoral"), small_word_cut("inofthe")
     (None, None, None)
     """
     if not token.islower():
@@ -618,7 +623,7 @@ def small_word_cut(token: str, min_word_zipf: float = 3.0) -> int | None:
         rest = token[len(small) :]
         if not token.startswith(small) or not rest:
             continue
-        if rest in DETERMINERS:
+        if rest in DETERMINERS or (small == "the" and zipf(rest) - whole >= 2.5 and whole < 2.0):
             z = zipf(rest)
         elif whole == 0 and len(rest) >= 3:
             z = zipf(rest)
@@ -626,6 +631,8 @@ def small_word_cut(token: str, min_word_zipf: float = 3.0) -> int | None:
                 continue
         else:
             continue
+        if small_word_cut(rest, min_word_zipf) is not None:
+            continue  # "inofthe": the rest would be cut again on the next run
         if best is None or (z, len(small)) > best:
             best = (z, len(small))
     return None if best is None else best[1]
