@@ -125,11 +125,11 @@ def test_names_revealed_by_one_split_serve_the_others() -> None:
 
 
 def test_lexicon_is_evidence() -> None:
-    text = "The minister Kulebaclaims the credit."
+    text = "The minister Kulebawhile the envoys waited."
     assert _fix(text) == text
     lexicon = Lexicon.from_names(["Kuleba"])
     fixed = _fix(text, Config(select=["NC1"], lexicon=lexicon))
-    assert fixed == "The minister Kuleba claims the credit."
+    assert fixed == "The minister Kuleba while the envoys waited."
 
 
 def test_protected_option_extends_the_table() -> None:
@@ -137,6 +137,11 @@ def test_protected_option_extends_the_table() -> None:
     assert "Scholz is" in _fix(text)
     config = Config(select=["NC1"], options={"NC1": {"protected": ["Scholzis"]}})
     assert _fix(text, config) == text
+
+
+def test_clause_openers_need_no_name_evidence() -> None:
+    assert _fix("Chief executive Helmut Pankesaid so.") == "Chief executive Helmut Panke said so."
+    assert _fix("Chief executive Helmut Pankeis here.") == "Chief executive Helmut Pankeis here."
 
 
 def test_same_unknown_token_twice_is_a_name() -> None:

@@ -455,6 +455,33 @@ def is_transposition_typo(token: str, min_zipf: float = 3.5) -> bool:
 MAX_DOC_NAME_ZIPF = 4.5
 
 
+#: Words that open what follows a name and never end one: glued to a capitalised token they
+#: are evidence enough, even for a name wordfreq does not know ("Pankesaid").
+CLAUSE_OPENERS = frozenset(
+    [
+        "said",
+        "says",
+        "told",
+        "added",
+        "according",
+        "however",
+        "claims",
+        "claimed",
+        "warned",
+        "stated",
+        "states",
+        "explained",
+        "declared",
+        "noted",
+        "asked",
+        "replied",
+        "insisted",
+        "wrote",
+        "announced",
+    ]
+)
+
+
 def _short_word_min_name(word: str) -> float:
     """The least Zipf frequency of a name part glued to ``word`` (two-letter words only).
 
@@ -523,10 +550,12 @@ def best_name_word_cut(
 
     >>> best_name_word_cut("Panotthis", {"Panot"}), best_name_word_cut("Agrawaland", set())
     (5, 7)
-    >>> best_name_word_cut("Kulebaclaims", set()), best_name_word_cut("Kulebaclaims", {"Kuleba"})
+    >>> best_name_word_cut("Kulebawhile", set()), best_name_word_cut("Kulebawhile", {"Kuleba"})
     (None, 6)
     >>> best_name_word_cut("Zakharovastates", set()), best_name_word_cut("Perakis", set())
     (9, None)
+    >>> best_name_word_cut("Pankesaid", set()), best_name_word_cut("Pankeis", set())
+    (5, None)
     """
     # First where: the cut the evidence supports best. Then whether: a cut resting on word
     # frequencies alone must pass the stricter tests on its word part.
@@ -534,6 +563,8 @@ def best_name_word_cut(
     for cut, word_zipf, follows in name_word_cuts(token, min_word_zipf):
         name = token[:cut]
         strength = name_evidence(name, names, lexicon, min_name_zipf=min_name_zipf)
+        if strength == 0 and len(name) >= 4 and token[cut:] in CLAUSE_OPENERS:
+            strength = 1  # "Pankesaid": no name ends in "said", whatever the name
         if strength == 2 and not (follows or word_zipf >= 3.5):
             strength = 1
         if strength == 0:
@@ -547,6 +578,26 @@ def best_name_word_cut(
     if best is None or not best[3]:
         return None
     return None if best is None else best[2]
+
+
+def name_word_cut_points(
+    token: str, names: Collection[str], lexicon: Any = None, *, min_name_zipf: float = 1.5
+) -> list[int]:
+    """Every place to cut ``token``: the best cut, then the best cut of its name part, and so
+    on, so that no part is left that a second run would cut again.
+
+    >>> name_word_cut_points("Kulebahoweverhowever", set())
+    [6, 13]
+    >>> name_word_cut_points("Putin", set())
+    []
+    """
+    points: list[int] = []
+    while True:
+        cut = best_name_word_cut(token, names, lexicon, min_name_zipf=min_name_zipf)
+        if cut is None:
+            return sorted(points)
+        points.append(cut)
+        token = token[:cut]
 
 
 def find_name_word(text: str, ctx: Context) -> Iterator[Change]:
@@ -570,35 +621,28 @@ def find_name_word(text: str, ctx: Context) -> Iterator[Change]:
     candidates = [(start, token) for start, token in candidates if counts[token] == 1]
     if not candidates:
         return
-    # Names revealed by a split count as evidence for the others, until nothing changes, so
-    # that running the rule again on its own output finds nothing new.
+    # Names revealed by a split count as evidence for the others; every decision is made
+    # again until the names stop growing, so that running the rule again on its own output
+    # (where the revealed names stand alone) finds nothing new.
     names = doc_names(text)
-    decided: dict[int, int] = {}
-    changed = True
-    while changed:
-        changed = False
+    while True:
+        decided: dict[int, list[int]] = {}
         for start, token in candidates:
-            if start in decided:
-                continue
-            cut = best_name_word_cut(
-                token,
-                names,
-                lexicon,
-                min_name_zipf=min_name,
-            )
-            if cut is not None:
-                decided[start] = cut
-                if token[:cut] not in names:
-                    names.add(token[:cut])
-                    changed = True
+            points = name_word_cut_points(token, names, lexicon, min_name_zipf=min_name)
+            if points:
+                decided[start] = points
+        revealed = {token[: decided[start][0]] for start, token in candidates if start in decided}
+        if revealed <= names:
+            break
+        names |= revealed
     for start, token in candidates:
-        cut = decided.get(start)
-        if cut is not None:
+        bounds = [0, *decided.get(start, []), len(token)]
+        for left, cut, right in zip(bounds, bounds[1:], bounds[2:], strict=False):
             yield Change(
                 start + cut,
                 start + cut,
                 " ",
-                f"space restored between '{token[:cut]}' and '{token[cut:]}'",
+                f"space restored between '{token[left:cut]}' and '{token[cut:right]}'",
             )
 
 
