@@ -340,7 +340,9 @@ def find_stop_fusion(text: str, ctx: Context) -> Iterator[Change]:
         left = lm.group("left") or ""
         right = rm.group()
         stop = text[at]
-        if (left.isupper() and len(left) > 1) or left in protected or right in protected:
+        if left and not (left[0].islower() and len(left) >= 3):
+            continue  # "Kostroma.Today", "Neva.Today": a capitalised word is a brand's
+        if left in protected or right in protected:
             continue
         if f"{left}{lm.group('close') or ''}{stop}{right}" in protected:
             continue
@@ -486,25 +488,25 @@ def _short_word_min_name(word: str) -> float:
     """The least Zipf frequency of a name part glued to ``word`` (two-letter words only).
 
     >>> _short_word_min_name("he"), _short_word_min_name("is"), _short_word_min_name("while")
-    (2.2, 3.7, 0.0)
+    (3.0, 3.7, 0.0)
     """
     if len(word) > 2:
         return 0.0
-    return 2.2 if word in SAFE_SHORT_WORDS else 3.7
+    return 3.0 if word in SAFE_SHORT_WORDS else 3.7
 
 
 def follows_names(word: str) -> bool:
     """Whether ``word`` can open what follows a name: a function word or speech verb from
-    ``data/fused_follow_words.txt``, or an inflected verb or adverb of five letters or more.
+    ``data/fused_follow_words.txt``, or an inflected verb or adverb of six letters or more.
 
     >>> follows_names("who"), follows_names("showing"), follows_names("claimed")
     (True, True, True)
-    >>> follows_names("cup"), follows_names("link"), follows_names("ring")
+    >>> follows_names("cup"), follows_names("link"), follows_names("ching")
     (False, False, False)
     """
     if word in _table("fused_follow_words.txt"):
         return True
-    return len(word) >= 5 and word.endswith(("ed", "ing", "ly"))
+    return len(word) >= 6 and word.endswith(("ed", "ing", "ly"))
 
 
 def name_evidence(
@@ -545,7 +547,7 @@ def best_name_word_cut(
     frequent word (Zipf 3.5 or more) or one that follows names. With only word-frequency
     evidence the word part must be one that follows names (a function word, a speech verb,
     an inflected verb or adverb: "showing", "claimed", "shortly"), and a two-letter one needs
-    a well-known name part (Zipf 2.2, or 3.7 for those that end many names: "is", "on"). Among the
+    a well-known name part (Zipf 3, or 3.7 for those that end many names: "is", "on"). Among the
     cuts with evidence, the strongest evidence wins, then the most frequent parts.
 
     >>> best_name_word_cut("Panotthis", {"Panot"}), best_name_word_cut("Agrawaland", set())
