@@ -27,7 +27,8 @@ def test_fix_on_request(before: str, after: str, note: str) -> None:
     assert newsclean.fix(before, FIXING) == after
     assert newsclean.fix(after, FIXING) == after
     # By default the same problems are only reported, with the fix as their replacement.
-    assert newsclean.fix(before) == before
+    # (NC8 alone: other families, such as the fused-token rules, may repair the same text.)
+    assert newsclean.fix(before, NC8) == before
     found = newsclean.detect(before, NC8)
     assert found and all(f.replacement is not None for f in found)
 

@@ -39,6 +39,7 @@ RULE_MODULES: tuple[str, ...] = (
     "header",
     "language",
     "boilerplate",
+    "fused",
     "names",
     "whitespace",
 )

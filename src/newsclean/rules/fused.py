@@ -1,0 +1,912 @@
+"""Fused tokens (NC1xx): words machine translation glued together, split from evidence.
+
+When a web page is machine translated, the words at the edges of links and bold spans lose
+the space between them: "Olaf Scholzis now", "border withUkraine", "last days of ainvasion",
+"Western countries.fueled by". Generic word segmenters cut whatever they are given and cut
+real names apart ("Kuleba" -> "Ku leb a"). These rules first decide *whether* a token is
+fused, and only then *where* to cut:
+
+- the whole token must be unknown to the English word-frequency list (wordfreq), so every
+  word and every name wordfreq knows is left alone;
+- each part must be common enough for its role: the word part a frequent English word, the
+  name part a name with evidence: seen standing alone in the same document, in the
+  :class:`newsclean.Lexicon` passed in ``Config``, or known to wordfreq (then the word part
+  must be one of the words that follow names, ``data/fused_follow_words.txt``);
+- brand and camel-case tokens (``data/fused_protected.txt``, extended with
+  ``Config(options={"NC1": {"protected": [...]}})``), ALL-CAPS tokens, hashtags, @handles,
+  URLs, e-mail addresses, file and code names are never touched.
+
+The rules run in this order, each on the output of the one before: NC101 (missing space after
+a full stop), NC102 (word+Name), NC103 (Name+word), NC104 (small word), NC105 (capitalised
+link word). Options (all under ``"NC1"`` or a rule code): ``protected`` (extra tokens never
+split), ``min_name_zipf`` (1.5: the least Zipf frequency that makes a capitalised part a name
+without other evidence).
+
+Cost: every text is cut at whitespace once (shared by the rules through a one-entry cache),
+and only chunks not yet known to be irrelevant are examined; the verdicts are cached per
+distinct chunk and token across documents, so clean text costs little more than a
+``str.split`` and a set difference per document.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections.abc import Collection, Iterator
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from ..edits import Change
+from ..registry import Context, Rule
+from ..resources import load_table
+
+# --------------------------------------------------------------------------------------------
+# Word frequencies (wordfreq), loaded lazily once.
+
+_FREQ_LOCK = threading.Lock()
+_FREQ: dict[str, float] = {}
+
+
+def _frequencies() -> dict[str, float]:
+    if not _FREQ:
+        with _FREQ_LOCK:
+            if not _FREQ:
+                import wordfreq
+
+                _FREQ.update(wordfreq.get_frequency_dict("en"))
+    return _FREQ
+
+
+@lru_cache(maxsize=262144)
+def zipf(word: str) -> float:
+    """The Zipf frequency of ``word`` in English (case-insensitive); 0.0 when unknown.
+
+    >>> zipf("the") > 7 > zipf("crisis") > 4
+    True
+    >>> zipf("Scholzis")
+    0.0
+    """
+    freq = _frequencies().get(word.lower())
+    return round(math.log10(freq) + 9.0, 2) if freq else 0.0
+
+
+# --------------------------------------------------------------------------------------------
+# Patterns. A token's edges exclude what joins it to a URL, an e-mail address, a handle, a
+# hashtag, a file or code name, a number, a hyphenated or apostrophised word.
+
+LETTERS = r"[\p{Ll}\p{M}]"
+LEFT_EDGE = r"(?<![\p{L}\p{M}\p{N}_@#/\\.\-'’&+=])"
+RIGHT_EDGE = r"(?![\p{L}\p{M}\p{N}_@/\\\-+=]|['’]\p{L}|\.[\p{L}\p{N}])"
+
+#: A lower-case word glued to a capitalised one: "withUkraine", "frontierKuleba".
+WORD_NAME_RE = regex.compile(
+    LEFT_EDGE + r"(?P<word>\p{Ll}{2,})(?P<name>\p{Lu}" + LETTERS + r"+)"
+    r"(?![\p{L}\p{M}\p{N}_@/\\\-+=]|\.[\p{L}\p{N}])"
+)
+#: A capitalised token of five or more letters (candidates for "Scholzis", "Putinwho").
+CAPITALISED_RE = regex.compile(LEFT_EDGE + r"\p{Lu}" + LETTERS + r"{4,}" + RIGHT_EDGE)
+#: A lower-case token (what NC104 examines: "ainvasion", "forthe").
+SMALL_WORD_RE = regex.compile(LEFT_EDGE + r"\p{Ll}+" + RIGHT_EDGE)
+#: Cheap gates: what a candidate must contain before the precise patterns run.
+STOP_GATE_RE = regex.compile(r"[.!?]\p{L}")
+HUMP_GATE_RE = regex.compile(r"\p{Ll}\p{Lu}")
+#: The word (or lone closing quote) before a full stop, "!" or "?": "countries", "”".
+STOP_LEFT_RE = regex.compile(
+    r"(?:" + LEFT_EDGE + r"(?P<left>\p{L}" + LETTERS + r"+)(?P<close>[”’\")\]]?)"
+    r"|(?<=\s)(?P<quote>[”\"]))\Z"
+)
+#: The word right after the stop: "fueled", "The".
+STOP_RIGHT_RE = regex.compile(
+    r"\p{L}" + LETTERS + r"*(?![\p{L}\p{M}\p{N}_@/\\\-+=(]|['’]\p{L}|[.!?][\p{L}\p{N}])"
+)
+#: A capitalised link word inside running text: "Donetsk And Lugansk".
+LINK_WORD_RE = regex.compile(r"(?<=\p{L}[ \t]+)(?:And|Or)(?=[ \t]+\p{Lu})")
+#: A name standing alone in the document: a capitalised token whose previous visible
+#: character is a lower-case letter, a digit, a comma or a semicolon (so words that open a
+#: sentence are not counted). Whitespace runs and line breaks between them do not matter.
+DOC_NAME_RE = regex.compile(
+    r"(?<=[\p{Ll}\p{N},;]\s+)(?<![\p{L}\p{M}\p{N}_@#/\\.\-'’&+=])\p{Lu}" + LETTERS + r"+"
+    r"(?![\p{L}\p{M}\p{N}_@/\\\-+=])"
+)
+#: A whitespace-delimited chunk that is (part of) a URL, e-mail address, handle or hashtag.
+LINKISH_RE = regex.compile(r"://|www\.|@|^#|\.(?:com|org|net|gov|edu|co\.uk|html?)\b", regex.I)
+
+#: Name particles that correctly start a lower-case+capital token ("deGrom", "vanDyke").
+NAME_PARTICLES = frozenset(
+    [
+        "de",
+        "la",
+        "le",
+        "van",
+        "von",
+        "der",
+        "den",
+        "di",
+        "da",
+        "du",
+        "del",
+        "della",
+        "mc",
+        "mac",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "ben",
+        "abu",
+        "dos",
+        "das",
+    ]
+)
+
+
+def _table(name: str) -> frozenset[str]:
+    return _frozen_table(name)
+
+
+@lru_cache(maxsize=16)
+def _frozen_table(name: str) -> frozenset[str]:
+    return frozenset(load_table(name))
+
+
+@lru_cache(maxsize=64)
+def _protected(extra: tuple[str, ...]) -> frozenset[str]:
+    return _table("fused_protected.txt") | frozenset(extra)
+
+
+def protected_tokens(ctx: Context) -> frozenset[str]:
+    """The shipped protected tokens plus the ``protected`` option of this rule or family."""
+    extra = ctx.option("protected", ())
+    if isinstance(extra, str):
+        extra = (extra,)
+    return _protected(tuple(extra))
+
+
+def _chunk(text: str, start: int, end: int) -> str:
+    """The whitespace-delimited chunk around ``text[start:end]`` (at most 200 characters
+    each side).
+
+    >>> _chunk("see www.example.com/a today", 8, 15)
+    'www.example.com/a'
+    """
+    left = start
+    limit = max(0, start - 200)
+    while left > limit and not text[left - 1].isspace():
+        left -= 1
+    right = end
+    limit = min(len(text), end + 200)
+    while right < limit and not text[right].isspace():
+        right += 1
+    return text[left:right]
+
+
+def in_link(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is part of a URL, e-mail address, @handle or #hashtag.
+
+    >>> in_link("mail info@example.org now", 5, 9)
+    True
+    >>> in_link("the Germanythrough the", 4, 18)
+    False
+    """
+    return LINKISH_RE.search(_chunk(text, start, end)) is not None
+
+
+def doc_names(text: str) -> set[str]:
+    """Capitalised tokens standing alone in ``text`` after a lower-case word, a digit, a comma
+    or a semicolon: the names the document itself vouches for.
+
+    >>> sorted(doc_names("Then Kuleba said, Peskov agreed. Later the talks ended."))
+    ['Kuleba', 'Peskov']
+    """
+    return {m.group() for m in DOC_NAME_RE.finditer(text)}
+
+
+# --------------------------------------------------------------------------------------------
+# The token gate shared by NC102-NC104.
+
+#: Letter runs: the tokens the gate hands to the rules.
+LETTER_RUN_RE = regex.compile(r"\p{L}[\p{L}\p{M}]*")
+#: What a token may concern: NC102 (hump), NC103 (capitalised), NC104 (small word).
+HUMP, CAPITALISED, SMALL = 1, 2, 4
+#: Whitespace-delimited chunks known to hold nothing for NC102-NC104, and the chunks that
+#: do, with their letter runs and kinds. Both are bounded; past the bound chunks are simply
+#: examined again.
+_IRRELEVANT: set[str] = set()
+_IRRELEVANT_MAX = 500_000
+_RELEVANT: dict[str, tuple[tuple[str, int], ...]] = {}
+_RELEVANT_MAX = 65_536
+_LAST: list[tuple[str, dict[str, int]]] = []
+
+
+@lru_cache(maxsize=262144)
+def token_kind(token: str) -> int:
+    """Which of NC102 (1), NC103 (2), NC104 (4) may split ``token`` (evidence aside).
+
+    >>> token_kind("withUkraine"), token_kind("Scholzis"), token_kind("ainvasion")
+    (1, 2, 4)
+    >>> token_kind("Putin"), token_kind("iPhone"), token_kind("another")
+    (0, 0, 0)
+    """
+    kind = 0
+    if HUMP_GATE_RE.search(token) and word_name_cut(token) is not None:
+        kind |= HUMP
+    if len(token) >= 5 and token[0].isupper() and name_word_cuts(token):
+        kind |= CAPITALISED
+    if token[0].islower() and small_word_cut(token) is not None:
+        kind |= SMALL
+    return kind
+
+
+def chunk_runs(chunk: str) -> tuple[tuple[str, int], ...]:
+    """The letter runs of a whitespace-free ``chunk`` that a fused rule may split.
+
+    >>> chunk_runs("(Scholzis,"), chunk_runs("said,")
+    ((('Scholzis', 2),), ())
+    """
+    return tuple((run, kind) for run in LETTER_RUN_RE.findall(chunk) if (kind := token_kind(run)))
+
+
+def candidate_tokens(text: str) -> dict[str, int]:
+    """The distinct letter runs of ``text`` that a fused rule may split, with their kinds.
+
+    The text is cut at whitespace (fast), chunks known to be irrelevant are dropped with one
+    set difference, and only new chunks are examined. The result for the last text is kept,
+    so the rules that run one after the other on an unchanged text share it.
+
+    >>> candidate_tokens("Olaf Scholzis on the border withUkraine said so.")
+    {'Scholzis': 2, 'withUkraine': 1}
+    """
+    if _LAST and _LAST[0][0] is text:
+        return _LAST[0][1]
+    chunks = set(text.split())
+    chunks -= _IRRELEVANT
+    out: dict[str, int] = {}
+    for chunk in chunks:
+        runs = _RELEVANT.get(chunk)
+        if runs is None:
+            runs = chunk_runs(chunk)
+            if runs:
+                if len(_RELEVANT) < _RELEVANT_MAX:
+                    _RELEVANT[chunk] = runs
+            elif len(_IRRELEVANT) < _IRRELEVANT_MAX:
+                _IRRELEVANT.add(chunk)
+        for run, kind in runs:
+            out[run] = out.get(run, 0) | kind
+    if out:
+        out = dict(sorted(out.items(), key=lambda item: text.find(item[0])))
+    _LAST[:] = [(text, out)]
+    return out
+
+
+def occurrences(text: str, token: str, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
+    """The places ``token`` stands in ``text`` as a whole match of ``pattern``.
+
+    >>> [m.start() for m in occurrences("Kuleba, Kulebaclaims Kuleba", "Kuleba", CAPITALISED_RE)]
+    [0, 21]
+    """
+    start = text.find(token)
+    while start != -1:
+        m = pattern.match(text, start)
+        if m is not None and m.end() == start + len(token):
+            yield m
+        start = text.find(token, start + 1)
+
+
+# --------------------------------------------------------------------------------------------
+# NC101: missing space after a full stop, "!" or "?".
+
+#: Domain and file suffixes that are also English words opening a sentence ("It", "News").
+ENGLISH_SUFFIXES = frozenset(["it", "in", "us", "me", "news", "online", "app", "dev", "info", "ai"])
+
+
+def stop_fusion(left: str, stop: str, right: str, *, min_word_zipf: float = 3.0) -> bool:
+    """Whether ``left + stop + right`` is two sentences that lost the space between them.
+
+    A capitalised right word is a new sentence unless it is a domain or file suffix; a
+    lower-case right word is one only after a full stop, when both words are common English
+    words and the right one is not a domain or file suffix.
+
+    >>> stop_fusion("hemicycle", ".", "The"), stop_fusion("countries", ".", "fueled")
+    (True, True)
+    >>> stop_fusion("Node", ".", "js"), stop_fusion("example", ".", "com")
+    (False, False)
+    >>> stop_fusion("ASP", ".", "NET"), stop_fusion("report", ".", "pdf")
+    (False, False)
+    """
+    if len(right) < 2:
+        return False
+    suffix = right.lower() in _table("domain_suffixes.txt")
+    if right[0].isupper():
+        return right[1:].islower() and not (suffix and right.lower() not in ENGLISH_SUFFIXES)
+    if suffix:
+        return False
+    if stop != "." or not left.islower() or len(left) < 3 or len(right) < 3:
+        return False
+    return zipf(left) >= 2.5 and zipf(right) >= min_word_zipf
+
+
+def find_stop_fusion(text: str, ctx: Context) -> Iterator[Change]:
+    if STOP_GATE_RE.search(text) is None:
+        return
+    protected = protected_tokens(ctx)
+    for m in STOP_GATE_RE.finditer(text):
+        at = m.start()
+        lm = STOP_LEFT_RE.search(text, max(0, at - 64), at)
+        rm = STOP_RIGHT_RE.match(text, at + 1)
+        if lm is None or rm is None:
+            continue
+        left = lm.group("left") or ""
+        right = rm.group()
+        stop = text[at]
+        if left and not (left[0].islower() and len(left) >= 3):
+            continue  # "Kostroma.Today", "Neva.Today": a capitalised word is a brand's
+        if left in protected or right in protected:
+            continue
+        if f"{left}{lm.group('close') or ''}{stop}{right}" in protected:
+            continue
+        if not left and not right[0].isupper():
+            continue
+        if not stop_fusion(left or "x", stop, right):
+            continue
+        if in_link(text, lm.start(), rm.end()):
+            continue
+        yield Change(at + 1, at + 1, " ", f"space restored after '{stop}' between sentences")
+
+
+# --------------------------------------------------------------------------------------------
+# NC102: a lower-case word glued to a following name ("withUkraine").
+
+
+def word_name_cut(token: str, *, min_word_zipf: float = 1.0) -> int | None:
+    """Where to cut a lower-case word glued to a capitalised name, or ``None``.
+
+    The lower-to-upper change inside the token is the evidence; the word part must be a
+    word (known to wordfreq, or five letters or more) and not a name particle ("de",
+    "van"), and brand tokens (``iPhone``, ``easyJet``) are protected.
+
+    >>> word_name_cut("withUkraine"), word_name_cut("frontierKuleba"), word_name_cut("ofThe")
+    (4, 8, 2)
+    >>> word_name_cut("iPhone"), word_name_cut("easyJet"), word_name_cut("deGrom")
+    (None, None, None)
+    """
+    if token in _table("fused_protected.txt"):
+        return None
+    m = regex.match(r"\p{Ll}+", token)
+    if m is None or m.end() == len(token) or m.end() < 2:
+        return None
+    word = m.group()
+    if word in NAME_PARTICLES or (zipf(word) < min_word_zipf and len(word) < 5):
+        return None
+    return m.end()
+
+
+def find_word_name(text: str, ctx: Context) -> Iterator[Change]:
+    tokens = [t for t, kind in candidate_tokens(text).items() if kind & HUMP]
+    if not tokens:
+        return
+    protected = protected_tokens(ctx)
+    for token in tokens:
+        cut = word_name_cut(token)
+        if cut is None or token in protected:
+            continue
+        for m in occurrences(text, token, WORD_NAME_RE):
+            if in_link(text, m.start(), m.end()):
+                continue
+            at = m.start() + cut
+            message = f"space restored between '{token[:cut]}' and '{token[cut:]}'"
+            yield Change(at, at, " ", message)
+
+
+# --------------------------------------------------------------------------------------------
+# NC103: a name glued to a following word ("Scholzis", "Kulebaclaims").
+
+
+@lru_cache(maxsize=65536)
+def name_word_cuts(token: str, min_word_zipf: float = 3.0) -> tuple[tuple[int, float, bool], ...]:
+    """The places a capitalised token unknown to wordfreq could be cut into name + word:
+    ``(cut, zipf of the word part, whether the word part follows names)`` for every cut that
+    leaves a name part of three or more letters and a frequent word part of two or more
+    that is not a common name ending ("-son", "-ton", "-berg" ...). Empty when wordfreq
+    knows the whole token.
+
+    >>> [(c, f) for c, _, f in name_word_cuts("Scholzis")]
+    [(6, True)]
+    >>> name_word_cuts("Putin"), name_word_cuts("Stoltenberg")
+    ((), ())
+    >>> [cut for cut, _, _ in name_word_cuts("Tateson")]  # "Tate son" is not offered
+    [5]
+    """
+    if zipf(token) > 0 or not token[1:].islower() or is_transposition_typo(token):
+        return ()
+    endings = _table("fused_name_endings.txt")
+    cuts = []
+    for i in range(3, len(token) - 1):
+        word = token[i:]
+        if word in endings:
+            continue
+        z = zipf(word)
+        if z >= min_word_zipf and (len(word) >= 3 or follows_names(word)):
+            cuts.append((i, z, follows_names(word)))
+    return tuple(cuts)
+
+
+#: Two-letter words that follow names but rarely end one; other two-letter word parts
+#: ("is", "in", "on", "at" ...) end many real names ("Perakis", "Donnellon") and need a
+#: well-known name part.
+SAFE_SHORT_WORDS = frozenset({"he", "of", "by", "or", "we"})
+
+
+def is_transposition_typo(token: str, min_zipf: float = 3.5) -> bool:
+    """Whether swapping two neighbouring letters of ``token`` gives a frequent word: then it
+    is a typo ("Thaliand" for "Thailand"), not two words glued together.
+
+    >>> is_transposition_typo("Thaliand"), is_transposition_typo("Scholzis")
+    (True, False)
+    """
+    for i in range(len(token) - 1):
+        swapped = token[:i] + token[i + 1] + token[i] + token[i + 2 :]
+        if swapped != token and zipf(swapped) >= min_zipf:
+            return True
+    return False
+
+
+#: Above this Zipf frequency a capitalised word seen alone in the document may be a common
+#: word in a title ("World War", "Movie"), not a name: it counts as word-frequency evidence.
+MAX_DOC_NAME_ZIPF = 4.5
+
+
+#: Words that open what follows a name and never end one: glued to a capitalised token they
+#: are evidence enough, even for a name wordfreq does not know ("Pankesaid").
+CLAUSE_OPENERS = frozenset(
+    [
+        "said",
+        "says",
+        "told",
+        "added",
+        "according",
+        "however",
+        "claims",
+        "claimed",
+        "warned",
+        "stated",
+        "states",
+        "explained",
+        "declared",
+        "noted",
+        "asked",
+        "replied",
+        "insisted",
+        "wrote",
+        "announced",
+    ]
+)
+
+
+def _short_word_min_name(word: str) -> float:
+    """The least Zipf frequency of a name part glued to ``word`` (two-letter words only).
+
+    >>> _short_word_min_name("he"), _short_word_min_name("is"), _short_word_min_name("while")
+    (3.0, 3.7, 0.0)
+    """
+    if len(word) > 2:
+        return 0.0
+    return 3.0 if word in SAFE_SHORT_WORDS else 3.7
+
+
+def follows_names(word: str) -> bool:
+    """Whether ``word`` can open what follows a name: a function word or speech verb from
+    ``data/fused_follow_words.txt``, or an inflected verb or adverb of six letters or more.
+
+    >>> follows_names("who"), follows_names("showing"), follows_names("claimed")
+    (True, True, True)
+    >>> follows_names("cup"), follows_names("link"), follows_names("ching")
+    (False, False, False)
+    """
+    if word in _table("fused_follow_words.txt"):
+        return True
+    return len(word) >= 6 and word.endswith(("ed", "ing", "ly"))
+
+
+def name_evidence(
+    name: str, names: Collection[str], lexicon: Any, *, min_name_zipf: float = 1.5
+) -> int:
+    """How strongly ``name`` is a name: 2 when the document or the lexicon shows it standing
+    alone (unless it is also a common English word, "War", "Movie") or it is a capitalised
+    word that always stands alone (``data/fused_standalone_words.txt``: weekdays, months,
+    nationality adjectives), 1 when wordfreq knows it well enough (names of three letters
+    need to be frequent), 0 otherwise.
+
+    >>> name_evidence("Kuleba", {"Kuleba"}, None), name_evidence("Putin", set(), None)
+    (2, 1)
+    >>> name_evidence("Panott", {"Panot"}, None), name_evidence("Yor", set(), None)
+    (0, 0)
+    >>> name_evidence("Movie", {"Movie"}, None)
+    1
+    """
+    z = zipf(name)
+    if name in _table("fused_standalone_words.txt"):
+        return 2
+    if (name in names or (lexicon is not None and name in lexicon)) and z < MAX_DOC_NAME_ZIPF:
+        return 2
+    return 1 if z >= min_name_zipf and (len(name) >= 4 or z >= 3.5) else 0
+
+
+def best_name_word_cut(
+    token: str,
+    names: Collection[str],
+    lexicon: Any = None,
+    *,
+    min_word_zipf: float = 3.0,
+    min_name_zipf: float = 1.5,
+) -> int | None:
+    """Where to cut a name glued to a following word, or ``None`` when it is not fused.
+
+    The name part needs evidence. With document or lexicon evidence the word part must be a
+    frequent word (Zipf 3.5 or more) or one that follows names. With only word-frequency
+    evidence the word part must be one that follows names (a function word, a speech verb,
+    an inflected verb or adverb: "showing", "claimed", "shortly"), and a two-letter one needs
+    a well-known name part (Zipf 3, or 3.7 for those that end many names: "is", "on"). Among the
+    cuts with evidence, the strongest evidence wins, then the most frequent parts.
+
+    >>> best_name_word_cut("Panotthis", {"Panot"}), best_name_word_cut("Agrawaland", set())
+    (5, 7)
+    >>> best_name_word_cut("Kulebawhile", set()), best_name_word_cut("Kulebawhile", {"Kuleba"})
+    (None, 6)
+    >>> best_name_word_cut("Zakharovastates", set()), best_name_word_cut("Perakis", set())
+    (9, None)
+    >>> best_name_word_cut("Pankesaid", set()), best_name_word_cut("Pankeis", set())
+    (5, None)
+    """
+    # First where: the cut the evidence supports best. Then whether: a cut resting on word
+    # frequencies alone must pass the stricter tests on its word part.
+    best: tuple[int, float, int, bool] | None = None
+    for cut, word_zipf, follows in name_word_cuts(token, min_word_zipf):
+        name = token[:cut]
+        strength = name_evidence(name, names, lexicon, min_name_zipf=min_name_zipf)
+        if strength == 0 and len(name) >= 4 and token[cut:] in CLAUSE_OPENERS:
+            strength = 1  # "Pankesaid": no name ends in "said", whatever the name
+        if strength == 2 and not (follows or word_zipf >= 3.5):
+            strength = 1
+        if strength == 0:
+            continue
+        if len(name) == 3 and token[cut:] not in _table("fused_follow_words.txt"):
+            follows = False  # "Dingolfing": short name parts take only the listed words
+        ok = strength == 2 or (follows and zipf(name) >= _short_word_min_name(token[cut:]))
+        key = (strength, zipf(name) + word_zipf, cut, ok)
+        if best is None or key[:3] > best[:3]:
+            best = key
+    if best is None or not best[3]:
+        return None
+    return None if best is None else best[2]
+
+
+def name_word_cut_points(
+    token: str, names: Collection[str], lexicon: Any = None, *, min_name_zipf: float = 1.5
+) -> list[int]:
+    """Every place to cut ``token``: the best cut, then the best cut of its name part, and so
+    on, so that no part is left that a second run would cut again.
+
+    >>> name_word_cut_points("Kulebahoweverhowever", set())
+    [6, 13]
+    >>> name_word_cut_points("Putin", set())
+    []
+    """
+    points: list[int] = []
+    while True:
+        cut = best_name_word_cut(token, names, lexicon, min_name_zipf=min_name_zipf)
+        if cut is None:
+            return sorted(points)
+        points.append(cut)
+        token = token[:cut]
+
+
+def find_name_word(text: str, ctx: Context) -> Iterator[Change]:
+    tokens = [t for t, kind in candidate_tokens(text).items() if kind & CAPITALISED]
+    if not tokens:
+        return
+    min_name = float(ctx.option("min_name_zipf", 1.5))
+    protected = protected_tokens(ctx)
+    lexicon = ctx.config.lexicon
+    candidates: list[tuple[int, str]] = []
+    counts: dict[str, int] = {}
+    for token in tokens:
+        if token in protected:
+            continue
+        for m in occurrences(text, token, CAPITALISED_RE):
+            if in_link(text, m.start(), m.end()):
+                continue
+            candidates.append((m.start(), token))
+            counts[token] = counts.get(token, 0) + 1
+    # The same unknown token twice in one document is a real name ("Energis", "Yoran").
+    candidates = [(start, token) for start, token in candidates if counts[token] == 1]
+    if not candidates:
+        return
+    # Names revealed by a split count as evidence for the others; every decision is made
+    # again until the names stop growing, so that running the rule again on its own output
+    # (where the revealed names stand alone) finds nothing new.
+    names = doc_names(text)
+    while True:
+        decided: dict[int, list[int]] = {}
+        for start, token in candidates:
+            points = name_word_cut_points(token, names, lexicon, min_name_zipf=min_name)
+            if points:
+                decided[start] = points
+        revealed = {token[: decided[start][0]] for start, token in candidates if start in decided}
+        if revealed <= names:
+            break
+        names |= revealed
+    for start, token in candidates:
+        bounds = [0, *decided.get(start, []), len(token)]
+        for left, cut, right in zip(bounds, bounds[1:], bounds[2:], strict=False):
+            yield Change(
+                start + cut,
+                start + cut,
+                " ",
+                f"space restored between '{token[left:cut]}' and '{token[cut:right]}'",
+            )
+
+
+# --------------------------------------------------------------------------------------------
+# NC104: an article or preposition glued to the next word ("ainvasion").
+
+
+#: Determiners: a preposition glued to one of these is never a word ("forthe", "ofits"),
+#: even when wordfreq has seen the typo.
+DETERMINERS = frozenset(
+    ["the", "this", "that", "these", "those", "their", "its", "his", "her", "our", "your", "my"]
+)
+
+
+@lru_cache(maxsize=65536)
+def small_word_cut(token: str, min_word_zipf: float = 3.0) -> int | None:
+    """Where to cut an article or preposition glued to the next word, or ``None``.
+
+    The token must be unknown to wordfreq and its rest a frequent word, or the rest must
+    be a determiner and the whole a rare token ("forthe", "ofthe"), or the small word must
+    be "the" and the rest far more frequent than the whole ("thenew", a typo wordfreq saw).
+
+    >>> small_word_cut("ainvasion"), small_word_cut("acrisis"), small_word_cut("theminister")
+    (1, 1, 3)
+    >>> small_word_cut("forthe"), small_word_cut("inthe"), small_word_cut("thenew")
+    (3, 2, 3)
+    >>> small_word_cut("another"), small_word_cut("amoral"), small_word_cut("inofthe")
+    (None, None, None)
+    """
+    if not token.islower():
+        return None
+    whole = zipf(token)
+    if whole >= 3.5:
+        return None
+    best: tuple[float, int] | None = None
+    for small in _table("fused_small_words.txt"):
+        rest = token[len(small) :]
+        if not token.startswith(small) or not rest:
+            continue
+        if rest in DETERMINERS or (small == "the" and zipf(rest) - whole >= 2.5 and whole < 2.0):
+            z = zipf(rest)
+        elif whole == 0 and len(rest) >= 3:
+            z = zipf(rest)
+            if z < min_word_zipf:
+                continue
+        else:
+            continue
+        if small_word_cut(rest, min_word_zipf) is not None:
+            continue  # "inofthe": the rest would be cut again on the next run
+        if best is None or (z, len(small)) > best:
+            best = (z, len(small))
+    return None if best is None else best[1]
+
+
+def find_small_word(text: str, ctx: Context) -> Iterator[Change]:
+    tokens = [t for t, kind in candidate_tokens(text).items() if kind & SMALL]
+    if not tokens:
+        return
+    protected = protected_tokens(ctx)
+    for token in tokens:
+        cut = small_word_cut(token)
+        if cut is None or token in protected:
+            continue
+        for m in occurrences(text, token, SMALL_WORD_RE):
+            if in_link(text, m.start(), m.end()):
+                continue
+            at = m.start() + cut
+            message = f"space restored between '{token[:cut]}' and '{token[cut:]}'"
+            yield Change(at, at, " ", message)
+
+
+# --------------------------------------------------------------------------------------------
+# NC105: capitalised link words between names in running text ("Donetsk And Lugansk").
+
+_TOKEN_RE = regex.compile(r"\S+")
+_NAME_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+")
+_NAME_END = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+[.,;:!?]?")
+_LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}\p{M}]*[.,;:!?]?")
+#: Capitalised words that are never the names on either side of a link word.
+LINK_STOPS = frozenset({"The", "A", "An", "And", "Or", "Of", "In", "On", "To", "For", "With"})
+
+
+def link_word_in_running_text(words: list[str], i: int) -> bool:
+    """Whether the capitalised link word ``words[i]`` stands between names in running text.
+
+    The names on each side are runs of one to three capitalised words; the word before the
+    left run must be a lower-case word, and the right run must end the clause or be followed
+    by a lower-case word. A title-cased line (most words capitalised) is a headline.
+
+    >>> link_word_in_running_text("the republics of Donetsk And Lugansk .".split(), 4)
+    True
+    >>> link_word_in_running_text("Russia Warns Donetsk And Lugansk Over Talks".split(), 3)
+    False
+    """
+    left = i - 1
+    while (
+        left >= 0
+        and i - left <= 3
+        and _NAME_WORD.fullmatch(words[left])
+        and words[left] not in LINK_STOPS
+    ):
+        left -= 1
+    if left == i - 1 or left < 0 or not _LOWER_WORD.fullmatch(words[left]):
+        return False
+    right = i + 1
+    while right < len(words) and right - i <= 3:
+        word = words[right]
+        if word in LINK_STOPS:
+            break
+        if _NAME_WORD.fullmatch(word):
+            right += 1
+            continue
+        if _NAME_END.fullmatch(word):
+            right += 1
+            break
+        break
+    if right == i + 1:
+        return False
+    if not _NAME_WORD.fullmatch(words[right - 1]):  # the run ends with punctuation
+        ends = True
+    else:
+        ends = right == len(words) or bool(_LOWER_WORD.fullmatch(words[right]))
+        ends = ends or (right < len(words) and words[right] in {".", ",", ";", ":"})
+    if not ends:
+        return False
+    others = [w for k, w in enumerate(words) if k <= left or k >= right]
+    letters = [w for w in others[1:] if w[:1].isalpha() and len(w) >= 3]
+    capitalised = sum(1 for w in letters if w[0].isupper())
+    return capitalised * 2 < len(letters)
+
+
+_LINK_BEFORE_RE = regex.compile(r"(?:And|Or)\s+\Z")
+_LINK_AFTER_RE = regex.compile(r"\s+(?:And|Or)\b")
+
+
+def names_outside_links(text: str) -> set[str]:
+    """Names standing alone in ``text`` (:func:`doc_names`), not counting those next to a
+    capitalised "And" or "Or".
+
+    >>> sorted(names_outside_links("the Donetsk And Lugansk regions, said Lugansk officials"))
+    ['Lugansk']
+    """
+    out = set()
+    for m in DOC_NAME_RE.finditer(text):
+        if m.group() in LINK_STOPS:
+            continue
+        if _LINK_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        if _LINK_AFTER_RE.match(text, m.end()):
+            continue
+        out.add(m.group())
+    return out
+
+
+def _link_word_matches(text: str) -> Iterator[regex.Match[str]]:
+    """Capitalised "And"/"Or" between two words, found with ``str.find`` (fast on text that
+    has none) and checked with :data:`LINK_WORD_RE`."""
+    for word in (" And ", " Or "):
+        at = text.find(word)
+        while at != -1:
+            m = LINK_WORD_RE.match(text, at + 1)
+            if m is not None:
+                yield m
+            at = text.find(word, at + 1)
+
+
+def find_link_words(text: str, ctx: Context) -> Iterator[Change]:
+    if " And " not in text and " Or " not in text:
+        return
+    candidates = []
+    for m in _link_word_matches(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end == -1 else line_end
+        words: list[str] = []
+        index = -1
+        for t in _TOKEN_RE.finditer(text, line_start, line_end):
+            if t.start() == m.start():
+                index = len(words)
+            words.append(t.group())
+        if index < 0 or not link_word_in_running_text(words, index):
+            continue
+        candidates.append((m, words[index - 1], words[index + 1].rstrip(".,;:!?")))
+    if not candidates:
+        return
+    # Both neighbours must be names the document shows standing alone elsewhere (or the
+    # lexicon knows), not common words: titles of works ("Sex And The City", "Hide And
+    # Seek") are left.
+    names = names_outside_links(text)
+    lexicon = ctx.config.lexicon
+    for m, left, right in candidates:
+        if all(
+            (w in names or (lexicon is not None and w in lexicon))
+            and w not in LINK_STOPS
+            and zipf(w) < MAX_DOC_NAME_ZIPF
+            for w in (left, right)
+        ):
+            yield Change(
+                m.start(), m.end(), m.group().lower(), "capitalised link word between names"
+            )
+
+
+RULES = (
+    Rule(
+        code="NC101",
+        name="missing-space-after-stop",
+        family="fused",
+        summary="Restore the space lost after '.', '!' or '?' between two sentences.",
+        find=find_stop_fusion,
+        english_only=True,
+        before="a crisis between Russia and Western countries.fueled by the deployment",
+        after="a crisis between Russia and Western countries. fueled by the deployment",
+        why="Machine translation and scraping drop the space at the edge of a link or a "
+        "paragraph; URLs, domains, e-mail addresses, abbreviations, decimals, versions and "
+        "code names are never split.",
+    ),
+    Rule(
+        code="NC102",
+        name="fused-word-name",
+        family="fused",
+        summary="Split a lower-case word glued to a following name ('withUkraine').",
+        find=find_word_name,
+        english_only=True,
+        before="troops lined up on the border withUkraine as these finished exercises",
+        after="troops lined up on the border with Ukraine as these finished exercises",
+        why="A link or bold span that starts with a name loses the space before it in "
+        "translation; brand and camel-case names (iPhone, eBay, easyJet) are protected.",
+    ),
+    Rule(
+        code="NC103",
+        name="fused-name-word",
+        family="fused",
+        summary="Split a name glued to a following word ('Scholzis', 'Kulebaclaims').",
+        find=find_name_word,
+        english_only=True,
+        before="Dmytro Kulebaclaims the de-escalation, Kuleba said.",
+        after="Dmytro Kuleba claims the de-escalation, Kuleba said.",
+        why="A link or bold span that ends with a name loses the space after it in "
+        "translation. The name part needs evidence: the document, the lexicon or wordfreq.",
+    ),
+    Rule(
+        code="NC104",
+        name="fused-small-word",
+        family="fused",
+        summary="Split an article or preposition glued to the next word ('ainvasion').",
+        find=find_small_word,
+        english_only=True,
+        before="warnings from Western countries in the last days of ainvasion imminent.",
+        after="warnings from Western countries in the last days of a invasion imminent.",
+        why="Short words at the edge of a link lose their space in translation; only tokens "
+        "unknown to wordfreq whose rest is a frequent word are split.",
+    ),
+    Rule(
+        code="NC105",
+        name="capitalised-link-word",
+        family="fused",
+        summary="Lower a capitalised 'And'/'Or' between names in running text.",
+        find=find_link_words,
+        english_only=True,
+        before="Shelling hit Donetsk and Lugansk; the republics of Donetsk And Lugansk voted.",
+        after="Shelling hit Donetsk and Lugansk; the republics of Donetsk and Lugansk voted.",
+        why="Translated link text keeps the title case of the source anchor. Both names must "
+        "stand alone elsewhere in the document; headlines and titles of works are left alone.",
+    ),
+)
