@@ -27,7 +27,12 @@ MOJIBAKE_HINT_RE = regex.compile(
 #: no-break space stays inside: "Â\xa0" is mojibake for it.
 SEGMENT_RE = regex.compile(r"[^ \t\r\n]+")
 HTML_ENTITY_RE = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-URL_NEAR_RE = regex.compile(r"(?:https?://|www\.)\S*\Z")
+#: Where a URL starts; an entity after it in the same run of non-space characters is part of it.
+URL_START_RE = regex.compile(r"https?://|www\.")
+#: The rest of a run of non-space characters, from a position inside it.
+NON_SPACE_RUN_RE = regex.compile(r"\S*")
+#: The last whitespace character before a position (searched backwards, so found at once).
+LAST_SPACE_RE = regex.compile(r"(?r)\s")
 REPLACEMENT_CHAR = "\ufffd"
 
 
@@ -89,18 +94,48 @@ def find_mojibake(text: str, ctx: Context) -> Iterator[Change]:
             yield Change(m.start(), m.end(), fixed, f"mojibake repaired: {segment!r} -> {fixed!r}")
 
 
-def find_html_entities(text: str, ctx: Context) -> Iterator[Change]:
+def entities_outside_urls(text: str) -> list[tuple[int, int, str]]:
+    """HTML entities to decode, with their values, skipping those inside a URL.
+
+    An entity is inside a URL when the run of non-space characters that leads up to it holds
+    ``http://``, ``https://`` or ``www.`` (there "&amp;" may be what the author wrote).
+
+    >>> entities_outside_urls("Johnson &amp; Johnson")
+    [(8, 13, '&')]
+    >>> entities_outside_urls("see https://x.org/?a=1&amp;b=2 &amp; more")
+    [(31, 36, '&')]
+
+    Linear: the start of each run of non-space characters is found once, not searched back
+    from every entity (a line of entities without a space was quadratic).
+    """
+    out: list[tuple[int, int, str]] = []
     if "&" not in text:
-        return
+        return out
+    token_end = -1  # end of the non-space run whose URL start is cached
+    url_start = -1  # offset of the first URL start in that run, or -1
     for m in HTML_ENTITY_RE.finditer(text):
         entity = m.group()
         value = html.unescape(entity)
         if value == entity or (not value.isprintable() and value not in "\n\t"):
             continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        if URL_NEAR_RE.search(text, line_start, m.start()):
-            continue  # inside a URL: "&amp;" there may be what the author wrote
-        yield Change(m.start(), m.end(), value, f"HTML entity {entity} decoded")
+        start = m.start()
+        if start >= token_end:
+            run = NON_SPACE_RUN_RE.search(text, start)
+            # The run that contains the entity: back to the last whitespace before it.
+            space = LAST_SPACE_RE.search(text, 0, start)
+            token_start = space.end() if space is not None else 0
+            token_end = run.end() if run is not None else len(text)
+            url = URL_START_RE.search(text, token_start, token_end)
+            url_start = url.start() if url is not None else -1
+        if url_start != -1 and url_start < start:
+            continue
+        out.append((start, m.end(), value))
+    return out
+
+
+def find_html_entities(text: str, ctx: Context) -> Iterator[Change]:
+    for start, end, value in entities_outside_urls(text):
+        yield Change(start, end, value, f"HTML entity {text[start:end]} decoded")
 
 
 def find_replacement_chars(text: str, ctx: Context) -> Iterator[Change]:

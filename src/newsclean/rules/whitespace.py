@@ -17,7 +17,6 @@ from ..registry import Context, Rule
 #: Horizontal whitespace: what may trail a line or pad a blank one. Not ``\r`` or ``\n``.
 HSPACE = r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
 
-TRAILING_SPACE_RE = regex.compile(HSPACE + r"+(?=\r?\n|\Z)")
 #: A line break followed by three or more blank lines.
 BLANK_RUN_RE = regex.compile(r"(\r?\n)(?:" + HSPACE + r"*\r?\n){3,}")
 #: The characters :data:`HSPACE` names, for ``str.strip``.
@@ -31,8 +30,24 @@ def trailing_spaces(text: str) -> list[tuple[int, int]]:
 
     >>> trailing_spaces("one  \\ntwo\\t\\r\\nthree ")
     [(3, 5), (9, 10), (17, 18)]
+    >>> trailing_spaces("a \\r")  # a lone \\r at the very end is not a line break
+    []
+
+    Linear in the length of the text: each line is stripped once from its end. (A regular
+    expression ``[ \\t…]+(?=\\r?\\n|\\Z)`` rescans a run of spaces from every position in
+    it, quadratic on a long run that does not end a line.)
     """
-    return [m.span() for m in TRAILING_SPACE_RE.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    lines = text.split("\n")
+    last = len(lines) - 1
+    pos = 0
+    for i, line in enumerate(lines):
+        content = line[:-1] if i < last and line.endswith("\r") else line
+        kept = len(content.rstrip(HSPACE_CHARS))
+        if kept < len(content):
+            spans.append((pos + kept, pos + len(content)))
+        pos += len(line) + 1
+    return spans
 
 
 def find_trailing_spaces(text: str, ctx: Context) -> Iterator[Change]:
