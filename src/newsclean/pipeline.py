@@ -11,7 +11,6 @@ import importlib
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from .config import Config, ConfigError, matches
@@ -27,6 +26,7 @@ from .edits import (
     position,
 )
 from .registry import Context, Rule
+from .resources import once
 
 __all__ = ["RULE_MODULES", "Result", "all_rules", "enabled_rules", "run"]
 
@@ -40,9 +40,10 @@ RULE_MODULES: tuple[str, ...] = (
 )
 
 
-@cache
+@once
 def all_rules() -> tuple[Rule, ...]:
-    """Every registered rule, in pipeline order. Loaded once; read-only afterwards."""
+    """Every registered rule, in pipeline order. Loaded once (also when many threads ask
+    first at the same moment); read-only afterwards."""
     rules: list[Rule] = []
     for name in RULE_MODULES:
         module = importlib.import_module(f"newsclean.rules.{name}")
@@ -53,7 +54,7 @@ def all_rules() -> tuple[Rule, ...]:
     return tuple(rules)
 
 
-@cache
+@once
 def _known_selectors() -> frozenset[str]:
     rules = all_rules()
     return frozenset([r.family.upper() for r in rules] + ["ALL"])

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterator
-from functools import cache
 
 import ftfy
 import regex
 
 from ..edits import Change
 from ..registry import Context, Rule
+from ..resources import once
 
 #: UTF-8 read as Latin-1 or Windows-1252: a lead byte (Â..ô) followed by a continuation byte
 #: (0x80..0xBF as Latin-1, or the Windows-1252 characters at those positions).
@@ -36,7 +36,7 @@ LAST_SPACE_RE = regex.compile(r"(?r)\s")
 REPLACEMENT_CHAR = "\ufffd"
 
 
-@cache
+@once
 def _ftfy_config() -> ftfy.TextFixerConfig:
     return ftfy.TextFixerConfig(
         unescape_html=False,
