@@ -107,9 +107,36 @@ def test_trailing_spaces_on_a_long_run_without_a_line_break() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=" \t\u00a0\u3000\r\nax", max_size=40))
+@given(st.text(alphabet=" \t\u00a0\u3000\nax", max_size=40))
 def test_trailing_spaces_finds_what_the_old_pattern_found(text: str) -> None:
+    """Without stray carriage returns, the linear scan and the old pattern agree."""
     assert trailing_spaces(text) == [m.span() for m in OLD_TRAILING_RE.finditer(text)]
+
+
+def _strip_until_stable(text: str) -> str:
+    """The old pattern applied until nothing trails: what one pass must now achieve."""
+    while True:
+        stripped = OLD_TRAILING_RE.sub("", regex.sub(HSPACE + r"+(?=\r+(?:\n|\Z))", "", text))
+        if stripped == text:
+            return text
+        text = stripped
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\u00a0\r\nax", max_size=40))
+def test_trailing_spaces_go_in_one_pass(text: str) -> None:
+    """Found by atheris: "d\\t\\r\\xa0 \\n" lost "\\xa0 " and then "\\t" trailed the line
+    (NC501 was not idempotent). Now one pass leaves nothing to strip, and keeps every \\r."""
+    spans = trailing_spaces(text)
+    once = "".join(
+        text[a:b]
+        for a, b in zip(
+            [0] + [e for _, e in spans], [s for s, _ in spans] + [len(text)], strict=True
+        )
+    )
+    assert once == _strip_until_stable(text)
+    assert trailing_spaces(once) == []
+    assert once.count("\r") == text.count("\r")
 
 
 #: What NC602 did before: search back to the line start for a URL from every entity.

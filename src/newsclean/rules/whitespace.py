@@ -21,6 +21,9 @@ HSPACE = r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
 BLANK_RUN_RE = regex.compile(r"(\r?\n)(?:" + HSPACE + r"*\r?\n){3,}")
 #: The characters :data:`HSPACE` names, for ``str.strip``.
 HSPACE_CHARS = " \t\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+#: What may stand at the end of a line before its break: horizontal space and stray ``\r``.
+TAIL_CHARS = HSPACE_CHARS + "\r"
+HSPACE_RUN_RE = regex.compile(HSPACE + "+")
 #: Two or more spaces between two visible characters inside a line.
 REPEATED_SPACE_RE = regex.compile(r"(?<=\S)  +(?=\S)")
 
@@ -30,8 +33,12 @@ def trailing_spaces(text: str) -> list[tuple[int, int]]:
 
     >>> trailing_spaces("one  \\ntwo\\t\\r\\nthree ")
     [(3, 5), (9, 10), (17, 18)]
-    >>> trailing_spaces("a \\r")  # a lone \\r at the very end is not a line break
-    []
+
+    A stray ``\\r`` among the trailing spaces is kept, and the spaces on both of its sides
+    go (removing only those after it would leave the ones before it trailing):
+
+    >>> trailing_spaces("a\\t\\r \\nb \\r")
+    [(1, 2), (3, 4), (6, 7)]
 
     Linear in the length of the text: each line is stripped once from its end. (A regular
     expression ``[ \\t…]+(?=\\r?\\n|\\Z)`` rescans a run of spaces from every position in
@@ -43,9 +50,10 @@ def trailing_spaces(text: str) -> list[tuple[int, int]]:
     pos = 0
     for i, line in enumerate(lines):
         content = line[:-1] if i < last and line.endswith("\r") else line
-        kept = len(content.rstrip(HSPACE_CHARS))
-        if kept < len(content):
-            spans.append((pos + kept, pos + len(content)))
+        tail = len(content.rstrip(TAIL_CHARS))
+        if tail < len(content):
+            for m in HSPACE_RUN_RE.finditer(content, tail):
+                spans.append((pos + m.start(), pos + m.end()))
         pos += len(line) + 1
     return spans
 
