@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+import newsclean
+from newsclean import Config
+
 from .harness import configs, decode, run_one
 from .invariants import check
 
@@ -27,3 +30,24 @@ def test_replay(path: Path) -> None:
     _config, text = decode(data)
     for config in configs():
         check(text, config)
+
+
+# --- What the fuzzers found, as readable cases --------------------------------------------
+
+
+def test_nc501_stray_carriage_return_among_trailing_spaces() -> None:
+    """atheris: "\\t\\r\\xa0 \\n" lost "\\xa0 ", then "\\t" trailed; a second run changed it."""
+    text = "d\t\r\xa0 \nnext"
+    assert newsclean.fix(text, Config(select=["NC501"])) == "d\r\nnext"
+    check(text)
+
+
+def test_nc601_segment_ending_in_a_trailing_no_break_space() -> None:
+    """atheris: the mojibake segment took in a trailing no-break space; ftfy fixed the
+    segment only once NC501 had removed that space, so a second run changed the text."""
+    text = "Oâ€\ufffd\xa0\r\nnext"
+    first = newsclean.fix(text)
+    assert newsclean.fix(first) == first
+    check(text)
+    # A no-break space that is itself mojibake ("Â\xa0") is still repaired at a line end.
+    assert newsclean.fix("voilÃ\xa0\n", Config(select=["NC601"])) == "voilà\n"

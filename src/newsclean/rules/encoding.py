@@ -19,13 +19,15 @@ from ..resources import once
 
 #: UTF-8 read as Latin-1 or Windows-1252: a lead byte (Â..ô) followed by a continuation byte
 #: (0x80..0xBF as Latin-1, or the Windows-1252 characters at those positions).
-MOJIBAKE_HINT_RE = regex.compile(
-    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+LEAD = "[\u00c2-\u00f4]"
+CONTINUATION = (
+    "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
+MOJIBAKE_HINT_RE = regex.compile(LEAD + CONTINUATION)
 #: A stretch of text without line breaks or ordinary spaces around a mojibake hint. The
 #: no-break space stays inside: "Â\xa0" is mojibake for it.
-SEGMENT_RE = regex.compile(r"[^ \t\r\n]+")
+SEGMENT_RE = regex.compile(r"(?:\S|(?<=" + LEAD + "|" + CONTINUATION + r")[\u00a0\u0085])+")
 HTML_ENTITY_RE = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 #: Where a URL starts; an entity after it in the same run of non-space characters is part of it.
 URL_START_RE = regex.compile(r"https?://|www\.")
