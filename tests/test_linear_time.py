@@ -12,7 +12,6 @@ took seconds) before the fix and takes milliseconds after it.
 
 from __future__ import annotations
 
-import html
 import random
 import time
 from collections.abc import Callable
@@ -26,7 +25,7 @@ import newsclean
 from newsclean import Config
 from newsclean.pipeline import all_rules
 from newsclean.registry import Context, Rule
-from newsclean.rules.encoding import HTML_ENTITY_RE, entities_outside_urls
+from newsclean.rules.encoding import entities_outside_urls, html_entities
 from newsclean.rules.whitespace import HSPACE, trailing_spaces
 
 from .adversarial import GENERATORS, generate
@@ -144,15 +143,14 @@ OLD_URL_NEAR_RE = regex.compile(r"(?:https?://|www\.)\S*\Z")
 
 
 def _old_entities(text: str) -> list[tuple[int, int, str]]:
+    """The entities NC602 decodes, with the URL check it did before (search back to the line
+    start from every entity)."""
     out = []
-    for m in HTML_ENTITY_RE.finditer(text):
-        value = html.unescape(m.group())
-        if value == m.group() or (not value.isprintable() and value not in "\n\t"):
+    for start, end, value in html_entities(text):
+        line_start = text.rfind("\n", 0, start) + 1
+        if OLD_URL_NEAR_RE.search(text, line_start, start):
             continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        if OLD_URL_NEAR_RE.search(text, line_start, m.start()):
-            continue
-        out.append((m.start(), m.end(), value))
+        out.append((start, end, value))
     return out
 
 

@@ -51,3 +51,13 @@ def test_nc601_segment_ending_in_a_trailing_no_break_space() -> None:
     check(text)
     # A no-break space that is itself mojibake ("Â\xa0") is still repaired at a line end.
     assert newsclean.fix("voilÃ\xa0\n", Config(select=["NC601"])) == "voilà\n"
+
+
+def test_nc602_entity_names_need_their_semicolon_and_double_escapes_go_whole() -> None:
+    """atheris: "&ampamp;" was read as "&amp" + "amp;" (html.unescape's legacy prefixes),
+    giving "&amp;", which a second run decoded again. "&notit;" became "¬it;"."""
+    nc602 = Config(select=["NC602"])
+    assert newsclean.fix("x&ampamp;b &notit; R&amp;amp;D", nc602) == "x&ampamp;b &notit; R&D"
+    for text in ("&amp;&#97;mp;", "&&#97;mp;", "&amp;amp;amp;", "&amp;#8217;s", "&amp&#59;"):
+        check(text, nc602)
+        check(text)

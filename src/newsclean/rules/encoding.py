@@ -8,6 +8,7 @@ and normalisation alone: those are not artifacts.
 from __future__ import annotations
 
 import html
+import html.entities
 from collections.abc import Iterator
 
 import ftfy
@@ -28,7 +29,12 @@ MOJIBAKE_HINT_RE = regex.compile(LEAD + CONTINUATION)
 #: A stretch of text without line breaks or ordinary spaces around a mojibake hint. The
 #: no-break space stays inside: "Â\xa0" is mojibake for it.
 SEGMENT_RE = regex.compile(r"(?:\S|(?<=" + LEAD + "|" + CONTINUATION + r")[\u00a0\u0085])+")
-HTML_ENTITY_RE = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+ENTITY_BODY = r"(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+HTML_ENTITY_RE = regex.compile("&" + ENTITY_BODY)
+#: What may follow a decoded "&" to make another entity ("&amp;amp;" is "&" escaped twice).
+ENTITY_BODY_RE = regex.compile(ENTITY_BODY)
+#: Characters an entity is made of (besides "&"): decoded values holding them are left alone.
+ENTITY_CHAR_RE = regex.compile(r"[A-Za-z0-9#;]")
 #: Where a URL starts; an entity after it in the same run of non-space characters is part of it.
 URL_START_RE = regex.compile(r"https?://|www\.")
 #: The rest of a run of non-space characters, from a position inside it.
@@ -96,8 +102,60 @@ def find_mojibake(text: str, ctx: Context) -> Iterator[Change]:
             yield Change(m.start(), m.end(), fixed, f"mojibake repaired: {segment!r} -> {fixed!r}")
 
 
+def entity_value(entity: str) -> str | None:
+    """The text an HTML character reference stands for, or ``None`` if it is not one.
+
+    Only complete references count: a named one must be an HTML5 name with its semicolon
+    (``html.unescape`` also reads "&notit;" as "¬it;" and "&ampamp;" as "&amp;").
+
+    >>> entity_value("&amp;"), entity_value("&#8217;"), entity_value("&#x27;")
+    ('&', '’', "'")
+    >>> entity_value("&notit;") is None, entity_value("&ampamp;") is None
+    (True, True)
+    """
+    if entity[1] == "#":
+        return html.unescape(entity)
+    return html.entities.html5.get(entity[1:])
+
+
+def html_entities(text: str) -> list[tuple[int, int, str]]:
+    """Every HTML character reference to decode in ``text``, with its value.
+
+    Double-escaped entities are decoded whole, so that a second run finds nothing left:
+
+    >>> html_entities("R&amp;amp;D &amp;#8217;")
+    [(1, 10, '&'), (12, 23, '’')]
+
+    An entity that stands for a letter, a digit, "#" or ";" is left alone: decoded, it could
+    join the text around it into a new entity, and a second run would change the text again.
+
+    >>> html_entities("&&#97;mp; &#59; &eacute;")
+    [(16, 24, 'é')]
+    """
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    while (m := HTML_ENTITY_RE.search(text, pos)) is not None:
+        start, end = m.span()
+        value = entity_value(m.group())
+        # "&amp;" followed by the rest of an entity ("amp;", "#8217;"): escaped twice or more.
+        while value == "&" and (more := ENTITY_BODY_RE.match(text, end)) is not None:
+            inner = entity_value("&" + more.group())
+            if inner is None:
+                break
+            value, end = inner, more.end()
+        pos = end
+        if value is None or value == text[start:end]:
+            continue
+        if not value.isprintable() and value not in "\n\t":
+            continue
+        if value != "&" and ENTITY_CHAR_RE.search(value) is not None:
+            continue  # "&#97;" -> "a" could complete an entity with the text around it
+        out.append((start, end, value))
+    return out
+
+
 def entities_outside_urls(text: str) -> list[tuple[int, int, str]]:
-    """HTML entities to decode, with their values, skipping those inside a URL.
+    """:func:`html_entities`, less those inside a URL.
 
     An entity is inside a URL when the run of non-space characters that leads up to it holds
     ``http://``, ``https://`` or ``www.`` (there "&amp;" may be what the author wrote).
@@ -115,12 +173,7 @@ def entities_outside_urls(text: str) -> list[tuple[int, int, str]]:
         return out
     token_end = -1  # end of the non-space run whose URL start is cached
     url_start = -1  # offset of the first URL start in that run, or -1
-    for m in HTML_ENTITY_RE.finditer(text):
-        entity = m.group()
-        value = html.unescape(entity)
-        if value == entity or (not value.isprintable() and value not in "\n\t"):
-            continue
-        start = m.start()
+    for start, end, value in html_entities(text):
         if start >= token_end:
             run = NON_SPACE_RUN_RE.search(text, start)
             # The run that contains the entity: back to the last whitespace before it.
@@ -131,7 +184,7 @@ def entities_outside_urls(text: str) -> list[tuple[int, int, str]]:
             url_start = url.start() if url is not None else -1
         if url_start != -1 and url_start < start:
             continue
-        out.append((start, m.end(), value))
+        out.append((start, end, value))
     return out
 
 
