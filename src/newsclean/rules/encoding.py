@@ -26,8 +26,10 @@ CONTINUATION = (
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
 MOJIBAKE_HINT_RE = regex.compile(LEAD + CONTINUATION)
-#: A stretch of text without line breaks or ordinary spaces around a mojibake hint. The
-#: no-break space stays inside: "Â\xa0" is mojibake for it.
+#: A stretch of non-space text around a mojibake hint. A no-break space (or U+0085) stays
+#: inside only right after a character that can be part of mojibake ("Â\xa0" is mojibake for
+#: a no-break space); anywhere else it ends the segment, so that NC501 removing it at a line
+#: end cannot change what ftfy sees on a second run.
 SEGMENT_RE = regex.compile(r"(?:\S|(?<=" + LEAD + "|" + CONTINUATION + r")[\u00a0\u0085])+")
 ENTITY_BODY = r"(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 HTML_ENTITY_RE = regex.compile("&" + ENTITY_BODY)
