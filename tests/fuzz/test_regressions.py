@@ -61,3 +61,11 @@ def test_nc602_entity_names_need_their_semicolon_and_double_escapes_go_whole() -
     for text in ("&amp;&#97;mp;", "&&#97;mp;", "&amp;amp;amp;", "&amp;#8217;s", "&amp&#59;"):
         check(text, nc602)
         check(text)
+
+
+def test_nc601_text_encoded_twice_comes_apart_in_one_run() -> None:
+    """hypothesis: ftfy repaired "Â\\xa0Ãƒ\\x80" to "\\xa0Ã€" and, on a second run (the
+    no-break space now a segment boundary), to "\\xa0À"."""
+    text = "Â\xa0Ãƒ\x80 said"
+    assert newsclean.fix(text, Config(select=["NC601"])) == "\xa0À said"
+    check(text)

@@ -28,9 +28,11 @@ CONTINUATION = (
 MOJIBAKE_HINT_RE = regex.compile(LEAD + CONTINUATION)
 #: A stretch of non-space text around a mojibake hint. A no-break space (or U+0085) stays
 #: inside only right after a character that can be part of mojibake ("Â\xa0" is mojibake for
-#: a no-break space); anywhere else it ends the segment, so that NC501 removing it at a line
-#: end cannot change what ftfy sees on a second run.
-SEGMENT_RE = regex.compile(r"(?:\S|(?<=" + LEAD + "|" + CONTINUATION + r")[\u00a0\u0085])+")
+#: a no-break space) and not after another space; anywhere else it ends the segment, so that
+#: NC501 removing it at a line end cannot change what ftfy sees on a second run.
+SEGMENT_RE = regex.compile(
+    r"(?:\S|(?<=" + LEAD + "|(?![\u00a0\u0085])" + CONTINUATION + r")[\u00a0\u0085])+"
+)
 ENTITY_BODY = r"(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 HTML_ENTITY_RE = regex.compile("&" + ENTITY_BODY)
 #: What may follow a decoded "&" to make another entity ("&amp;amp;" is "&" escaped twice).
@@ -92,6 +94,31 @@ def fix_mojibake(segment: str) -> str:
     return fixed
 
 
+def _fix_segments(text: str) -> str:
+    """One pass: :func:`fix_mojibake` on every segment of ``text`` with a mojibake hint."""
+    return SEGMENT_RE.sub(
+        lambda m: fix_mojibake(m.group()) if MOJIBAKE_HINT_RE.search(m.group()) else m.group(),
+        text,
+    )
+
+
+def fix_segment(segment: str) -> str:
+    """:func:`fix_mojibake` until nothing changes (at most four rounds), re-segmenting each
+    round as the next run would: ftfy's answer depends on the context it is given, and text
+    encoded twice comes apart one layer at a time.
+
+    >>> fix_mojibake("Â\xa0Ãƒ\x80"), fix_segment("Â\xa0Ãƒ\x80")
+    ('\xa0Ã€', '\xa0À')
+    """
+    fixed = segment
+    for _ in range(4):
+        again = _fix_segments(fixed)
+        if again == fixed:
+            break
+        fixed = again
+    return fixed
+
+
 def find_mojibake(text: str, ctx: Context) -> Iterator[Change]:
     if not may_contain_mojibake(text):
         return
@@ -99,7 +126,7 @@ def find_mojibake(text: str, ctx: Context) -> Iterator[Change]:
         segment = m.group()
         if MOJIBAKE_HINT_RE.search(segment) is None:
             continue
-        fixed = fix_mojibake(segment)
+        fixed = fix_segment(segment)
         if fixed != segment:
             yield Change(m.start(), m.end(), fixed, f"mojibake repaired: {segment!r} -> {fixed!r}")
 
