@@ -108,6 +108,7 @@ def cold_caches() -> Iterator[None]:
             resources._TABLES.clear()
         all_rules.cache_clear()
         pipeline._known_selectors.cache_clear()
+        pipeline._rank.cache_clear()
         header.header_re.cache_clear()
 
     clear()

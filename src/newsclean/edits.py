@@ -11,7 +11,7 @@ All offsets are Python code-point offsets (``str`` indices), not bytes and not U
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -169,13 +169,15 @@ def compose(
     previous: Sequence[Edit],
     changes: Sequence[Change],
     rule: str,
+    label_of: Callable[[list[str]], str] | None = None,
 ) -> list[Edit]:
     """Fold ``changes`` (offsets into ``current``) into ``previous`` (offsets into ``original``).
 
     ``previous`` applied to ``original`` gives ``current``. The result, applied to
     ``original``, gives ``current`` with ``changes`` applied. Where a change touches text an
-    earlier edit produced, the two become one edit (its ``rule`` is the earlier rule's code,
-    its message names both). Runs in O((n + m) log n).
+    earlier edit produced, the two become one edit (its message names both; its ``rule`` is
+    the earlier rules' code that ``label_of`` picks from the codes of the earlier edits merged,
+    in offset order; without ``label_of``, the leftmost edit's). Runs in O((n + m) log n).
 
     >>> prev = [Edit(0, 0, "", "A", "NC001", "first")]
     >>> [(e.start, e.end, e.replacement) for e in compose("bc", "Abc", prev,
@@ -263,7 +265,8 @@ def compose(
             continue
         messages = [p.message for p in prevs] + [c.message for c in new_changes]
         unique = list(dict.fromkeys(m for m in messages if m))
-        result.append(Edit(ostart, oend, orig_text, replacement, prevs[0].rule, "; ".join(unique)))
+        label = label_of([p.rule for p in prevs]) if label_of is not None else prevs[0].rule
+        result.append(Edit(ostart, oend, orig_text, replacement, label, "; ".join(unique)))
     result.sort(key=lambda e: (e.start, e.end))
     return result
 

@@ -55,6 +55,24 @@ def all_rules() -> tuple[Rule, ...]:
 
 
 @once
+def _rank() -> dict[str, int]:
+    """Each rule code's place in the pipeline."""
+    return {rule.code: i for i, rule in enumerate(all_rules())}
+
+
+def _first_to_run(codes: list[str]) -> str:
+    """Of these rule codes, the one that runs first: a merged edit is labelled with it, so an
+    edit that holds a mojibake repair (NC6, first to run) is labelled NC6 wherever a later
+    whitespace change touched it.
+
+    >>> _first_to_run(["NC501", "NC601"])
+    'NC601'
+    """
+    rank = _rank()
+    return min(codes, key=lambda code: rank.get(code, len(rank)))
+
+
+@once
 def _known_selectors() -> frozenset[str]:
     rules = all_rules()
     return frozenset([r.family.upper() for r in rules] + ["ALL"])
@@ -211,7 +229,7 @@ def run(text: str, config: Config | None = None) -> Result:
                         },
                     )
         if to_apply:
-            edits = compose(original, current, edits, to_apply, rule.code)
+            edits = compose(original, current, edits, to_apply, rule.code, _first_to_run)
             current = apply_changes(current, to_apply)
     starts = line_starts(original) if pending else []
     findings = []

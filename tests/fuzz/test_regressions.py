@@ -69,3 +69,14 @@ def test_nc601_text_encoded_twice_comes_apart_in_one_run() -> None:
     text = "Â\xa0Ãƒ\x80 said"
     assert newsclean.fix(text, Config(select=["NC601"])) == "\xa0À said"
     check(text)
+
+
+def test_a_merged_edit_is_labelled_with_the_rule_that_ran_first() -> None:
+    """atheris: NC601's repair of "Â\\xa0" merged with NC501-NC503 edits around it into one
+    edit labelled NC501 (the leftmost edit's rule), so the letters NC601 rewrote looked lost
+    to whitespace. A merged edit now carries the code of the rule that ran first."""
+    text = "e \n\n \n\n\n\t\nÂ\xa0\r"
+    result = newsclean.fix_and_explain(text)
+    merged = [e for e in result.edits if "mojibake" in e.message]
+    assert [e.rule for e in merged] == ["NC601"]
+    check(text)
