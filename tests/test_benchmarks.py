@@ -251,7 +251,8 @@ layout_text = st.text(
 def test_fast_whitespace_scans_match_their_patterns(text: str) -> None:
     from newsclean.rules import whitespace as ws
 
-    assert ws.trailing_spaces(text) == [m.span() for m in ws.TRAILING_SPACE_RE.finditer(text)]
+    # trailing_spaces is checked against its reference pattern (and for stray carriage
+    # returns, which the pattern mishandled) in tests/test_linear_time.py.
     assert ws.repeated_spaces(text) == [m.span() for m in ws.REPEATED_SPACE_RE.finditer(text)]
 
 

@@ -145,3 +145,27 @@ def test_lexicon_round_trip(tmp_path: object) -> None:
     lex.save(path)
     assert newsclean.Lexicon.load(path) == lex
     assert pickle.loads(pickle.dumps(lex)) == lex
+
+
+def test_compose_keeps_a_change_next_to_a_deletion_apart() -> None:
+    """A change that only touches text an earlier rule deleted keeps its own rule code
+    (it used to be merged into the deletion and labelled with the deleting rule)."""
+    original = " date 2022-02-15 fly takes"
+    step1 = [Change(0, 17, "", "header")]
+    edits = compose(original, original, [], step1, "NC301")
+    current = apply_changes(original, step1)
+    step2 = [Change(0, 3, "Moscow", "name")]
+    edits = compose(original, current, edits, step2, "NC801")
+    assert [(e.rule, e.start, e.end, e.replacement) for e in edits] == [
+        ("NC301", 0, 17, ""),
+        ("NC801", 17, 20, "Moscow"),
+    ]
+    assert apply_edits(original, edits) == "Moscow takes"
+    # Ending at a deletion does not swallow it either.
+    original = "ab  cd"
+    step1 = [Change(2, 4, "", "spaces")]
+    edits = compose(original, original, [], step1, "NC504")
+    current = apply_changes(original, step1)
+    edits = compose(original, current, edits, [Change(1, 2, "B", "upper")], "NC999")
+    assert [(e.rule, e.start, e.end) for e in edits] == [("NC999", 1, 2), ("NC504", 2, 4)]
+    assert apply_edits(original, edits) == "aBcd"

@@ -11,7 +11,7 @@ All offsets are Python code-point offsets (``str`` indices), not bytes and not U
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -151,16 +151,16 @@ def apply_changes(text: str, changes: Sequence[Change]) -> str:
     return "".join(parts)
 
 
-def _interacts(ns: int, ne: int, ps: int, pe: int) -> bool:
+def _interacts(ns: int, ne: int, ps: int, pe: int, p_inserts: bool) -> bool:
     """Whether a new span [ns, ne) and an earlier edit's current span [ps, pe) must merge.
 
-    They merge when they overlap, or when they touch and one of them is empty (an insertion
-    or a deletion at the other's edge), because the order of the two would be ambiguous.
+    They merge when they overlap, or when the new change is an insertion at the edge of an
+    earlier insertion (two insertions at one original offset, whose order would be
+    ambiguous). Edits that only touch stay apart, each with its own rule code.
     """
     if ns < pe and ne > ps:
         return True
-    touching = ns == pe or ne == ps
-    return touching and (ns == ne or ps == pe)
+    return ns == ne and p_inserts and (ns == ps or ns == pe)
 
 
 def compose(
@@ -169,13 +169,15 @@ def compose(
     previous: Sequence[Edit],
     changes: Sequence[Change],
     rule: str,
+    label_of: Callable[[list[str]], str] | None = None,
 ) -> list[Edit]:
     """Fold ``changes`` (offsets into ``current``) into ``previous`` (offsets into ``original``).
 
     ``previous`` applied to ``original`` gives ``current``. The result, applied to
-    ``original``, gives ``current`` with ``changes`` applied. Where a change touches text an
-    earlier edit produced, the two become one edit (its ``rule`` is the earlier rule's code,
-    its message names both). Runs in O((n + m) log n).
+    ``original``, gives ``current`` with ``changes`` applied. Where a change overlaps text an
+    earlier edit produced, the two become one edit (its message names both; its ``rule`` is
+    the earlier rules' code that ``label_of`` picks from the codes of the earlier edits merged,
+    in offset order; without ``label_of``, the leftmost edit's). Runs in O((n + m) log n).
 
     >>> prev = [Edit(0, 0, "", "A", "NC001", "first")]
     >>> [(e.start, e.end, e.replacement) for e in compose("bc", "Abc", prev,
@@ -200,12 +202,19 @@ def compose(
         cur_ends.append(ce)
         deltas_after.append(delta)
 
-    def delta_before(pos: int) -> int:
-        """Offset shift of all earlier edits that end at or before ``pos`` (current coords)."""
+    def start_to_original(pos: int) -> int:
+        """The original offset of a start position outside the earlier edits' spans: after
+        every edit ending at or before it (a deletion at ``pos`` included)."""
         k = bisect_right(cur_ends, pos)
-        # Edits with an empty current span that start exactly at pos are included: fine,
-        # positions outside edited spans see the same shift either way.
-        return deltas_after[k - 1] if k else 0
+        return pos - (deltas_after[k - 1] if k else 0)
+
+    def end_to_original(pos: int) -> int:
+        """The original offset of an end position: like a start, but before a deletion
+        that sits exactly at ``pos`` (so that a change ending there does not cover it)."""
+        k = bisect_right(cur_ends, pos)
+        while k and cur_ends[k - 1] == pos and cur_starts[k - 1] == pos:
+            k -= 1
+        return pos - (deltas_after[k - 1] if k else 0)
 
     # Group new changes with the earlier edits they interact with (union of overlaps).
     parent = list(range(len(previous) + len(fixing)))
@@ -226,7 +235,8 @@ def compose(
         lo = bisect_left(cur_ends, ch.start)
         hi = bisect_right(cur_starts, ch.end)
         for i in range(lo, hi):
-            if _interacts(ch.start, ch.end, cur_starts[i], cur_ends[i]):
+            p_inserts = previous[i].start == previous[i].end
+            if _interacts(ch.start, ch.end, cur_starts[i], cur_ends[i], p_inserts):
                 union(n_prev + j, i)
 
     groups: dict[int, tuple[list[int], list[int]]] = {}
@@ -244,8 +254,8 @@ def compose(
         if not prev_ids:
             # A change in text no earlier edit touched: shift it back to original offsets.
             ch = new_changes[0]
-            shift = delta_before(ch.start)
-            start, end = ch.start - shift, ch.end - shift
+            start = start_to_original(ch.start)
+            end = start if ch.start == ch.end else end_to_original(ch.end)
             assert ch.replacement is not None
             result.append(Edit(start, end, original[start:end], ch.replacement, rule, ch.message))
             continue
@@ -254,8 +264,8 @@ def compose(
         ce = max(max(cur_ends[i] for i in prev_ids), max(c.end for c in new_changes))
         first = min(prev_ids)
         last = max(prev_ids)
-        ostart = previous[first].start if cur_starts[first] == cs else cs - delta_before(cs)
-        oend = previous[last].end if cur_ends[last] == ce else ce - delta_before(ce)
+        ostart = previous[first].start if cur_starts[first] == cs else start_to_original(cs)
+        oend = previous[last].end if cur_ends[last] == ce else end_to_original(ce)
         local = [Change(c.start - cs, c.end - cs, c.replacement, c.message) for c in new_changes]
         replacement = apply_changes(current[cs:ce], local)
         orig_text = original[ostart:oend]
@@ -263,7 +273,8 @@ def compose(
             continue
         messages = [p.message for p in prevs] + [c.message for c in new_changes]
         unique = list(dict.fromkeys(m for m in messages if m))
-        result.append(Edit(ostart, oend, orig_text, replacement, prevs[0].rule, "; ".join(unique)))
+        label = label_of([p.rule for p in prevs]) if label_of is not None else prevs[0].rule
+        result.append(Edit(ostart, oend, orig_text, replacement, label, "; ".join(unique)))
     result.sort(key=lambda e: (e.start, e.end))
     return result
 

@@ -11,7 +11,7 @@ import importlib
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from .config import Config, ConfigError, matches
@@ -27,6 +27,7 @@ from .edits import (
     position,
 )
 from .registry import Context, Rule
+from .resources import once
 
 __all__ = ["RULE_MODULES", "Result", "all_rules", "enabled_rules", "run"]
 
@@ -45,9 +46,10 @@ RULE_MODULES: tuple[str, ...] = (
 )
 
 
-@cache
+@once
 def all_rules() -> tuple[Rule, ...]:
-    """Every registered rule, in pipeline order. Loaded once; read-only afterwards."""
+    """Every registered rule, in pipeline order. Loaded once (also when many threads ask
+    first at the same moment); read-only afterwards."""
     rules: list[Rule] = []
     for name in RULE_MODULES:
         module = importlib.import_module(f"newsclean.rules.{name}")
@@ -58,7 +60,25 @@ def all_rules() -> tuple[Rule, ...]:
     return tuple(rules)
 
 
-@cache
+@once
+def _rank() -> dict[str, int]:
+    """Each rule code's place in the pipeline."""
+    return {rule.code: i for i, rule in enumerate(all_rules())}
+
+
+def _first_to_run(codes: list[str]) -> str:
+    """Of these rule codes, the one that runs first: a merged edit is labelled with it, so an
+    edit that holds a mojibake repair (NC6, first to run) is labelled NC6 wherever a later
+    whitespace change touched it.
+
+    >>> _first_to_run(["NC501", "NC601"])
+    'NC601'
+    """
+    rank = _rank()
+    return min(codes, key=lambda code: rank.get(code, len(rank)))
+
+
+@once
 def _known_selectors() -> frozenset[str]:
     rules = all_rules()
     return frozenset([r.family.upper() for r in rules] + ["ALL"])
@@ -239,7 +259,7 @@ def run(text: str, config: Config | None = None) -> Result:
                         },
                     )
         if to_apply:
-            edits = compose(original, current, edits, to_apply, rule.code)
+            edits = compose(original, current, edits, to_apply, rule.code, _first_to_run)
             current = apply_changes(current, to_apply)
     starts = line_starts(original) if pending else []
     findings = []

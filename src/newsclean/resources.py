@@ -7,9 +7,14 @@ them through :class:`newsclean.Config` options rather than by editing the files.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from functools import update_wrapper
 from importlib import resources
+from typing import Generic, TypeVar
 
-__all__ = ["load_table"]
+__all__ = ["load_table", "once"]
+
+T = TypeVar("T")
 
 _LOCK = threading.Lock()
 _TABLES: dict[str, tuple[str, ...]] = {}
@@ -45,3 +50,41 @@ def load_table(name: str) -> tuple[str, ...]:
             table = _parse(raw)
             _TABLES[name] = table
     return table
+
+
+class once(Generic[T]):
+    """Decorate a function of no arguments so that it runs once, even when many threads
+    call it for the first time together (``functools.cache`` may run it once per thread).
+
+    >>> calls = []
+    >>> @once
+    ... def table() -> tuple[str, ...]:
+    ...     calls.append(1)
+    ...     return ("a", "b")
+    >>> table() is table(), len(calls)
+    (True, 1)
+    >>> table.cache_clear(); _ = table(); len(calls)
+    2
+    """
+
+    _UNSET = object()
+
+    def __init__(self, fn: Callable[[], T]) -> None:
+        self._fn = fn
+        self._lock = threading.Lock()
+        self._value: object = once._UNSET
+        update_wrapper(self, fn)
+
+    def __call__(self) -> T:
+        value = self._value
+        if value is once._UNSET:
+            with self._lock:
+                value = self._value
+                if value is once._UNSET:
+                    value = self._value = self._fn()
+        return value  # type: ignore[return-value]
+
+    def cache_clear(self) -> None:
+        """Forget the value: the next call runs the function again."""
+        with self._lock:
+            self._value = once._UNSET

@@ -8,26 +8,43 @@ and normalisation alone: those are not artifacts.
 from __future__ import annotations
 
 import html
+import html.entities
 from collections.abc import Iterator
-from functools import cache
 
 import ftfy
 import regex
 
 from ..edits import Change
 from ..registry import Context, Rule
+from ..resources import once
 
 #: UTF-8 read as Latin-1 or Windows-1252: a lead byte (Â..ô) followed by a continuation byte
 #: (0x80..0xBF as Latin-1, or the Windows-1252 characters at those positions).
-MOJIBAKE_HINT_RE = regex.compile(
-    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+LEAD = "[\u00c2-\u00f4]"
+CONTINUATION = (
+    "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
-#: A stretch of text without line breaks or ordinary spaces around a mojibake hint. The
-#: no-break space stays inside: "Â\xa0" is mojibake for it.
-SEGMENT_RE = regex.compile(r"[^ \t\r\n]+")
-HTML_ENTITY_RE = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-URL_NEAR_RE = regex.compile(r"(?:https?://|www\.)\S*\Z")
+MOJIBAKE_HINT_RE = regex.compile(LEAD + CONTINUATION)
+#: A stretch of non-space text around a mojibake hint. A no-break space (or U+0085) stays
+#: inside only right after a character that can be part of mojibake ("Â\xa0" is mojibake for
+#: a no-break space) and not after another space; anywhere else it ends the segment, so that
+#: NC501 removing it at a line end cannot change what ftfy sees on a second run.
+SEGMENT_RE = regex.compile(
+    r"(?:\S|(?<=" + LEAD + "|(?![\u00a0\u0085])" + CONTINUATION + r")[\u00a0\u0085])+"
+)
+ENTITY_BODY = r"(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+HTML_ENTITY_RE = regex.compile("&" + ENTITY_BODY)
+#: What may follow a decoded "&" to make another entity ("&amp;amp;" is "&" escaped twice).
+ENTITY_BODY_RE = regex.compile(ENTITY_BODY)
+#: Characters an entity is made of (besides "&"): decoded values holding them are left alone.
+ENTITY_CHAR_RE = regex.compile(r"[A-Za-z0-9#;]")
+#: Where a URL starts; an entity after it in the same run of non-space characters is part of it.
+URL_START_RE = regex.compile(r"https?://|www\.")
+#: The rest of a run of non-space characters, from a position inside it.
+NON_SPACE_RUN_RE = regex.compile(r"\S*")
+#: The last whitespace character before a position (searched backwards, so found at once).
+LAST_SPACE_RE = regex.compile(r"(?r)\s")
 REPLACEMENT_CHAR = "\ufffd"
 #: "â€" not followed by the third byte's character: U+201D (”) is E2 80 9D, and 0x9D is
 #: undefined in Windows-1252, so decoders drop it. The right double quote is by far the most
@@ -38,7 +55,7 @@ LOST_RDQUO_RE = regex.compile(
 )
 
 
-@cache
+@once
 def _ftfy_config() -> ftfy.TextFixerConfig:
     return ftfy.TextFixerConfig(
         unescape_html=False,
@@ -84,6 +101,31 @@ def fix_mojibake(segment: str) -> str:
     return fixed
 
 
+def _fix_segments(text: str) -> str:
+    """One pass: :func:`fix_mojibake` on every segment of ``text`` with a mojibake hint."""
+    return SEGMENT_RE.sub(
+        lambda m: fix_mojibake(m.group()) if MOJIBAKE_HINT_RE.search(m.group()) else m.group(),
+        text,
+    )
+
+
+def fix_segment(segment: str) -> str:
+    """:func:`fix_mojibake` until nothing changes (at most four rounds), re-segmenting each
+    round as the next run would: ftfy's answer depends on the context it is given, and text
+    encoded twice comes apart one layer at a time.
+
+    >>> fix_mojibake("Â\xa0Ãƒ\x80"), fix_segment("Â\xa0Ãƒ\x80")
+    ('\xa0Ã€', '\xa0À')
+    """
+    fixed = segment
+    for _ in range(4):
+        again = _fix_segments(fixed)
+        if again == fixed:
+            break
+        fixed = again
+    return fixed
+
+
 def find_mojibake(text: str, ctx: Context) -> Iterator[Change]:
     if not may_contain_mojibake(text):
         return
@@ -91,23 +133,100 @@ def find_mojibake(text: str, ctx: Context) -> Iterator[Change]:
         segment = m.group()
         if MOJIBAKE_HINT_RE.search(segment) is None:
             continue
-        fixed = fix_mojibake(segment)
+        fixed = fix_segment(segment)
         if fixed != segment:
             yield Change(m.start(), m.end(), fixed, f"mojibake repaired: {segment!r} -> {fixed!r}")
 
 
-def find_html_entities(text: str, ctx: Context) -> Iterator[Change]:
-    if "&" not in text:
-        return
-    for m in HTML_ENTITY_RE.finditer(text):
-        entity = m.group()
-        value = html.unescape(entity)
-        if value == entity or (not value.isprintable() and value not in "\n\t"):
+def entity_value(entity: str) -> str | None:
+    """The text an HTML character reference stands for, or ``None`` if it is not one.
+
+    Only complete references count: a named one must be an HTML5 name with its semicolon
+    (``html.unescape`` also reads "&notit;" as "¬it;" and "&ampamp;" as "&amp;").
+
+    >>> entity_value("&amp;"), entity_value("&#8217;"), entity_value("&#x27;")
+    ('&', '’', "'")
+    >>> entity_value("&notit;") is None, entity_value("&ampamp;") is None
+    (True, True)
+    """
+    if entity[1] == "#":
+        return html.unescape(entity)
+    return html.entities.html5.get(entity[1:])
+
+
+def html_entities(text: str) -> list[tuple[int, int, str]]:
+    """Every HTML character reference to decode in ``text``, with its value.
+
+    Double-escaped entities are decoded whole, so that a second run finds nothing left:
+
+    >>> html_entities("R&amp;amp;D &amp;#8217;")
+    [(1, 10, '&'), (12, 23, '’')]
+
+    An entity that stands for a letter, a digit, "#" or ";" is left alone: decoded, it could
+    join the text around it into a new entity, and a second run would change the text again.
+
+    >>> html_entities("&&#97;mp; &#59; &eacute;")
+    [(16, 24, 'é')]
+    """
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    while (m := HTML_ENTITY_RE.search(text, pos)) is not None:
+        start, end = m.span()
+        value = entity_value(m.group())
+        # "&amp;" followed by the rest of an entity ("amp;", "#8217;"): escaped twice or more.
+        while value == "&" and (more := ENTITY_BODY_RE.match(text, end)) is not None:
+            inner = entity_value("&" + more.group())
+            if inner is None:
+                break
+            value, end = inner, more.end()
+        pos = end
+        if value is None or value == text[start:end]:
             continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        if URL_NEAR_RE.search(text, line_start, m.start()):
-            continue  # inside a URL: "&amp;" there may be what the author wrote
-        yield Change(m.start(), m.end(), value, f"HTML entity {entity} decoded")
+        if not value.isprintable() and value not in "\n\t":
+            continue
+        if value != "&" and ENTITY_CHAR_RE.search(value) is not None:
+            continue  # "&#97;" -> "a" could complete an entity with the text around it
+        out.append((start, end, value))
+    return out
+
+
+def entities_outside_urls(text: str) -> list[tuple[int, int, str]]:
+    """:func:`html_entities`, less those inside a URL.
+
+    An entity is inside a URL when the run of non-space characters that leads up to it holds
+    ``http://``, ``https://`` or ``www.`` (there "&amp;" may be what the author wrote).
+
+    >>> entities_outside_urls("Johnson &amp; Johnson")
+    [(8, 13, '&')]
+    >>> entities_outside_urls("see https://x.org/?a=1&amp;b=2 &amp; more")
+    [(31, 36, '&')]
+
+    Linear: the start of each run of non-space characters is found once, not searched back
+    from every entity (a line of entities without a space was quadratic).
+    """
+    out: list[tuple[int, int, str]] = []
+    if "&" not in text:
+        return out
+    token_end = -1  # end of the non-space run whose URL start is cached
+    url_start = -1  # offset of the first URL start in that run, or -1
+    for start, end, value in html_entities(text):
+        if start >= token_end:
+            run = NON_SPACE_RUN_RE.search(text, start)
+            # The run that contains the entity: back to the last whitespace before it.
+            space = LAST_SPACE_RE.search(text, 0, start)
+            token_start = space.end() if space is not None else 0
+            token_end = run.end() if run is not None else len(text)
+            url = URL_START_RE.search(text, token_start, token_end)
+            url_start = url.start() if url is not None else -1
+        if url_start != -1 and url_start < start:
+            continue
+        out.append((start, end, value))
+    return out
+
+
+def find_html_entities(text: str, ctx: Context) -> Iterator[Change]:
+    for start, end, value in entities_outside_urls(text):
+        yield Change(start, end, value, f"HTML entity {text[start:end]} decoded")
 
 
 def lost_right_quotes(text: str) -> list[tuple[int, bool]]:

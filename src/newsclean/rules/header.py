@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from functools import cache
 
 import regex
 
 from ..edits import Change, Meta
 from ..registry import Context, Rule
-from ..resources import load_table
+from ..resources import load_table, once
 
 #: An ISO 8601 date, optionally with a time and a zone.
 ISO_DATE = (
@@ -25,7 +24,7 @@ ISO_DATE = (
 )
 
 
-@cache
+@once
 def header_re() -> regex.Pattern[str]:
     """The pattern of a leaked date header (anchored by ``match``), built once."""
     keys = "|".join(

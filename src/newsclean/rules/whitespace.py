@@ -17,12 +17,14 @@ from ..registry import Context, Rule
 #: Horizontal whitespace: what may trail a line or pad a blank one. Not ``\r`` or ``\n``.
 HSPACE = r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
 
-TRAILING_SPACE_RE = regex.compile(HSPACE + r"+(?=\r?\n|\Z)")
 #: A line break followed by three or more blank lines.
 BLANK_RUN_RE = regex.compile(r"(\r?\n)(?:" + HSPACE + r"*\r?\n){3,}")
 #: The characters :data:`HSPACE` names, for ``str.strip``.
 HSPACE_CHARS = " \t\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
 HSPACE_SET = frozenset(HSPACE_CHARS)
+#: What may stand at the end of a line before its break: horizontal space and stray ``\r``.
+TAIL_CHARS = HSPACE_CHARS + "\r"
+HSPACE_RUN_RE = regex.compile(HSPACE + "+")
 #: Two or more spaces between two visible characters inside a line.
 REPEATED_SPACE_RE = regex.compile(r"(?<=\S)  +(?=\S)")
 #: The check on each side of a run of spaces in :func:`repeated_spaces`, which finds the
@@ -33,31 +35,31 @@ NON_SPACE_RE = regex.compile(r"\S")
 def trailing_spaces(text: str) -> list[tuple[int, int]]:
     """Spans of horizontal whitespace at the end of lines.
 
-    The same spans as :data:`TRAILING_SPACE_RE`, found faster: that pattern tries a match
-    at every space of the text; this looks only at the end of each line.
-
     >>> trailing_spaces("one  \\ntwo\\t\\r\\nthree ")
     [(3, 5), (9, 10), (17, 18)]
-    >>> trailing_spaces("a \\r \\nb\\r \\r\\n")
-    [(3, 4), (7, 8)]
+
+    A stray ``\\r`` among the trailing spaces is kept, and the spaces on both of its sides
+    go (removing only those after it would leave the ones before it trailing):
+
+    >>> trailing_spaces("a\\t\\r \\nb \\r")
+    [(1, 2), (3, 4), (6, 7)]
+
+    Linear in the length of the text: each line is stripped once from its end. (A regular
+    expression ``[ \\t…]+(?=\\r?\\n|\\Z)`` rescans a run of spaces from every position in
+    it, quadratic on a long run that does not end a line.)
     """
-    out: list[tuple[int, int]] = []
-    start = 0
-    length = len(text)
-    while start <= length:
-        newline = text.find("\n", start)
-        end = length if newline == -1 else newline
-        if newline != -1 and end > start and text[end - 1] == "\r":
-            end -= 1  # the space before "\r\n" trails the line, the "\r" does not
-        first = end
-        while first > start and text[first - 1] in HSPACE_SET:
-            first -= 1
-        if first < end:
-            out.append((first, end))
-        if newline == -1:
-            break
-        start = newline + 1
-    return out
+    spans: list[tuple[int, int]] = []
+    lines = text.split("\n")
+    last = len(lines) - 1
+    pos = 0
+    for i, line in enumerate(lines):
+        content = line[:-1] if i < last and line.endswith("\r") else line
+        tail = len(content.rstrip(TAIL_CHARS))
+        if tail < len(content):
+            for m in HSPACE_RUN_RE.finditer(content, tail):
+                spans.append((pos + m.start(), pos + m.end()))
+        pos += len(line) + 1
+    return spans
 
 
 def find_trailing_spaces(text: str, ctx: Context) -> Iterator[Change]:
