@@ -6,7 +6,7 @@ A :class:`Config` is a frozen, picklable value. There is no global configuration
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -85,12 +85,12 @@ class Config:
     True
     """
 
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    extend_select: tuple[str, ...] = ()
-    fixable: tuple[str, ...] = ()
-    unfixable: tuple[str, ...] = ()
-    options: tuple[tuple[str, Any], ...] = field(default=())
+    select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
+    extend_select: Sequence[str] = ()
+    fixable: Sequence[str] = ()
+    unfixable: Sequence[str] = ()
+    options: Mapping[str, Mapping[str, Any]] | tuple[tuple[str, Any], ...] = field(default=())
     lexicon: Any = None
 
     def __post_init__(self) -> None:
@@ -102,6 +102,17 @@ class Config:
         elif not isinstance(options, tuple):
             raise ConfigError("Config.options must be a mapping of rule code to options")
         object.__setattr__(self, "options", options)
+
+    def has_options_for(self, code: str) -> bool:
+        """Whether any option is set for rule ``code`` (on its code or a prefix of it).
+
+        >>> Config(options={"NC4": {"notices": ["x"]}}).has_options_for("NC401")
+        True
+        >>> Config().has_options_for("NC401")
+        False
+        """
+        assert isinstance(self.options, tuple)  # frozen into pairs by __post_init__
+        return any(code.startswith(scope.upper()) for scope, _ in self.options)
 
     def option(self, code: str, key: str, default: Any = None) -> Any:
         """The value of option ``key`` for rule ``code``.
@@ -118,6 +129,7 @@ class Config:
         """
         best_len = -1
         value = default
+        assert isinstance(self.options, tuple)  # frozen into pairs by __post_init__
         for scope, pairs in self.options:
             scope_u = scope.upper()
             if code.startswith(scope_u) and len(scope_u) > best_len:

@@ -160,7 +160,7 @@ def _interacts(ns: int, ne: int, ps: int, pe: int, p_inserts: bool) -> bool:
     """
     if ns < pe and ne > ps:
         return True
-    return ns == ne and p_inserts and (ns == ps or ns == pe)
+    return ns == ne and p_inserts and ns in (ps, pe)
 
 
 def compose(

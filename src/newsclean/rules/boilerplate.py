@@ -267,9 +267,7 @@ def tables(ctx: Context | None = None) -> Tables:
     True
     """
 
-    if ctx is None or not any(
-        ctx.code.startswith(scope.upper()) for scope, _ in ctx.config.options
-    ):
+    if ctx is None or not ctx.config.has_options_for(ctx.code):
         return _compile(((),) * len(OPTION_KEYS))
     return _compile(tuple(_option_tuple(ctx.option(key)) for key in OPTION_KEYS))
 
