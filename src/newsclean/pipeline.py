@@ -36,6 +36,7 @@ __all__ = ["RULE_MODULES", "Result", "all_rules", "enabled_rules", "run"]
 RULE_MODULES: tuple[str, ...] = (
     "encoding",
     "header",
+    "quotes",
     "whitespace",
 )
 

@@ -1,0 +1,770 @@
+"""Quotes (NC2xx): pair quotation marks, give each the right shape and side, bring foreign
+quote styles into English, lower-case speech verbs after a quote, report what cannot be paired.
+
+Machine translation keeps the number of quotation marks but often gets their shape (“ for ”)
+and the side of the space (``perceive “, he``) wrong. The glyph and the spacing of a single
+mark are therefore weak evidence; the order of the marks is strong evidence, because double
+quotation marks alternate: open, close, open, close. Each paragraph is decoded on its own:
+
+* every double mark gets an *evidence* score (positive: it looks like an opening mark,
+  negative: a closing one) from its glyph, the characters around it, the paragraph edges,
+  punctuation and reporting verbs (:func:`mark_evidence`);
+* a small dynamic programme (:func:`decode_roles`) finds the cheapest sequence of roles that
+  alternates open/close, where a role against the evidence costs the evidence and leaving a
+  mark unpaired costs a fixed, higher price. Min-marginals give every mark a *margin*: how much
+  worse the best reading with another role for that mark is;
+* only marks whose role wins by a clear margin are repaired; unpaired marks are reported.
+
+Single quotation marks and apostrophes (Ukraine’s, ’90s, rock ’n’ roll, O’Neill, students’)
+are never touched, nor are primes (5′ 11″), inch marks (12"), marks in URLs and markup, or the
+straight/curly style of marks that are already right. A paragraph may end inside a quotation
+when the next paragraph opens with a quotation mark (the English convention for quotations
+running over paragraphs). Everything is linear in the number of marks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ..edits import Change
+from ..registry import Context, Rule
+from ..resources import load_table
+
+#: English double quotation marks (straight and curly).
+ENGLISH_MARKS = frozenset('"“”‟')
+#: Double quotation marks of other languages' styles: „…“ „…” «…» »…«.
+FOREIGN_MARKS = frozenset("„«»")
+DOUBLE_MARKS = ENGLISH_MARKS | FOREIGN_MARKS
+#: Single guillemets ‹…› (paired on their own, converted with NC202).
+SINGLE_GUILLEMETS = frozenset("‹›")
+ALL_MARKS = DOUBLE_MARKS | SINGLE_GUILLEMETS
+#: Horizontal whitespace (never a line break).
+HSPACE = frozenset(
+    " \t\u00a0\u1680" + "".join(chr(c) for c in range(0x2000, 0x200B)) + "\u202f\u205f\u3000"
+)
+#: Attached before a mark, these say the mark closes (``said so.”``).
+CLOSING_PUNCT_BEFORE = frozenset(".,;!?…")
+#: Right after a mark, these say the mark closes (``perceive”,``).
+PUNCT_AFTER = frozenset(".,;:!?)]")
+#: What a closing mark hugs when a stray space separates them.
+CLOSE_HUGS = frozenset(".,;:!?…)]’'%")
+#: What an opening mark hugs when a stray space separates them.
+OPEN_HUGS = frozenset("‘'…([$£€#")
+#: Before an opening mark, these need a space between them and the mark.
+OPEN_NEEDS_SPACE_AFTER = frozenset(",.;:!?")
+
+OPEN, CLOSE, STRAY = "open", "close", "stray"
+
+#: Price of leaving a mark unpaired, in evidence units (see :func:`decode_roles`).
+STRAY_COST = 12
+#: A role is acted on only when every other role for the mark costs this much more.
+MIN_MARGIN = 4
+#: Price of keeping a quotation open across a paragraph break without a reopening mark
+#: (corpora that break lines inside paragraphs), and of ending the text inside one.
+CARRY_COST = 4
+#: … and across a blank line, where English reopens the quotation instead.
+BLANK_CARRY_COST = STRAY_COST
+#: Extra price of a reopening mark at the start of a sentence inside a paragraph (corpora
+#: that join paragraphs: ``…investment. "If that's the case…``).
+SENTENCE_REOPEN_COST = 2
+#: Evidence up to this size is flipped at its face value, beyond it at three times.
+FLIP_KNEE = 3
+#: Extra price of a quotation nested in another with double marks (“… “…” …”).
+NEST_COST = 6
+#: … and only for a quotation this short (characters from its opening to its closing mark).
+MAX_NESTED = 30
+#: Price of a side a mark cannot have (an opening mark before a full stop).
+IMPOSSIBLE = 100
+
+PRONOUNS = ("he", "she", "they", "it", "we")
+#: Markup and code: paragraphs with these are left alone.
+CODE_RE = regex.compile(r'[=:]\h*"|`|\{[^}\n]*\}|</?[A-Za-z]')
+URL_RE = regex.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+#: A double mark used as an apostrophe (``don”t``, ``Ukraine”s``).
+APOSTROPHE_AFTER_RE = regex.compile(r"(?:s|t|d|m|ll|re|ve)(?!\p{L})")
+
+
+@lru_cache(maxsize=16)
+def _speech_patterns(extra: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """Compiled patterns for reporting verbs after and before a mark (cached per table)."""
+    verbs = sorted(set(load_table("speech_verbs.txt")) | {v.lower() for v in extra}, key=len)
+    alternation = "|".join(f"[{v[0].upper()}{v[0]}]{regex.escape(v[1:])}" for v in reversed(verbs))
+    pronouns = "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in PRONOUNS)
+    name = r"\p{Lu}[\p{L}’'\-]*"
+    after = regex.compile(
+        rf"(?P<space>\h*),?\h*(?:(?P<pron>{pronouns})\h+|(?P<name>{name}(?:\h+{name}){{0,2}})\h+)?"
+        rf"(?P<verb>{alternation})(?!\p{{L}})"
+    )
+    before = regex.compile(rf"(?<!\p{{L}})(?:{alternation.lower()})\h*[,:]?\h*$")
+    return after, before
+
+
+def speech_verbs(ctx: Context | None) -> tuple[str, ...]:
+    """Extra reporting verbs from ``Config(options={"NC2": {"speech_verbs": [...]}})``."""
+    if ctx is None:
+        return ()
+    return tuple(ctx.option("speech_verbs", ()) or ())
+
+
+def mark_evidence(
+    text: str,
+    p: int,
+    start: int,
+    end: int,
+    low_nine: bool = False,
+    extra_verbs: tuple[str, ...] = (),
+) -> int:
+    """How much the mark at ``text[p]`` looks like an opening (> 0) or closing (< 0) mark.
+
+    ``start``/``end`` bound its paragraph; ``low_nine`` says the paragraph uses „ (so “ may
+    close a „…“ quotation).
+
+    >>> t = "He said: “We will see”, he added."
+    >>> mark_evidence(t, t.index("“"), 0, len(t)) > 0, mark_evidence(t, t.index("”"), 0, len(t)) < 0
+    (True, True)
+    >>> t = "a threat that we clearly perceive “, he declared"
+    >>> mark_evidence(t, t.index("“"), 0, len(t)) < 0
+    True
+    """
+    after_re, before_re = _speech_patterns(extra_verbs)
+    c = text[p]
+    e = 0
+    if c in "“‟":
+        e += 0 if low_nine else 1
+    elif c == "”":
+        e -= 1
+    elif c == "„":
+        e += 2
+    # Left side.
+    i = p - 1
+    if i < start:
+        e += 3
+    else:
+        prev = text[i]
+        if prev in HSPACE:
+            j = i
+            while j >= start and text[j] in HSPACE:
+                j -= 1
+            if j < start:
+                e += 3
+            else:
+                e += 1
+                if text[j] == ":" or before_re.search(text, max(start, p - 40), p):
+                    e += 1
+        elif prev.isalnum():
+            e -= 1
+        elif prev in CLOSING_PUNCT_BEFORE:
+            e -= 2
+        elif prev in "([{—–/":
+            e += 2
+        elif prev == ":" or before_re.search(text, max(start, p - 40), p):
+            e += 1
+    # Right side.
+    k = p + 1
+    if k >= end:
+        return e - 4
+    nxt = text[k]
+    if nxt in HSPACE:
+        m = k
+        while m < end and text[m] in HSPACE:
+            m += 1
+        if m >= end:
+            return e - 4
+        e -= 1
+    elif nxt.isalnum():
+        e += 1
+    elif nxt in PUNCT_AFTER:
+        e -= 3
+        if k + 1 >= end or (nxt in ".!?" and text[k + 1] in HSPACE):
+            e -= 2
+        return e
+    said = after_re.match(text, k, end)
+    if said is not None:
+        # “We said …” opens a quotation; see“He told … and rise, “Stoltenberg said close one.
+        left_attached = p > start and not text[p - 1] in HSPACE
+        if said.group("space") or not said.group("pron") or left_attached:
+            e -= 3 if said.group("space") else 2
+    return e
+
+
+def flip_cost(e: int) -> int:
+    """Price of reading a mark against evidence ``e`` (its size): linear for weak evidence,
+    steep for strong evidence, so that ``forth, “so`` can be re-read but ``,” Näes said``
+    practically cannot.
+
+    >>> [flip_cost(e) for e in (0, 2, 3, 4, 7)]
+    [0, 2, 3, 6, 15]
+    """
+    return e if e <= FLIP_KNEE else FLIP_KNEE + 3 * (e - FLIP_KNEE)
+
+
+def decode_roles(
+    evidence: Sequence[int],
+    reopen: Sequence[int | None] | None = None,
+    carry: Sequence[int] | None = None,
+    stray: int = STRAY_COST,
+    end_inside: int = STRAY_COST,
+    cannot: Sequence[str] | None = None,
+    nestable: Sequence[bool] | None = None,
+) -> list[Reading]:
+    """The cheapest alternating reading of a document's marks, and how sure it is of each.
+
+    States: outside a quotation, inside one, inside a quotation nested in another. Moves for a
+    mark: ``open`` (one level in; nesting costs :data:`NEST_COST` more and only where
+    ``nestable[i]``), ``close`` (one level
+    out), ``stray`` (unpaired, state unchanged, costs ``stray``) and, where ``reopen[i]`` is not
+    ``None``, a *reopening* mark (inside → inside at that extra cost: the English convention
+    for a quotation that runs into a new paragraph or sentence). Reading a mark against its
+    evidence costs :func:`flip_cost`, and a side ``cannot[i]`` names (``"open"``, ``"close"``)
+    costs :data:`IMPOSSIBLE`; staying inside across the gap before mark ``i`` costs
+    ``carry[i]`` (paragraph breaks), and ending inside costs ``end_inside``. Min-marginals
+    (forward-backward, linear time) give each mark its :class:`Reading`.
+
+    >>> [r.side for r in decode_roles([3, -3, 3, -3])]
+    ['open', 'close', 'open', 'close']
+    >>> [r.side for r in decode_roles([4, -3, -3, 3, 4, -8, 3, -5])]
+    ['open', 'close', 'open', 'close', 'open', 'close', 'open', 'close']
+    >>> [(r.side, r.unpaired) for r in decode_roles([3, -5, -5])]
+    [('open', False), ('close', True), ('close', True)]
+    >>> [r.unpaired for r in decode_roles([3, -3, 3])]
+    [False, False, True]
+    >>> [(r.side, r.unpaired) for r in decode_roles([3, 3, -5], reopen=[None, 0, None])]
+    [('open', False), ('open', False), ('close', False)]
+    >>> [r.side for r in decode_roles([5, 3, -3, -5])]
+    ['open', 'open', 'close', 'close']
+    """
+    n = len(evidence)
+    inf = 1 << 40
+    reopen = reopen if reopen is not None else [None] * n
+    carry = carry if carry is not None else [0] * n
+    cannot = cannot if cannot is not None else [""] * n
+    nestable = nestable if nestable is not None else [True] * n
+
+    def moves(i: int) -> list[tuple[int, int, int, str]]:
+        """(from state, to state, cost, side) of every move for mark ``i``."""
+        e = evidence[i]
+        co = flip_cost(max(0, -e)) + (IMPOSSIBLE if cannot[i] == OPEN else 0)
+        cc = flip_cost(max(0, e)) + (IMPOSSIBLE if cannot[i] == CLOSE else 0)
+        side = OPEN if e > 0 else CLOSE if e < 0 else ""
+        out = [
+            (0, 1, co, OPEN),
+            (1, 2, co + (NEST_COST if nestable[i] else IMPOSSIBLE), OPEN),
+            (1, 0, cc, CLOSE),
+            (2, 1, cc, CLOSE),
+            (0, 0, stray, STRAY + side),
+            (1, 1, stray, STRAY + side),
+            (2, 2, stray, STRAY + side),
+        ]
+        r = reopen[i]
+        if r is not None:
+            out.append((1, 1, co + r, OPEN))
+        return out
+
+    def gap(i: int, state: int) -> int:
+        return carry[i] * state
+
+    # f[i][s]: cheapest cost of marks < i ending in state s (before the gap of mark i).
+    f = [[0, inf, inf]]
+    all_moves = [moves(i) for i in range(n)]
+    for i in range(n):
+        cur = f[i]
+        nxt = [inf, inf, inf]
+        for src, dst, cost, _ in all_moves[i]:
+            total = cur[src] + gap(i, src) + cost
+            if total < nxt[dst]:
+                nxt[dst] = total
+        f.append(nxt)
+    # a[i][s]: cheapest cost of marks >= i starting in state s (before the gap of mark i).
+    a: list[list[int]] = [[inf, inf, inf] for _ in range(n + 1)]
+    a[n] = [0, end_inside, 2 * end_inside]
+    for i in range(n - 1, -1, -1):
+        cur = a[i]
+        for src, dst, cost, _ in all_moves[i]:
+            total = gap(i, src) + cost + a[i + 1][dst]
+            if total < cur[src]:
+                cur[src] = total
+    out = []
+    for i in range(n):
+        best = {OPEN: inf, CLOSE: inf, STRAY: inf, STRAY + OPEN: inf, STRAY + CLOSE: inf}
+        for src, dst, cost, side in all_moves[i]:
+            total = f[i][src] + gap(i, src) + cost + a[i + 1][dst]
+            if side.startswith(STRAY):
+                best[STRAY] = min(best[STRAY], total)
+            if total < best[side]:
+                best[side] = total
+        # A stray still has a side: the one its own evidence points to.
+        side_open = min(best[OPEN], best[STRAY + OPEN], best[STRAY] if evidence[i] == 0 else inf)
+        side_close = min(best[CLOSE], best[STRAY + CLOSE], best[STRAY] if evidence[i] == 0 else inf)
+        paired = min(best[OPEN], best[CLOSE])
+        out.append(
+            Reading(
+                side=OPEN if side_open < side_close else CLOSE,
+                margin=min(abs(side_open - side_close), 999),
+                paired=paired <= best[STRAY],
+                unpaired=best[STRAY] <= paired,
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the decoder made of one mark.
+
+    ``side``: open or close; ``margin``: how much the best reading with the other side costs
+    more; ``paired``: some best reading pairs the mark; ``unpaired``: some best reading leaves
+    it without a partner (both can hold when the paragraph is ambiguous).
+    """
+
+    side: str
+    margin: int
+    paired: bool
+    unpaired: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A quotation mark, its paragraph, and what the decoder made of it."""
+
+    pos: int
+    char: str
+    role: str  # OPEN or CLOSE: the side it belongs to
+    margin: int
+    para_start: int
+    para_end: int
+    frozen: bool = False  # an inch mark or similar that may be read but never changed
+    paired: bool = True
+    unpaired: bool = False
+
+    @property
+    def confident(self) -> bool:
+        """The mark's side is clear and pairing it is at least as good as leaving it alone."""
+        return self.margin >= MIN_MARGIN and self.paired
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, without its line break."""
+    spans = []
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        end = n if nl == -1 else nl
+        stop = end - 1 if end > pos and text[end - 1] == "\r" else end
+        spans.append((pos, stop))
+        if nl == -1:
+            break
+        pos = nl + 1
+    return spans
+
+
+def _excluded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of URLs and e-mail addresses in a paragraph."""
+    return [m.span() for m in URL_RE.finditer(text, start, end)]
+
+
+def _is_apostrophe(text: str, p: int, start: int, end: int) -> bool:
+    return (
+        p > start
+        and text[p - 1].isalpha()
+        and APOSTROPHE_AFTER_RE.match(text, p + 1, end) is not None
+    )
+
+
+def _is_inch(text: str, p: int, end: int) -> bool:
+    """A straight ``"`` right after a digit and not before a letter: maybe an inch mark."""
+    return (
+        text[p] == '"'
+        and p > 0
+        and text[p - 1].isdigit()
+        and (p + 1 >= end or not text[p + 1].isalnum())
+    )
+
+
+def _sentence_start(text: str, p: int, start: int) -> int | None:
+    """Extra cost of reading the mark at ``p`` as a reopening mark, or ``None`` if it can't be.
+
+    >>> _sentence_start('x. "If so', 3, 0), _sentence_start('"If so', 0, 0), _sentence_start('a "b', 2, 0)
+    (2, 0, None)
+    """
+    j = p - 1
+    while j >= start and text[j] in HSPACE:
+        j -= 1
+    if j < start:
+        return 0
+    if j < p - 1 and text[j] in ".?!…" and p + 1 < len(text) and not text[p + 1] in HSPACE:
+        return SENTENCE_REOPEN_COST
+    return None
+
+
+def _impossible_side(text: str, p: int, start: int, end: int) -> str:
+    """The side the mark at ``p`` cannot have: no opening mark before a full stop or at the end
+    of its paragraph, no closing mark at the start of one.
+
+    >>> _impossible_side("troops ”.", 7, 0, 9), _impossible_side("“We", 0, 0, 3)
+    ('open', 'close')
+    """
+    k = p + 1
+    while k < end and text[k] in HSPACE:
+        k += 1
+    if k >= end or (text[k] in PUNCT_AFTER and not text.startswith("...", k)):
+        return OPEN
+    j = p - 1
+    while j >= start and text[j] in HSPACE:
+        j -= 1
+    if j < start:
+        return CLOSE
+    return ""
+
+
+def _paragraph_marks(
+    text: str, start: int, end: int, marks: frozenset[str]
+) -> list[tuple[int, bool]]:
+    """Positions of the marks newsclean reads in one paragraph, each with whether it is frozen
+    (an inch mark, kept only when the paragraph needs it to pair its quotes)."""
+    body = text[start:end]
+    if not any(c in marks for c in body) or CODE_RE.search(body):
+        return []
+    skip = _excluded(text, start, end)
+    found = []
+    for p in range(start, end):
+        if text[p] in marks and not _is_apostrophe(text, p, start, end):
+            if not any(a <= p < b for a, b in skip):
+                found.append((p, _is_inch(text, p, end)))
+    plain = sum(1 for _, inch in found if not inch)
+    if plain % 2 == 0:
+        found = [(p, inch) for p, inch in found if not inch]
+    if any(b == a + 1 for (a, _), (b, _) in zip(found, found[1:])):
+        # Doubled marks (""): a typo nobody can pair safely; read, never change.
+        found = [(p, True) for p, _ in found]
+    return found
+
+
+def analyse(
+    text: str, ctx: Context | None = None, marks: frozenset[str] = DOUBLE_MARKS
+) -> list[Mark]:
+    """Every quotation mark of ``marks`` in ``text`` that newsclean reads, with its role.
+
+    >>> [(m.char, m.role, m.unpaired) for m in analyse("we clearly perceive “, he declared")]
+    [('“', 'close', True)]
+    >>> [(m.char, m.role, m.confident) for m in analyse("“We will never accept it “, he said.")]
+    [('“', 'open', True), ('“', 'close', True)]
+    """
+    extra = speech_verbs(ctx)
+    positions: list[tuple[int, int, int, bool]] = []
+    evidence: list[int] = []
+    reopen: list[int | None] = []
+    carry: list[int] = []
+    cannot: list[str] = []
+    gap_cost = 0
+    for start, end in _paragraphs(text):
+        found = _paragraph_marks(text, start, end, marks)
+        if not found:
+            gap_cost += CARRY_COST if text[start:end].strip() else BLANK_CARRY_COST
+            continue
+        low_nine = any(text[p] == "„" for p, _ in found)
+        for k, (p, inch) in enumerate(found):
+            positions.append((p, start, end, inch))
+            ev = mark_evidence(text, p, start, end, low_nine, extra)
+            # A straight mark has no shape to get wrong: its spacing is all it says, and
+            # clean text spaces it reliably, so its evidence counts double.
+            evidence.append(2 * ev if text[p] == '"' else ev)
+            r = _sentence_start(text, p, start)
+            reopen.append(r)
+            cannot.append(_impossible_side(text, p, start, end))
+            if k == 0 and len(positions) > 1:
+                # A quotation reopened at the start of a paragraph is the convention: free.
+                carry.append(0 if r == 0 else gap_cost + CARRY_COST)
+            else:
+                carry.append(0)
+        gap_cost = 0
+    if not positions:
+        return []
+    # Double quotations nested in double quotations are short scare quotes (“ … “lose” … ”).
+    nestable = [
+        q[0] + 1 < len(text) and nq[1] == q[1] and nq[0] - q[0] <= MAX_NESTED
+        for q, nq in zip(positions, positions[1:])
+    ] + [False]
+    readings = decode_roles(evidence, reopen, carry, cannot=cannot, nestable=nestable)
+    return [
+        Mark(p, text[p], r.side, r.margin, start, end, inch, r.paired, r.unpaired)
+        for (p, start, end, inch), r in zip(positions, readings)
+    ]
+
+
+def document_style(text: str) -> str:
+    """``"curly"`` or ``"straight"``: the document's own double quotes.
+
+    Decided by its English double quotes, then by its apostrophes; curly when nothing tells.
+
+    >>> document_style('He said "yes" and “no”, "maybe".'), document_style("it’s «fine»")
+    ('straight', 'curly')
+    """
+    curly = sum(text.count(c) for c in "“”‟")
+    straight = text.count('"')
+    if curly or straight:
+        return "curly" if curly >= straight else "straight"
+    return "straight" if text.count("'") > text.count("’") else "curly"
+
+
+def _glyph(mark: Mark, style: str) -> str:
+    if mark.char == '"':
+        return '"'
+    if mark.char in "“”‟" or style == "curly":
+        return "“" if mark.role == OPEN else "”"
+    return '"'
+
+
+def repair(text: str, mark: Mark, glyph: str) -> Change | None:
+    """The change that gives a paired mark ``glyph`` and puts the space on its outer side.
+
+    An opening mark hugs the word after it, a closing mark the word or punctuation before
+    it; spaces next to another quotation mark are left alone.
+
+    >>> t = "clearly perceive “, he declared"
+    >>> m = Mark(t.index("“"), "“", CLOSE, 9, 0, len(t))
+    >>> c = repair(t, m, "”"); t[:c.start] + c.replacement + t[c.end:]
+    'clearly perceive”, he declared'
+    >>> t = "adding that” the responses"
+    >>> m = Mark(t.index("”"), "”", OPEN, 9, 0, len(t))
+    >>> c = repair(t, m, "“"); t[:c.start] + c.replacement + t[c.end:]
+    'adding that “the responses'
+    """
+    p, start, end = mark.pos, mark.para_start, mark.para_end
+    left, right = p, p + 1
+    before, after = "", ""
+    if mark.role == OPEN:
+        if p > start and (text[p - 1].isalnum() or text[p - 1] in OPEN_NEEDS_SPACE_AFTER):
+            before = " "
+        if p + 1 < end and text[p + 1] in HSPACE:
+            k = p + 1
+            while k < end and text[k] in HSPACE:
+                k += 1
+            if k < end and text[k] not in ALL_MARKS and (text[k].isalnum() or text[k] in OPEN_HUGS):
+                right = k
+    else:
+        if p > start and text[p - 1] in HSPACE:
+            j = p - 1
+            while j >= start and text[j] in HSPACE:
+                j -= 1
+            if j >= start and text[j] not in ALL_MARKS and (text[j].isalnum() or text[j] in CLOSE_HUGS):
+                left = j + 1
+        if p + 1 < end and text[p + 1].isalnum():
+            after = " "
+    replacement = before + glyph + after
+    if left == p and right == p + 1 and replacement == text[p]:
+        return None
+    message = (
+        f"{'opening' if mark.role == OPEN else 'closing'} quotation mark"
+        + (f" {text[p]!r} → {glyph!r}" if glyph != text[p] else "")
+        + (" moved to hug its quotation" if (left, right) != (p, p + 1) or before or after else "")
+    )
+    return Change(left, right, replacement, message)
+
+
+def _straight_repairable(text: str, mark: Mark) -> bool:
+    """Whether a straight mark may be repaired: only when its own spacing leans the way the
+    pairing reads it and is not symmetric (``x " y``, ``x."Y`` say nothing), so that clean
+    straight-quoted text, whose spacing is what tells its marks apart, is never re-read.
+
+    >>> t = 'the premodernity ", he explained'
+    >>> _straight_repairable(t, Mark(t.index('"'), '"', CLOSE, 9, 0, len(t)))
+    True
+    >>> t = 'over the months, " he said'
+    >>> _straight_repairable(t, Mark(t.index('"'), '"', CLOSE, 9, 0, len(t)))
+    False
+    """
+    p, start, end = mark.pos, mark.para_start, mark.para_end
+    left_space = p > start and text[p - 1] in HSPACE
+    right_space = p + 1 < end and text[p + 1] in HSPACE
+    left_attached = p > start and not left_space
+    right_attached = p + 1 < end and not right_space
+    if left_space == right_space or (left_attached and right_attached):
+        return False
+    ev = mark_evidence(text, p, start, end)
+    return ev > 0 if mark.role == OPEN else ev < 0
+
+
+def find_misplaced_quotes(text: str, ctx: Context) -> Iterator[Change]:
+    if not any(c in text for c in ENGLISH_MARKS):
+        return
+    style = document_style(text)
+    for mark in analyse(text, ctx):
+        if mark.char not in ENGLISH_MARKS or mark.frozen or not mark.confident:
+            continue
+        if mark.char == '"' and not _straight_repairable(text, mark):
+            continue
+        change = repair(text, mark, _glyph(mark, style))
+        if change is not None:
+            yield change
+
+
+def _nested_depths(text: str, ctx: Context) -> list[tuple[int, int]]:
+    """Spans inside confidently paired double quotations."""
+    spans = []
+    opened = -1
+    for mark in analyse(text, ctx):
+        if mark.role == OPEN and mark.confident:
+            opened = mark.pos
+        elif mark.role == CLOSE and mark.confident and opened >= 0:
+            spans.append((opened, mark.pos))
+            opened = -1
+    return spans
+
+
+def find_foreign_quotes(text: str, ctx: Context) -> Iterator[Change]:
+    if not any(c in text for c in FOREIGN_MARKS | SINGLE_GUILLEMETS):
+        return
+    style = document_style(text)
+    changes = []
+    if any(c in text for c in FOREIGN_MARKS):
+        for mark in analyse(text, ctx):
+            if mark.char not in FOREIGN_MARKS or mark.frozen or not mark.confident:
+                continue
+            change = repair(text, mark, _glyph(mark, style))
+            if change is not None:
+                changes.append(change)
+    if any(c in text for c in SINGLE_GUILLEMETS):
+        inside = _nested_depths(text, ctx)
+        for mark in analyse(text, ctx, SINGLE_GUILLEMETS):
+            if not mark.confident:
+                continue
+            nested = any(a < mark.pos < b for a, b in inside)
+            if nested:
+                glyph = ("‘" if mark.role == OPEN else "’") if style == "curly" else "'"
+            else:
+                glyph = ("“" if mark.role == OPEN else "”") if style == "curly" else '"'
+            change = repair(text, mark, glyph)
+            if change is not None:
+                changes.append(change)
+    changes.sort(key=lambda c: c.start)
+    last = -1
+    for change in changes:
+        if change.start >= last:
+            yield change
+            last = change.end
+
+
+#: What may follow a lower-cased reporting verb: a determiner, a pronoun or a name.
+AFTER_VERB_RE = regex.compile(r"\h+(?:the|a|an|his|her|their|its|he|she|they|it|we|\p{Lu}\p{L}*)\b")
+
+
+def capitalised_speech_verb(text: str, mark_pos: int, end: int, extra: tuple[str, ...] = ()) -> tuple[int, int] | None:
+    """Span of a capitalised reporting verb (or pronoun before one) after the closing mark.
+
+    >>> t = "meaningless hysteria” Said the spokesperson"
+    >>> s = capitalised_speech_verb(t, t.index("”"), len(t)); t[s[0]:s[1]]
+    'S'
+    >>> capitalised_speech_verb("the book “Orientalism”, Said wrote", 21, 34) is None
+    True
+    """
+    after_re, _ = _speech_patterns(extra)
+    m = after_re.match(text, mark_pos + 1, end)
+    if m is None or not m.group("space"):
+        return None
+    if m.group("name"):
+        return None
+    if m.group("pron"):
+        word_start = m.start("pron")
+        if not text[word_start].isupper():
+            return None
+        return word_start, word_start + 1
+    verb_start = m.start("verb")
+    if not text[verb_start].isupper():
+        return None
+    follow = AFTER_VERB_RE.match(text, m.end("verb"), end)
+    if follow is None:
+        return None
+    # "…”, Said wrote": a name followed by a verb of its own is a name.
+    rest = after_re.match(text, m.end("verb"), end)
+    if rest is not None and not rest.group("pron"):
+        return None
+    return verb_start, verb_start + 1
+
+
+def find_speech_verb_case(text: str, ctx: Context) -> Iterator[Change]:
+    if not any(c in text for c in ENGLISH_MARKS):
+        return
+    extra = speech_verbs(ctx)
+    for mark in analyse(text, ctx):
+        if mark.role != CLOSE or not mark.confident:
+            continue
+        j = mark.pos - 1
+        while j >= mark.para_start and text[j] in HSPACE:
+            j -= 1
+        if j < mark.para_start or text[j] in ".…:;":
+            continue
+        span = capitalised_speech_verb(text, mark.pos, mark.para_end, extra)
+        if span is not None:
+            s, e = span
+            yield Change(s, e, text[s:e].lower(), "reporting verb after a quotation lower-cased")
+
+
+def find_unpaired_quotes(text: str, ctx: Context) -> Iterator[Change]:
+    if not any(c in text for c in ALL_MARKS):
+        return
+    for mark in analyse(text, ctx, DOUBLE_MARKS) + analyse(text, ctx, SINGLE_GUILLEMETS):
+        if not mark.unpaired or mark.frozen:
+            continue
+        kind = "closing" if mark.role == CLOSE else "opening"
+        partner = "opening mark before it" if mark.role == CLOSE else "closing mark after it"
+        yield Change(
+            mark.pos,
+            mark.pos + 1,
+            None,
+            f"unpaired {kind} quotation mark {mark.char!r}: no {partner} in this paragraph",
+        )
+
+
+RULES = (
+    Rule(
+        code="NC201",
+        name="misplaced-quote",
+        family="quotes",
+        summary="Give each paired quotation mark its side's shape and move stray spaces outside.",
+        find=find_misplaced_quotes,
+        english_only=True,
+        before="“We will never accept it, it is a threat that we clearly perceive “, he declared.",
+        after="“We will never accept it, it is a threat that we clearly perceive”, he declared.",
+        why="Translation systems keep the number of quotation marks but not their shape or the "
+        "side of the space; the order of the marks still tells which ones open and close.",
+    ),
+    Rule(
+        code="NC202",
+        name="foreign-quotes",
+        family="quotes",
+        summary="Turn paired «…», „…“, ‹…›, »…« into the document's own English quotes.",
+        find=find_foreign_quotes,
+        english_only=True,
+        before="According to Kyiv, “it violates the commitments made within the OSCE ».",
+        after="According to Kyiv, “it violates the commitments made within the OSCE”.",
+        why="Translations keep the source language's quotation marks.",
+    ),
+    Rule(
+        code="NC203",
+        name="speech-verb-case",
+        family="quotes",
+        summary="Lower-case a reporting verb capitalised after a quotation that ends mid-sentence.",
+        find=find_speech_verb_case,
+        english_only=True,
+        before="“It is meaningless hysteria” Said the spokesperson.",
+        after="“It is meaningless hysteria” said the spokesperson.",
+        why="Translation starts a new sentence after every closing quotation mark.",
+    ),
+    Rule(
+        code="NC204",
+        name="unpaired-quote",
+        family="quotes",
+        summary="Report a quotation mark that has no partner in its paragraph (detect only).",
+        find=find_unpaired_quotes,
+        fixes=False,
+        english_only=True,
+        before="Johnson called on Western countries to stand “steadfast and united.",
+        after="Johnson called on Western countries to stand “steadfast and united.",
+        why="A dropped or doubled mark cannot be put back safely; a person has to look.",
+    ),
+)
