@@ -30,8 +30,8 @@ from functools import lru_cache
 
 import regex
 
-from ..edits import Change
-from ..registry import Context, Rule
+from ..edits import Change, apply_changes
+from ..registry import Context, Finder, Rule
 from ..resources import load_table
 
 #: English double quotation marks (straight and curly).
@@ -51,9 +51,11 @@ CLOSING_PUNCT_BEFORE = frozenset(".,;!?…")
 #: Right after a mark, these say the mark closes (``perceive”,``).
 PUNCT_AFTER = frozenset(".,;:!?)]")
 #: What a closing mark hugs when a stray space separates them.
-CLOSE_HUGS = frozenset(".,;:!?…)]’'%")
+CLOSE_HUGS = frozenset(".,;:!?…)]%")
 #: What an opening mark hugs when a stray space separates them.
-OPEN_HUGS = frozenset("‘'…([$£€#")
+OPEN_HUGS = frozenset("…([$£€#")
+#: Gaps between a double mark and these are left as they are (nested quotes, apostrophes).
+QUOTE_LIKE = ALL_MARKS | frozenset("‘’'‚‛`´")
 #: Before an opening mark, these need a space between them and the mark.
 OPEN_NEEDS_SPACE_AFTER = frozenset(",.;:!?")
 
@@ -234,7 +236,7 @@ def decode_roles(
     [False, False, True]
     >>> [(r.side, r.unpaired) for r in decode_roles([3, 3, -5], reopen=[None, 0, None])]
     [('open', False), ('open', False), ('close', False)]
-    >>> [r.side for r in decode_roles([5, 3, -3, -5])]
+    >>> [r.side for r in decode_roles([5, 4, -4, -5])]
     ['open', 'open', 'close', 'close']
     """
     n = len(evidence)
@@ -304,7 +306,7 @@ def decode_roles(
             Reading(
                 side=OPEN if side_open < side_close else CLOSE,
                 margin=min(abs(side_open - side_close), 999),
-                paired=paired <= best[STRAY],
+                paired=paired < best[STRAY],
                 unpaired=best[STRAY] <= paired,
             )
         )
@@ -544,14 +546,14 @@ def repair(text: str, mark: Mark, glyph: str) -> Change | None:
             k = p + 1
             while k < end and text[k] in HSPACE:
                 k += 1
-            if k < end and text[k] not in ALL_MARKS and (text[k].isalnum() or text[k] in OPEN_HUGS):
+            if k < end and text[k] not in QUOTE_LIKE and (text[k].isalnum() or text[k] in OPEN_HUGS):
                 right = k
     else:
         if p > start and text[p - 1] in HSPACE:
             j = p - 1
             while j >= start and text[j] in HSPACE:
                 j -= 1
-            if j >= start and text[j] not in ALL_MARKS and (text[j].isalnum() or text[j] in CLOSE_HUGS):
+            if j >= start and text[j] not in QUOTE_LIKE and (text[j].isalnum() or text[j] in CLOSE_HUGS):
                 left = j + 1
         if p + 1 < end and text[p + 1].isalnum():
             after = " "
@@ -589,7 +591,7 @@ def _straight_repairable(text: str, mark: Mark) -> bool:
     return ev > 0 if mark.role == OPEN else ev < 0
 
 
-def find_misplaced_quotes(text: str, ctx: Context) -> Iterator[Change]:
+def _misplaced_quotes(text: str, ctx: Context) -> Iterator[Change]:
     if not any(c in text for c in ENGLISH_MARKS):
         return
     style = document_style(text)
@@ -616,7 +618,7 @@ def _nested_depths(text: str, ctx: Context) -> list[tuple[int, int]]:
     return spans
 
 
-def find_foreign_quotes(text: str, ctx: Context) -> Iterator[Change]:
+def _foreign_quotes(text: str, ctx: Context) -> Iterator[Change]:
     if not any(c in text for c in FOREIGN_MARKS | SINGLE_GUILLEMETS):
         return
     style = document_style(text)
@@ -630,17 +632,25 @@ def find_foreign_quotes(text: str, ctx: Context) -> Iterator[Change]:
                 changes.append(change)
     if any(c in text for c in SINGLE_GUILLEMETS):
         inside = _nested_depths(text, ctx)
-        for mark in analyse(text, ctx, SINGLE_GUILLEMETS):
-            if not mark.confident:
+        singles = analyse(text, ctx, SINGLE_GUILLEMETS)
+        for first, second in zip(singles, singles[1:]):
+            if not (first.role == OPEN and second.role == CLOSE):
                 continue
-            nested = any(a < mark.pos < b for a, b in inside)
+            if first.para_start != second.para_start or first.frozen or second.frozen:
+                continue
+            if not (first.confident and second.confident):
+                continue
+            nested = any(a < first.pos and second.pos < b for a, b in inside)
             if nested:
-                glyph = ("‘" if mark.role == OPEN else "’") if style == "curly" else "'"
+                glyphs = ("‘", "’") if style == "curly" else ("'", "'")
+            elif any(c in DOUBLE_MARKS for c in text[first.para_start : first.para_end]):
+                continue  # top-level ‹…› beside other double quotes: leave to a person
             else:
-                glyph = ("“" if mark.role == OPEN else "”") if style == "curly" else '"'
-            change = repair(text, mark, glyph)
-            if change is not None:
-                changes.append(change)
+                glyphs = ("“", "”") if style == "curly" else ('"', '"')
+            for mark, glyph in zip((first, second), glyphs):
+                change = repair(text, mark, glyph)
+                if change is not None:
+                    changes.append(change)
     changes.sort(key=lambda c: c.start)
     last = -1
     for change in changes:
@@ -686,7 +696,7 @@ def capitalised_speech_verb(text: str, mark_pos: int, end: int, extra: tuple[str
     return verb_start, verb_start + 1
 
 
-def find_speech_verb_case(text: str, ctx: Context) -> Iterator[Change]:
+def _speech_verb_case(text: str, ctx: Context) -> Iterator[Change]:
     if not any(c in text for c in ENGLISH_MARKS):
         return
     extra = speech_verbs(ctx)
@@ -702,6 +712,50 @@ def find_speech_verb_case(text: str, ctx: Context) -> Iterator[Change]:
         if span is not None:
             s, e = span
             yield Change(s, e, text[s:e].lower(), "reporting verb after a quotation lower-cased")
+
+
+def _paragraph_index(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos)
+
+
+def stable_changes(finder: Finder, text: str, ctx: Context, rounds: int = 3) -> list[Change]:
+    """``finder``'s changes, keeping only those of paragraphs it would not change again.
+
+    The pairing is read from the whole document, so a repair can change what the next run
+    reads. A paragraph whose repaired text would be repaired again is ambiguous: its changes
+    are dropped (precision first), which makes every quotes rule idempotent.
+
+    >>> def add_x(text, ctx):
+    ...     return [Change(0, 0, "x", "")]
+    >>> stable_changes(add_x, "a\nb", None)  # type: ignore[arg-type]
+    []
+    """
+    changes = sorted(finder(text, ctx), key=lambda c: (c.start, c.end))
+    for _ in range(rounds):
+        if not changes:
+            return []
+        fixed = apply_changes(text, changes)
+        again = list(finder(fixed, ctx))
+        if not again:
+            return changes
+        unstable = {_paragraph_index(fixed, c.start) for c in again}
+        kept = [c for c in changes if _paragraph_index(text, c.start) not in unstable]
+        if len(kept) == len(changes):
+            return []
+        changes = kept
+    return []
+
+
+def find_misplaced_quotes(text: str, ctx: Context) -> list[Change]:
+    return stable_changes(_misplaced_quotes, text, ctx)
+
+
+def find_foreign_quotes(text: str, ctx: Context) -> list[Change]:
+    return stable_changes(_foreign_quotes, text, ctx)
+
+
+def find_speech_verb_case(text: str, ctx: Context) -> list[Change]:
+    return stable_changes(_speech_verb_case, text, ctx)
 
 
 def find_unpaired_quotes(text: str, ctx: Context) -> Iterator[Change]:
