@@ -24,8 +24,10 @@ running over paragraphs). Everything is linear in the number of marks.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+import threading
+from bisect import bisect_left
 from functools import lru_cache
 
 import regex
@@ -85,24 +87,50 @@ IMPOSSIBLE = 100
 PRONOUNS = ("he", "she", "they", "it", "we")
 #: Markup and code: paragraphs with these are left alone.
 CODE_RE = regex.compile(r'[=:]\h*"|`|\{[^}\n]*\}|</?[A-Za-z]')
-URL_RE = regex.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+URL_RE = regex.compile(r"(?:https?://|www\.)\S+|[^\s@]{1,64}@[^\s@]+\.\w+")
 #: A double mark used as an apostrophe (``don”t``, ``Ukraine”s``).
 APOSTROPHE_AFTER_RE = regex.compile(r"(?:s|t|d|m|ll|re|ve)(?!\p{L})")
 
 
 @lru_cache(maxsize=16)
-def _speech_patterns(extra: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    """Compiled patterns for reporting verbs after and before a mark (cached per table)."""
-    verbs = sorted(set(load_table("speech_verbs.txt")) | {v.lower() for v in extra}, key=len)
+def _verb_set(extra: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(load_table("speech_verbs.txt")) | {v.lower() for v in extra}
+
+
+@lru_cache(maxsize=16)
+def _speech_patterns(extra: tuple[str, ...]) -> regex.Pattern[str]:
+    """The pattern of a reporting clause after a mark (``, he said``), cached per table."""
+    verbs = sorted(_verb_set(extra), key=len)
     alternation = "|".join(f"[{v[0].upper()}{v[0]}]{regex.escape(v[1:])}" for v in reversed(verbs))
     pronouns = "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in PRONOUNS)
     name = r"\p{Lu}[\p{L}’'\-]*"
-    after = regex.compile(
-        rf"(?P<space>\h*),?\h*(?:(?P<pron>{pronouns})\h+|(?P<name>{name}(?:\h+{name}){{0,2}})\h+)?"
+    det = r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne)"
+    words = r"(?:[\p{L}’'\-]+\h+){0,3}"
+    return regex.compile(
+        rf"(?P<space>\h*),?\h*(?:(?P<pron>{pronouns})\h+|(?P<name>{name}(?:\h+{name}){{0,2}})\h+"
+        rf"|(?P<det>{det}\h+{words}))?"
         rf"(?P<verb>{alternation})(?!\p{{L}})"
     )
-    before = regex.compile(rf"(?<!\p{{L}})(?:{alternation.lower()})\h*[,:]?\h*$")
-    return after, before
+
+
+def _verb_before(text: str, j: int, start: int, extra: tuple[str, ...] = ()) -> bool:
+    """Whether the word ending at or before ``text[j]`` (past a ``,`` or ``:``) is a reporting
+    verb, as in ``he said: “`` (a cheap backwards scan, no regex).
+
+    >>> t = "he said, “"
+    >>> _verb_before(t, 7, 0), _verb_before("the house “", 9, 0)
+    (True, False)
+    """
+    while j >= start and text[j] in HSPACE:
+        j -= 1
+    if j >= start and text[j] in ",:":
+        j -= 1
+    while j >= start and text[j] in HSPACE:
+        j -= 1
+    k = j
+    while k >= start and text[k].isalpha() and j - k < 20:
+        k -= 1
+    return k < j and text[k + 1 : j + 1].lower() in _verb_set(extra)
 
 
 def speech_verbs(ctx: Context | None) -> tuple[str, ...]:
@@ -132,7 +160,7 @@ def mark_evidence(
     >>> mark_evidence(t, t.index("“"), 0, len(t)) < 0
     True
     """
-    after_re, before_re = _speech_patterns(extra_verbs)
+    after_re = _speech_patterns(extra_verbs)
     c = text[p]
     e = 0
     if c in "“‟":
@@ -155,7 +183,7 @@ def mark_evidence(
                 e += 3
             else:
                 e += 1
-                if text[j] == ":" or before_re.search(text, max(start, p - 40), p):
+                if text[j] == ":" or _verb_before(text, j, start, extra_verbs):
                     e += 1
         elif prev.isalnum():
             e -= 1
@@ -163,7 +191,7 @@ def mark_evidence(
             e -= 2
         elif prev in "([{—–/":
             e += 2
-        elif prev == ":" or before_re.search(text, max(start, p - 40), p):
+        elif prev == ":" or _verb_before(text, i, start, extra_verbs):
             e += 1
     # Right side.
     k = p + 1
@@ -245,69 +273,50 @@ def decode_roles(
     carry = carry if carry is not None else [0] * n
     cannot = cannot if cannot is not None else [""] * n
     nestable = nestable if nestable is not None else [True] * n
-
-    def moves(i: int) -> list[tuple[int, int, int, str]]:
-        """(from state, to state, cost, side) of every move for mark ``i``."""
-        e = evidence[i]
-        co = flip_cost(max(0, -e)) + (IMPOSSIBLE if cannot[i] == OPEN else 0)
-        cc = flip_cost(max(0, e)) + (IMPOSSIBLE if cannot[i] == CLOSE else 0)
-        side = OPEN if e > 0 else CLOSE if e < 0 else ""
-        out = [
-            (0, 1, co, OPEN),
-            (1, 2, co + (NEST_COST if nestable[i] else IMPOSSIBLE), OPEN),
-            (1, 0, cc, CLOSE),
-            (2, 1, cc, CLOSE),
-            (0, 0, stray, STRAY + side),
-            (1, 1, stray, STRAY + side),
-            (2, 2, stray, STRAY + side),
-        ]
+    # Per-mark prices: open, close, nested open, reopen.
+    co = [0] * n
+    cc = [0] * n
+    nco = [0] * n
+    reo = [0] * n
+    for i, e in enumerate(evidence):
+        co[i] = flip_cost(max(0, -e)) + (IMPOSSIBLE if cannot[i] == OPEN else 0)
+        cc[i] = flip_cost(max(0, e)) + (IMPOSSIBLE if cannot[i] == CLOSE else 0)
+        nco[i] = co[i] + (NEST_COST if nestable[i] else IMPOSSIBLE)
         r = reopen[i]
-        if r is not None:
-            out.append((1, 1, co + r, OPEN))
-        return out
-
-    def gap(i: int, state: int) -> int:
-        return carry[i] * state
-
-    # f[i][s]: cheapest cost of marks < i ending in state s (before the gap of mark i).
-    f = [[0, inf, inf]]
-    all_moves = [moves(i) for i in range(n)]
+        reo[i] = inf if r is None else co[i] + r
+    s = stray
+    # Forward: cheapest cost of marks < i ending outside / inside / nested.
+    f0, f1, f2 = [0] * (n + 1), [inf] * (n + 1), [inf] * (n + 1)
     for i in range(n):
-        cur = f[i]
-        nxt = [inf, inf, inf]
-        for src, dst, cost, _ in all_moves[i]:
-            total = cur[src] + gap(i, src) + cost
-            if total < nxt[dst]:
-                nxt[dst] = total
-        f.append(nxt)
-    # a[i][s]: cheapest cost of marks >= i starting in state s (before the gap of mark i).
-    a: list[list[int]] = [[inf, inf, inf] for _ in range(n + 1)]
-    a[n] = [0, end_inside, 2 * end_inside]
+        g0, g1, g2 = f0[i], f1[i] + carry[i], f2[i] + 2 * carry[i]
+        f0[i + 1] = min(g0 + s, g1 + cc[i])
+        f1[i + 1] = min(g1 + s, g0 + co[i], g2 + cc[i], g1 + reo[i])
+        f2[i + 1] = min(g2 + s, g1 + nco[i])
+    # Backward: cheapest cost of marks >= i from each state, before the gap of mark i.
+    a0, a1, a2 = [0] * (n + 1), [inf] * (n + 1), [inf] * (n + 1)
+    a1[n], a2[n] = end_inside, 2 * end_inside
     for i in range(n - 1, -1, -1):
-        cur = a[i]
-        for src, dst, cost, _ in all_moves[i]:
-            total = gap(i, src) + cost + a[i + 1][dst]
-            if total < cur[src]:
-                cur[src] = total
+        b0, b1, b2 = a0[i + 1], a1[i + 1], a2[i + 1]
+        a0[i] = min(s + b0, co[i] + b1)
+        a1[i] = carry[i] + min(s + b1, cc[i] + b0, nco[i] + b2, reo[i] + b1)
+        a2[i] = 2 * carry[i] + min(s + b2, cc[i] + b1)
     out = []
-    for i in range(n):
-        best = {OPEN: inf, CLOSE: inf, STRAY: inf, STRAY + OPEN: inf, STRAY + CLOSE: inf}
-        for src, dst, cost, side in all_moves[i]:
-            total = f[i][src] + gap(i, src) + cost + a[i + 1][dst]
-            if side.startswith(STRAY):
-                best[STRAY] = min(best[STRAY], total)
-            if total < best[side]:
-                best[side] = total
+    for i, e in enumerate(evidence):
+        g0, g1, g2 = f0[i], f1[i] + carry[i], f2[i] + 2 * carry[i]
+        b0, b1, b2 = a0[i + 1], a1[i + 1], a2[i + 1]
+        as_open = min(g0 + co[i] + b1, g1 + nco[i] + b2, g1 + reo[i] + b1)
+        as_close = min(g1 + cc[i] + b0, g2 + cc[i] + b1)
+        as_stray = s + min(g0 + b0, g1 + b1, g2 + b2)
         # A stray still has a side: the one its own evidence points to.
-        side_open = min(best[OPEN], best[STRAY + OPEN], best[STRAY] if evidence[i] == 0 else inf)
-        side_close = min(best[CLOSE], best[STRAY + CLOSE], best[STRAY] if evidence[i] == 0 else inf)
-        paired = min(best[OPEN], best[CLOSE])
+        side_open = min(as_open, as_stray if e >= 0 else inf)
+        side_close = min(as_close, as_stray if e <= 0 else inf)
+        paired = min(as_open, as_close)
         out.append(
             Reading(
                 side=OPEN if side_open < side_close else CLOSE,
                 margin=min(abs(side_open - side_close), 999),
-                paired=paired < best[STRAY],
-                unpaired=best[STRAY] <= paired,
+                paired=paired < as_stray,
+                unpaired=as_stray <= paired,
             )
         )
     return out
@@ -366,6 +375,9 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _excluded(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of URLs and e-mail addresses in a paragraph."""
+    body = text[start:end]
+    if "@" not in body and "://" not in body and "www." not in body:
+        return []
     return [m.span() for m in URL_RE.finditer(text, start, end)]
 
 
@@ -415,6 +427,10 @@ def _impossible_side(text: str, p: int, start: int, end: int) -> str:
         k += 1
     if k >= end or (text[k] in PUNCT_AFTER and not text.startswith("...", k)):
         return OPEN
+    if p > start and text[p - 1] in ",.!?" and k > p + 1:
+        said = _speech_patterns(()).match(text, p + 1, end)
+        if said is not None and said.group("space"):
+            return OPEN  # `…,” the analyst wrote` never opens a quotation
     j = p - 1
     while j >= start and text[j] in HSPACE:
         j -= 1
@@ -446,17 +462,38 @@ def _paragraph_marks(
     return found
 
 
+_CACHE: dict[tuple[str, frozenset[str], tuple[str, ...]], list[Mark]] = {}
+_CACHE_LOCK = threading.Lock()
+_CACHE_SIZE = 8
+
+
 def analyse(
     text: str, ctx: Context | None = None, marks: frozenset[str] = DOUBLE_MARKS
 ) -> list[Mark]:
     """Every quotation mark of ``marks`` in ``text`` that newsclean reads, with its role.
+
+    The quotes rules read the same texts in turn (a rule's repaired text is the next rule's
+    input), so the last few readings are kept.
+    """
+    key = (text, marks, speech_verbs(ctx))
+    found = _CACHE.get(key)
+    if found is None:
+        found = _analyse(text, key[2], marks)
+        with _CACHE_LOCK:
+            if len(_CACHE) >= _CACHE_SIZE:
+                _CACHE.pop(next(iter(_CACHE)))
+            _CACHE[key] = found
+    return list(found)
+
+
+def _analyse(text: str, extra: tuple[str, ...], marks: frozenset[str]) -> list[Mark]:
+    """The reading behind :func:`analyse`.
 
     >>> [(m.char, m.role, m.unpaired) for m in analyse("we clearly perceive “, he declared")]
     [('“', 'close', True)]
     >>> [(m.char, m.role, m.confident) for m in analyse("“We will never accept it “, he said.")]
     [('“', 'open', True), ('“', 'close', True)]
     """
-    extra = speech_verbs(ctx)
     positions: list[tuple[int, int, int, bool]] = []
     evidence: list[int] = []
     reopen: list[int | None] = []
@@ -632,6 +669,8 @@ def _foreign_quotes(text: str, ctx: Context) -> Iterator[Change]:
                 changes.append(change)
     if any(c in text for c in SINGLE_GUILLEMETS):
         inside = _nested_depths(text, ctx)
+        inside_starts = [a for a, _ in inside]
+        has_double: dict[int, bool] = {}
         singles = analyse(text, ctx, SINGLE_GUILLEMETS)
         for first, second in zip(singles, singles[1:]):
             if not (first.role == OPEN and second.role == CLOSE):
@@ -640,10 +679,14 @@ def _foreign_quotes(text: str, ctx: Context) -> Iterator[Change]:
                 continue
             if not (first.confident and second.confident):
                 continue
-            nested = any(a < first.pos and second.pos < b for a, b in inside)
+            k = bisect_left(inside_starts, first.pos) - 1
+            nested = k >= 0 and second.pos < inside[k][1]
+            if first.para_start not in has_double:
+                body = text[first.para_start : first.para_end]
+                has_double[first.para_start] = any(c in body for c in DOUBLE_MARKS)
             if nested:
                 glyphs = ("‘", "’") if style == "curly" else ("'", "'")
-            elif any(c in DOUBLE_MARKS for c in text[first.para_start : first.para_end]):
+            elif has_double[first.para_start]:
                 continue  # top-level ‹…› beside other double quotes: leave to a person
             else:
                 glyphs = ("“", "”") if style == "curly" else ('"', '"')
@@ -672,11 +715,11 @@ def capitalised_speech_verb(text: str, mark_pos: int, end: int, extra: tuple[str
     >>> capitalised_speech_verb("the book “Orientalism”, Said wrote", 21, 34) is None
     True
     """
-    after_re, _ = _speech_patterns(extra)
+    after_re = _speech_patterns(extra)
     m = after_re.match(text, mark_pos + 1, end)
     if m is None or not m.group("space"):
         return None
-    if m.group("name"):
+    if m.group("name") or m.group("det"):
         return None
     if m.group("pron"):
         word_start = m.start("pron")
@@ -714,8 +757,10 @@ def _speech_verb_case(text: str, ctx: Context) -> Iterator[Change]:
             yield Change(s, e, text[s:e].lower(), "reporting verb after a quotation lower-cased")
 
 
-def _paragraph_index(text: str, pos: int) -> int:
-    return text.count("\n", 0, pos)
+def _paragraph_indexer(text: str) -> Callable[[int], int]:
+    """A function from an offset of ``text`` to the number of its line."""
+    breaks = [m.start() for m in regex.finditer("\n", text)]
+    return lambda pos: bisect_left(breaks, pos)
 
 
 def stable_changes(finder: Finder, text: str, ctx: Context, rounds: int = 3) -> list[Change]:
@@ -727,7 +772,7 @@ def stable_changes(finder: Finder, text: str, ctx: Context, rounds: int = 3) -> 
 
     >>> def add_x(text, ctx):
     ...     return [Change(0, 0, "x", "")]
-    >>> stable_changes(add_x, "a\nb", None)  # type: ignore[arg-type]
+    >>> stable_changes(add_x, "a b", None)  # type: ignore[arg-type]
     []
     """
     changes = sorted(finder(text, ctx), key=lambda c: (c.start, c.end))
@@ -738,8 +783,9 @@ def stable_changes(finder: Finder, text: str, ctx: Context, rounds: int = 3) -> 
         again = list(finder(fixed, ctx))
         if not again:
             return changes
-        unstable = {_paragraph_index(fixed, c.start) for c in again}
-        kept = [c for c in changes if _paragraph_index(text, c.start) not in unstable]
+        line_of_fixed, line_of_text = _paragraph_indexer(fixed), _paragraph_indexer(text)
+        unstable = {line_of_fixed(c.start) for c in again}
+        kept = [c for c in changes if line_of_text(c.start) not in unstable]
         if len(kept) == len(changes):
             return []
         changes = kept
