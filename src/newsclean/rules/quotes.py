@@ -24,11 +24,12 @@ running over paragraphs). Everything is linear in the number of marks.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 import threading
 from bisect import bisect_left
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 import regex
 
@@ -215,7 +216,7 @@ def mark_evidence(
     said = after_re.match(text, k, end)
     if said is not None:
         # “We said …” opens a quotation; see“He told … and rise, “Stoltenberg said close one.
-        left_attached = p > start and not text[p - 1] in HSPACE
+        left_attached = p > start and text[p - 1] not in HSPACE
         if said.group("space") or not said.group("pron") or left_attached:
             e -= 3 if said.group("space") else 2
     return e
@@ -402,15 +403,17 @@ def _is_inch(text: str, p: int, end: int) -> bool:
 def _sentence_start(text: str, p: int, start: int) -> int | None:
     """Extra cost of reading the mark at ``p`` as a reopening mark, or ``None`` if it can't be.
 
-    >>> _sentence_start('x. "If so', 3, 0), _sentence_start('"If so', 0, 0), _sentence_start('a "b', 2, 0)
-    (2, 0, None)
+    >>> _sentence_start('x. "If so', 3, 0), _sentence_start('"If so', 0, 0)
+    (2, 0)
+    >>> _sentence_start('a "b', 2, 0) is None
+    True
     """
     j = p - 1
     while j >= start and text[j] in HSPACE:
         j -= 1
     if j < start:
         return 0
-    if j < p - 1 and text[j] in ".?!…" and p + 1 < len(text) and not text[p + 1] in HSPACE:
+    if j < p - 1 and text[j] in ".?!…" and p + 1 < len(text) and text[p + 1] not in HSPACE:
         return SENTENCE_REOPEN_COST
     return None
 
@@ -450,13 +453,16 @@ def _paragraph_marks(
     skip = _excluded(text, start, end)
     found = []
     for p in range(start, end):
-        if text[p] in marks and not _is_apostrophe(text, p, start, end):
-            if not any(a <= p < b for a, b in skip):
-                found.append((p, _is_inch(text, p, end)))
+        if (
+            text[p] in marks
+            and not _is_apostrophe(text, p, start, end)
+            and not any(a <= p < b for a, b in skip)
+        ):
+            found.append((p, _is_inch(text, p, end)))
     plain = sum(1 for _, inch in found if not inch)
     if plain % 2 == 0:
         found = [(p, inch) for p, inch in found if not inch]
-    if any(b == a + 1 for (a, _), (b, _) in zip(found, found[1:])):
+    if any(b == a + 1 for (a, _), (b, _) in pairwise(found)):
         # Doubled marks (""): a typo nobody can pair safely; read, never change.
         found = [(p, True) for p, _ in found]
     return found
@@ -526,12 +532,12 @@ def _analyse(text: str, extra: tuple[str, ...], marks: frozenset[str]) -> list[M
     # Double quotations nested in double quotations are short scare quotes (“ … “lose” … ”).
     nestable = [
         q[0] + 1 < len(text) and nq[1] == q[1] and nq[0] - q[0] <= MAX_NESTED
-        for q, nq in zip(positions, positions[1:])
+        for q, nq in pairwise(positions)
     ] + [False]
     readings = decode_roles(evidence, reopen, carry, cannot=cannot, nestable=nestable)
     return [
         Mark(p, text[p], r.side, r.margin, start, end, inch, r.paired, r.unpaired)
-        for (p, start, end, inch), r in zip(positions, readings)
+        for (p, start, end, inch), r in zip(positions, readings, strict=True)
     ]
 
 
@@ -583,14 +589,22 @@ def repair(text: str, mark: Mark, glyph: str) -> Change | None:
             k = p + 1
             while k < end and text[k] in HSPACE:
                 k += 1
-            if k < end and text[k] not in QUOTE_LIKE and (text[k].isalnum() or text[k] in OPEN_HUGS):
+            if (
+                k < end
+                and text[k] not in QUOTE_LIKE
+                and (text[k].isalnum() or text[k] in OPEN_HUGS)
+            ):
                 right = k
     else:
         if p > start and text[p - 1] in HSPACE:
             j = p - 1
             while j >= start and text[j] in HSPACE:
                 j -= 1
-            if j >= start and text[j] not in QUOTE_LIKE and (text[j].isalnum() or text[j] in CLOSE_HUGS):
+            if (
+                j >= start
+                and text[j] not in QUOTE_LIKE
+                and (text[j].isalnum() or text[j] in CLOSE_HUGS)
+            ):
                 left = j + 1
         if p + 1 < end and text[p + 1].isalnum():
             after = " "
@@ -672,7 +686,7 @@ def _foreign_quotes(text: str, ctx: Context) -> Iterator[Change]:
         inside_starts = [a for a, _ in inside]
         has_double: dict[int, bool] = {}
         singles = analyse(text, ctx, SINGLE_GUILLEMETS)
-        for first, second in zip(singles, singles[1:]):
+        for first, second in pairwise(singles):
             if not (first.role == OPEN and second.role == CLOSE):
                 continue
             if first.para_start != second.para_start or first.frozen or second.frozen:
@@ -690,7 +704,7 @@ def _foreign_quotes(text: str, ctx: Context) -> Iterator[Change]:
                 continue  # top-level ‹…› beside other double quotes: leave to a person
             else:
                 glyphs = ("“", "”") if style == "curly" else ('"', '"')
-            for mark, glyph in zip((first, second), glyphs):
+            for mark, glyph in zip((first, second), glyphs, strict=True):
                 change = repair(text, mark, glyph)
                 if change is not None:
                     changes.append(change)
@@ -706,7 +720,9 @@ def _foreign_quotes(text: str, ctx: Context) -> Iterator[Change]:
 AFTER_VERB_RE = regex.compile(r"\h+(?:the|a|an|his|her|their|its|he|she|they|it|we|\p{Lu}\p{L}*)\b")
 
 
-def capitalised_speech_verb(text: str, mark_pos: int, end: int, extra: tuple[str, ...] = ()) -> tuple[int, int] | None:
+def capitalised_speech_verb(
+    text: str, mark_pos: int, end: int, extra: tuple[str, ...] = ()
+) -> tuple[int, int] | None:
     """Span of a capitalised reporting verb (or pronoun before one) after the closing mark.
 
     >>> t = "meaningless hysteria” Said the spokesperson"
@@ -775,12 +791,14 @@ def stable_changes(finder: Finder, text: str, ctx: Context, rounds: int = 3) -> 
     >>> stable_changes(add_x, "a b", None)  # type: ignore[arg-type]
     []
     """
-    changes = sorted(finder(text, ctx), key=lambda c: (c.start, c.end))
+    changes = sorted(
+        (c for c in finder(text, ctx) if isinstance(c, Change)), key=lambda c: (c.start, c.end)
+    )
     for _ in range(rounds):
         if not changes:
             return []
         fixed = apply_changes(text, changes)
-        again = list(finder(fixed, ctx))
+        again = [c for c in finder(fixed, ctx) if isinstance(c, Change)]
         if not again:
             return changes
         line_of_fixed, line_of_text = _paragraph_indexer(fixed), _paragraph_indexer(text)
