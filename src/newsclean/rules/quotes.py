@@ -506,10 +506,18 @@ def _analyse(text: str, extra: tuple[str, ...], marks: frozenset[str]) -> list[M
     carry: list[int] = []
     cannot: list[str] = []
     gap_cost = 0
+    blank_seen = False
     for start, end in _paragraphs(text):
         found = _paragraph_marks(text, start, end, marks)
         if not found:
-            gap_cost += CARRY_COST if text[start:end].strip() else BLANK_CARRY_COST
+            # Lines between two marks' paragraphs: each line of text costs CARRY_COST, a blank
+            # line BLANK_CARRY_COST however many there are (so removing blank lines changes
+            # nothing).
+            if text[start:end].strip():
+                gap_cost += CARRY_COST
+            elif not blank_seen:
+                gap_cost += BLANK_CARRY_COST
+                blank_seen = True
             continue
         low_nine = any(text[p] == "„" for p, _ in found)
         for k, (p, inch) in enumerate(found):
@@ -527,6 +535,7 @@ def _analyse(text: str, extra: tuple[str, ...], marks: frozenset[str]) -> list[M
             else:
                 carry.append(0)
         gap_cost = 0
+        blank_seen = False
     if not positions:
         return []
     # Double quotations nested in double quotations are short scare quotes (“ … “lose” … ”).
