@@ -41,6 +41,7 @@ RULE_MODULES: tuple[str, ...] = (
     "language",
     "boilerplate",
     "fused",
+    "quotes",
     "names",
     "whitespace",
 )
@@ -208,8 +209,20 @@ def _validate(changes: list[Change], length: int, code: str) -> list[Change]:
     return changes
 
 
+#: How many times the rules run over a text at most. A second pass runs only when the first
+#: changed something, and stops the run as soon as a pass changes nothing: one rule's repair
+#: can reveal another's artifact, and ``fix(fix(x)) == fix(x)`` must hold.
+MAX_PASSES = 3
+
+
 def run(text: str, config: Config | None = None) -> Result:
-    """Run the pipeline once over ``text``: the one run behind fix, fix_and_explain, detect."""
+    """Run the pipeline over ``text``: the one run behind fix, fix_and_explain, detect.
+
+    The rules run in order, each on the output of the ones before; when a pass changed the
+    text, the rules run again over the result (up to :data:`MAX_PASSES` passes), so that the
+    output is a fixed point. Document facts (``date``, ``language``) come from the first pass;
+    a finding reported again by a later pass (same rule and span) is listed once.
+    """
     if not isinstance(text, str):
         raise TypeError(f"newsclean works on str, not {type(text).__name__}")
     config = config or _DEFAULT_CONFIG
@@ -218,49 +231,59 @@ def run(text: str, config: Config | None = None) -> Result:
     edits: list[Edit] = []
     metadata: dict[str, Any] = {}
     pending: list[tuple[str, int, int, str, str | None, bool]] = []
-    for rule, applies in enabled_rules(config):
-        if rule.english_only and metadata.get("language", "en") != "en":
-            metadata.setdefault("skipped_rules", []).append(rule.code)
-            continue
-        ctx = Context(config=config, code=rule.code, metadata=metadata)
-        changes: list[Change] = []
-        for item in rule.find(current, ctx):
-            if isinstance(item, Meta):
-                merge_metadata(metadata, {item.key: item.value})
-            else:
-                changes.append(item)
-        if not changes:
-            continue
-        changes = _validate(changes, len(current), rule.code)
-        to_apply = [c for c in changes if applies and c.replacement is not None]
-        reported = [c for c in changes if not (applies and c.replacement is not None)]
-        if reported or any(c.removed for c in to_apply):
-            omap = _OffsetMap(edits)
-            for c in reported:
-                ostart, oend = omap.span(c.start, c.end)
-                pending.append(
-                    (rule.code, ostart, oend, c.message, c.replacement, c.replacement is not None)
-                )
-            for c in to_apply:
-                if c.removed:
+    rules = enabled_rules(config)
+    for pass_no in range(MAX_PASSES):
+        first_pass = pass_no == 0
+        before_pass = current
+        for rule, applies in rules:
+            if rule.english_only and metadata.get("language", "en") != "en":
+                if first_pass:
+                    metadata.setdefault("skipped_rules", []).append(rule.code)
+                continue
+            ctx = Context(config=config, code=rule.code, metadata=metadata)
+            changes: list[Change] = []
+            for item in rule.find(current, ctx):
+                if isinstance(item, Meta):
+                    if first_pass:
+                        merge_metadata(metadata, {item.key: item.value})
+                else:
+                    changes.append(item)
+            if not changes:
+                continue
+            changes = _validate(changes, len(current), rule.code)
+            to_apply = [c for c in changes if applies and c.replacement is not None]
+            reported = [c for c in changes if not (applies and c.replacement is not None)]
+            if reported or any(c.removed for c in to_apply):
+                omap = _OffsetMap(edits)
+                for c in reported:
                     ostart, oend = omap.span(c.start, c.end)
-                    merge_metadata(
-                        metadata,
-                        {
-                            "removed": [
-                                {
-                                    "rule": rule.code,
-                                    "start": ostart,
-                                    "end": oend,
-                                    "text": original[ostart:oend],
-                                    "message": c.message,
-                                }
-                            ]
-                        },
+                    pending.append(
+                        (
+                            rule.code,
+                            ostart,
+                            oend,
+                            c.message,
+                            c.replacement,
+                            c.replacement is not None,
+                        )
                     )
-        if to_apply:
-            edits = compose(original, current, edits, to_apply, rule.code, _first_to_run)
-            current = apply_changes(current, to_apply)
+                for c in to_apply:
+                    if c.removed:
+                        ostart, oend = omap.span(c.start, c.end)
+                        block = {
+                            "rule": rule.code,
+                            "start": ostart,
+                            "end": oend,
+                            "text": original[ostart:oend],
+                            "message": c.message,
+                        }
+                        merge_metadata(metadata, {"removed": [block]})
+            if to_apply:
+                edits = compose(original, current, edits, to_apply, rule.code, _first_to_run)
+                current = apply_changes(current, to_apply)
+        if current == before_pass:
+            break
+    pending = list(dict.fromkeys(pending))
     starts = line_starts(original) if pending else []
     findings = []
     for code, ostart, oend, message, replacement, fixable in pending:

@@ -1,0 +1,86 @@
+"""Injector for the quotes family (NC2xx): the quote artifacts machine translation leaves.
+
+Works on well-formed quotation pairs found in the text itself (curly “…” or straight "…" in
+one paragraph) and damages some of them the way translated news shows it:
+
+* spacing flipped on both marks: ``a “Legion” is`` → ``a“ Legion ”is``;
+* a closing mark detached from its punctuation: ``so,” he said`` → ``so, ”he said``;
+* a closing mark with the opening shape before punctuation: ``troops”.`` → ``troops “.``;
+* a stray space before a straight closing mark: ``premodernity",`` → ``premodernity ",``;
+* source-language guillemets: ``“a historic day”`` → ``«a historic day»``;
+* a reporting verb capitalised after the quotation: ``,” said`` → ``,” Said``.
+
+The gold text is the input itself: a perfect repair undoes every injected artifact.
+"""
+
+from __future__ import annotations
+
+import random
+
+import regex
+
+FAMILY = "quotes"
+SELECT: tuple[str, ...] = ("NC2",)
+
+#: A well-formed curly or straight pair inside one paragraph.
+PAIR_RE = regex.compile(r"“[^“”\"\n]{1,300}”|\"[^“”\"\n]{1,300}\"")
+#: How often a pair is damaged.
+RATE = 0.35
+VERB_RE = regex.compile(r"(?<=^,?\h)(said|told|added|says|explained|wrote)\b")
+
+
+def _damage(text: str, start: int, end: int, rng: random.Random) -> tuple[int, int, str] | None:
+    """One artifact for the pair ``text[start:end]``, as (start, end, replacement) or None."""
+    inner = text[start + 1 : end - 1]
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    after2 = text[end + 1] if end + 1 < len(text) else ""
+    curly = text[start] == "“"
+    choices = ["guillemets"]
+    if curly and before == " " and after == " " and after2.isalpha():
+        choices.append("flip")
+    if curly and inner[-1:] in ",." and after == " " and after2.isalpha():
+        choices.append("detach")
+    if curly and after in ",." and inner[-1:].isalnum():
+        choices.append("shape")
+    if not curly and after in ",." and inner[-1:].isalnum():
+        choices.append("space")
+    verb = VERB_RE.search(text[end : end + 12])
+    if verb is not None and inner[-1:] in ",?!":
+        choices.append("verb")
+    kind = rng.choice(choices)
+    if kind == "guillemets":
+        return start, end, "«" + inner + "»"
+    if kind == "flip":
+        return start - 1, end + 1, text[start] + " " + inner + " " + text[end - 1]
+    if kind == "detach":
+        return end - 1, end + 1, " ”"
+    if kind == "shape":
+        return end - 1, end, " “"
+    if kind == "space":
+        return end - 1, end, ' "'
+    assert verb is not None
+    at = end + verb.start()
+    return at, at + 1, text[at].upper()
+
+
+def inject(text: str, rng: random.Random) -> tuple[str, str]:
+    """Return (dirty, gold): ``text`` with quote artifacts injected, and ``text`` itself."""
+    edits: list[tuple[int, int, str]] = []
+    last = -1
+    for m in PAIR_RE.finditer(text):
+        if rng.random() >= RATE:
+            continue
+        damage = _damage(text, m.start(), m.end(), rng)
+        if damage is None or damage[0] <= last:
+            continue
+        edits.append(damage)
+        last = max(damage[1], m.end())
+    parts: list[str] = []
+    pos = 0
+    for start, end, replacement in edits:
+        parts.append(text[pos:start])
+        parts.append(replacement)
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts), text

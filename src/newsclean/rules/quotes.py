@@ -1,0 +1,936 @@
+"""Quotes (NC2xx): pair quotation marks, give each the right shape and side, bring foreign
+quote styles into English, lower-case speech verbs after a quote, report what cannot be paired.
+
+Machine translation keeps the number of quotation marks but often gets their shape (“ for ”)
+and the side of the space (``perceive “, he``) wrong. The glyph and the spacing of a single
+mark are therefore weak evidence; the order of the marks is strong evidence, because double
+quotation marks alternate: open, close, open, close. Each paragraph is decoded on its own:
+
+* every double mark gets an *evidence* score (positive: it looks like an opening mark,
+  negative: a closing one) from its glyph, the characters around it, the paragraph edges,
+  punctuation and reporting verbs (:func:`mark_evidence`);
+* a small dynamic programme (:func:`decode_roles`) finds the cheapest sequence of roles that
+  alternates open/close, where a role against the evidence costs the evidence and leaving a
+  mark unpaired costs a fixed, higher price. Min-marginals give every mark a *margin*: how much
+  worse the best reading with another role for that mark is;
+* only marks whose role wins by a clear margin are repaired; unpaired marks are reported.
+
+Single quotation marks and apostrophes (Ukraine’s, ’90s, rock ’n’ roll, O’Neill, students’)
+are never touched, nor are primes (5′ 11″), inch marks (12"), marks in URLs and markup, or the
+straight/curly style of marks that are already right. A paragraph may end inside a quotation
+when the next paragraph opens with a quotation mark (the English convention for quotations
+running over paragraphs). Everything is linear in the number of marks.
+"""
+
+from __future__ import annotations
+
+import threading
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+
+import regex
+
+from ..edits import Change, apply_changes
+from ..registry import Context, Finder, Rule
+from ..resources import load_table
+
+#: English double quotation marks (straight and curly).
+ENGLISH_MARKS = frozenset('"“”‟')
+#: Double quotation marks of other languages' styles: „…“ „…” «…» »…«.
+FOREIGN_MARKS = frozenset("„«»")
+DOUBLE_MARKS = ENGLISH_MARKS | FOREIGN_MARKS
+#: Single guillemets ‹…› (paired on their own, converted with NC202).
+SINGLE_GUILLEMETS = frozenset("‹›")
+ALL_MARKS = DOUBLE_MARKS | SINGLE_GUILLEMETS
+#: Horizontal whitespace (never a line break).
+HSPACE = frozenset(
+    " \t\u00a0\u1680" + "".join(chr(c) for c in range(0x2000, 0x200B)) + "\u202f\u205f\u3000"
+)
+#: Attached before a mark, these say the mark closes (``said so.”``).
+CLOSING_PUNCT_BEFORE = frozenset(".,;!?…")
+#: Right after a mark, these say the mark closes (``perceive”,``).
+PUNCT_AFTER = frozenset(".,;:!?)]")
+#: What a closing mark hugs when a stray space separates them.
+CLOSE_HUGS = frozenset(".,;:!?…)]%")
+#: What an opening mark hugs when a stray space separates them.
+OPEN_HUGS = frozenset("…([$£€#")
+#: Gaps between a double mark and these are left as they are (nested quotes, apostrophes).
+QUOTE_LIKE = ALL_MARKS | frozenset("‘’'‚‛`´")
+#: Before an opening mark, these need a space between them and the mark.
+OPEN_NEEDS_SPACE_AFTER = frozenset(",.;:!?")
+
+OPEN, CLOSE, STRAY = "open", "close", "stray"
+
+#: Price of leaving a mark unpaired, in evidence units (see :func:`decode_roles`).
+STRAY_COST = 12
+#: A role is acted on only when every other role for the mark costs this much more.
+MIN_MARGIN = 4
+#: Price of keeping a quotation open across a paragraph break without a reopening mark
+#: (corpora that break lines inside paragraphs), and of ending the text inside one.
+CARRY_COST = 4
+#: … and across a blank line, where English reopens the quotation instead.
+BLANK_CARRY_COST = STRAY_COST
+#: Extra price of a reopening mark at the start of a sentence inside a paragraph (corpora
+#: that join paragraphs: ``…investment. "If that's the case…``).
+SENTENCE_REOPEN_COST = 2
+#: Evidence up to this size is flipped at its face value, beyond it at three times.
+FLIP_KNEE = 3
+#: Extra price of a quotation nested in another with double marks (“… “…” …”).
+NEST_COST = 6
+#: … and only for a quotation this short (characters from its opening to its closing mark).
+MAX_NESTED = 30
+#: Price of a side a mark cannot have (an opening mark before a full stop).
+IMPOSSIBLE = 100
+
+PRONOUNS = ("he", "she", "they", "it", "we")
+#: Markup and code: paragraphs with these are left alone.
+CODE_RE = regex.compile(r'[=:]\h*"|`|\{[^}\n]*\}|</?[A-Za-z]')
+URL_RE = regex.compile(r"(?:https?://|www\.)\S+|[^\s@]{1,64}@[^\s@]+\.\w+")
+#: What every :data:`URL_RE` match contains; only the tokens around these are scanned.
+URL_HINT_RE = regex.compile(r"@|://|www\.")
+SPACE_RE = regex.compile(r"\s")
+SPACE_BEFORE_RE = regex.compile(r"\s", flags=regex.REVERSE)
+#: How far around a hint a token is followed (a longer "URL" is not one).
+URL_WINDOW = 4096
+#: A double mark used as an apostrophe (``don”t``, ``Ukraine”s``).
+APOSTROPHE_AFTER_RE = regex.compile(r"(?:s|t|d|m|ll|re|ve)(?!\p{L})")
+
+
+@lru_cache(maxsize=16)
+def _verb_set(extra: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(load_table("speech_verbs.txt")) | {v.lower() for v in extra}
+
+
+@lru_cache(maxsize=16)
+def _speech_patterns(extra: tuple[str, ...]) -> regex.Pattern[str]:
+    """The pattern of a reporting clause after a mark (``, he said``), cached per table."""
+    verbs = sorted(_verb_set(extra), key=len)
+    alternation = "|".join(f"[{v[0].upper()}{v[0]}]{regex.escape(v[1:])}" for v in reversed(verbs))
+    pronouns = "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in PRONOUNS)
+    name = r"\p{Lu}[\p{L}’'\-]*"
+    det = r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne)"
+    words = r"(?:[\p{L}’'\-]+\h+){0,3}"
+    return regex.compile(
+        rf"(?P<space>\h*),?\h*(?:(?P<pron>{pronouns})\h+|(?P<name>{name}(?:\h+{name}){{0,2}})\h+"
+        rf"|(?P<det>{det}\h+{words}))?"
+        rf"(?P<verb>{alternation})(?!\p{{L}})"
+    )
+
+
+def _verb_before(text: str, j: int, start: int, extra: tuple[str, ...] = ()) -> bool:
+    """Whether the word ending at or before ``text[j]`` (past a ``,`` or ``:``) is a reporting
+    verb, as in ``he said: “`` (a cheap backwards scan, no regex).
+
+    >>> t = "he said, “"
+    >>> _verb_before(t, 7, 0), _verb_before("the house “", 9, 0)
+    (True, False)
+    """
+    while j >= start and text[j] in HSPACE:
+        j -= 1
+    if j >= start and text[j] in ",:":
+        j -= 1
+    while j >= start and text[j] in HSPACE:
+        j -= 1
+    k = j
+    while k >= start and text[k].isalpha() and j - k < 20:
+        k -= 1
+    return k < j and text[k + 1 : j + 1].lower() in _verb_set(extra)
+
+
+def speech_verbs(ctx: Context | None) -> tuple[str, ...]:
+    """Extra reporting verbs from ``Config(options={"NC2": {"speech_verbs": [...]}})``."""
+    if ctx is None:
+        return ()
+    return tuple(ctx.option("speech_verbs", ()) or ())
+
+
+def mark_evidence(
+    text: str,
+    p: int,
+    start: int,
+    end: int,
+    low_nine: bool = False,
+    extra_verbs: tuple[str, ...] = (),
+) -> int:
+    """How much the mark at ``text[p]`` looks like an opening (> 0) or closing (< 0) mark.
+
+    ``start``/``end`` bound its paragraph; ``low_nine`` says the paragraph uses „ (so “ may
+    close a „…“ quotation).
+
+    >>> t = "He said: “We will see”, he added."
+    >>> mark_evidence(t, t.index("“"), 0, len(t)) > 0, mark_evidence(t, t.index("”"), 0, len(t)) < 0
+    (True, True)
+    >>> t = "a threat that we clearly perceive “, he declared"
+    >>> mark_evidence(t, t.index("“"), 0, len(t)) < 0
+    True
+    """
+    after_re = _speech_patterns(extra_verbs)
+    c = text[p]
+    e = 0
+    if c in "“‟":
+        e += 0 if low_nine else 1
+    elif c == "”":
+        e -= 1
+    elif c == "„":
+        e += 2
+    # Left side.
+    i = p - 1
+    if i < start:
+        e += 3
+    else:
+        prev = text[i]
+        if prev in HSPACE:
+            j = i
+            while j >= start and text[j] in HSPACE:
+                j -= 1
+            if j < start:
+                e += 3
+            else:
+                e += 1
+                if text[j] == ":" or _verb_before(text, j, start, extra_verbs):
+                    e += 1
+        elif prev.isalnum():
+            e -= 1
+        elif prev in CLOSING_PUNCT_BEFORE:
+            e -= 2
+        elif prev in "([{—–/":
+            e += 2
+        elif prev == ":" or _verb_before(text, i, start, extra_verbs):
+            e += 1
+    # Right side.
+    k = p + 1
+    if k >= end:
+        return e - 4
+    nxt = text[k]
+    if nxt in HSPACE:
+        m = k
+        while m < end and text[m] in HSPACE:
+            m += 1
+        if m >= end:
+            return e - 4
+        e -= 1
+    elif nxt.isalnum():
+        e += 1
+    elif nxt in PUNCT_AFTER:
+        e -= 3
+        if k + 1 >= end or (nxt in ".!?" and text[k + 1] in HSPACE):
+            e -= 2
+        return e
+    said = after_re.match(text, k, end)
+    if said is not None:
+        # “We said …” opens a quotation; see“He told … and rise, “Stoltenberg said close one.
+        left_attached = p > start and text[p - 1] not in HSPACE
+        if said.group("space") or not said.group("pron") or left_attached:
+            e -= 3 if said.group("space") else 2
+    return e
+
+
+def flip_cost(e: int) -> int:
+    """Price of reading a mark against evidence ``e`` (its size): linear for weak evidence,
+    steep for strong evidence, so that ``forth, “so`` can be re-read but ``,” Näes said``
+    practically cannot.
+
+    >>> [flip_cost(e) for e in (0, 2, 3, 4, 7)]
+    [0, 2, 3, 6, 15]
+    """
+    return e if e <= FLIP_KNEE else FLIP_KNEE + 3 * (e - FLIP_KNEE)
+
+
+def decode_roles(
+    evidence: Sequence[int],
+    reopen: Sequence[int | None] | None = None,
+    carry: Sequence[int] | None = None,
+    stray: int = STRAY_COST,
+    end_inside: int = STRAY_COST,
+    cannot: Sequence[str] | None = None,
+    nestable: Sequence[bool] | None = None,
+) -> list[Reading]:
+    """The cheapest alternating reading of a document's marks, and how sure it is of each.
+
+    States: outside a quotation, inside one, inside a quotation nested in another. Moves for a
+    mark: ``open`` (one level in; nesting costs :data:`NEST_COST` more and only where
+    ``nestable[i]``), ``close`` (one level
+    out), ``stray`` (unpaired, state unchanged, costs ``stray``) and, where ``reopen[i]`` is not
+    ``None``, a *reopening* mark (inside → inside at that extra cost: the English convention
+    for a quotation that runs into a new paragraph or sentence). Reading a mark against its
+    evidence costs :func:`flip_cost`, and a side ``cannot[i]`` names (``"open"``, ``"close"``)
+    costs :data:`IMPOSSIBLE`; staying inside across the gap before mark ``i`` costs
+    ``carry[i]`` (paragraph breaks), and ending inside costs ``end_inside``. Min-marginals
+    (forward-backward, linear time) give each mark its :class:`Reading`.
+
+    >>> [r.side for r in decode_roles([3, -3, 3, -3])]
+    ['open', 'close', 'open', 'close']
+    >>> [r.side for r in decode_roles([4, -3, -3, 3, 4, -8, 3, -5])]
+    ['open', 'close', 'open', 'close', 'open', 'close', 'open', 'close']
+    >>> [(r.side, r.unpaired) for r in decode_roles([3, -5, -5])]
+    [('open', False), ('close', True), ('close', True)]
+    >>> [r.unpaired for r in decode_roles([3, -3, 3])]
+    [False, False, True]
+    >>> [(r.side, r.unpaired) for r in decode_roles([3, 3, -5], reopen=[None, 0, None])]
+    [('open', False), ('open', False), ('close', False)]
+    >>> [r.side for r in decode_roles([5, 4, -4, -5])]
+    ['open', 'open', 'close', 'close']
+    """
+    n = len(evidence)
+    inf = 1 << 40
+    reopen = reopen if reopen is not None else [None] * n
+    carry = carry if carry is not None else [0] * n
+    cannot = cannot if cannot is not None else [""] * n
+    nestable = nestable if nestable is not None else [True] * n
+    # Per-mark prices: open, close, nested open, reopen.
+    co = [0] * n
+    cc = [0] * n
+    nco = [0] * n
+    reo = [0] * n
+    for i, e in enumerate(evidence):
+        co[i] = flip_cost(max(0, -e)) + (IMPOSSIBLE if cannot[i] == OPEN else 0)
+        cc[i] = flip_cost(max(0, e)) + (IMPOSSIBLE if cannot[i] == CLOSE else 0)
+        nco[i] = co[i] + (NEST_COST if nestable[i] else IMPOSSIBLE)
+        r = reopen[i]
+        reo[i] = inf if r is None else co[i] + r
+    s = stray
+    # Forward: cheapest cost of marks < i ending outside / inside / nested.
+    f0, f1, f2 = [0] * (n + 1), [inf] * (n + 1), [inf] * (n + 1)
+    for i in range(n):
+        g0, g1, g2 = f0[i], f1[i] + carry[i], f2[i] + 2 * carry[i]
+        f0[i + 1] = min(g0 + s, g1 + cc[i])
+        f1[i + 1] = min(g1 + s, g0 + co[i], g2 + cc[i], g1 + reo[i])
+        f2[i + 1] = min(g2 + s, g1 + nco[i])
+    # Backward: cheapest cost of marks >= i from each state, before the gap of mark i.
+    a0, a1, a2 = [0] * (n + 1), [inf] * (n + 1), [inf] * (n + 1)
+    a1[n], a2[n] = end_inside, 2 * end_inside
+    for i in range(n - 1, -1, -1):
+        b0, b1, b2 = a0[i + 1], a1[i + 1], a2[i + 1]
+        a0[i] = min(s + b0, co[i] + b1)
+        a1[i] = carry[i] + min(s + b1, cc[i] + b0, nco[i] + b2, reo[i] + b1)
+        a2[i] = 2 * carry[i] + min(s + b2, cc[i] + b1)
+    out = []
+    for i, e in enumerate(evidence):
+        g0, g1, g2 = f0[i], f1[i] + carry[i], f2[i] + 2 * carry[i]
+        b0, b1, b2 = a0[i + 1], a1[i + 1], a2[i + 1]
+        as_open = min(g0 + co[i] + b1, g1 + nco[i] + b2, g1 + reo[i] + b1)
+        as_close = min(g1 + cc[i] + b0, g2 + cc[i] + b1)
+        as_stray = s + min(g0 + b0, g1 + b1, g2 + b2)
+        # A stray still has a side: the one its own evidence points to.
+        side_open = min(as_open, as_stray if e >= 0 else inf)
+        side_close = min(as_close, as_stray if e <= 0 else inf)
+        paired = min(as_open, as_close)
+        out.append(
+            Reading(
+                side=OPEN if side_open < side_close else CLOSE,
+                margin=min(abs(side_open - side_close), 999),
+                paired=paired < as_stray,
+                unpaired=as_stray <= paired,
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the decoder made of one mark.
+
+    ``side``: open or close; ``margin``: how much the best reading with the other side costs
+    more; ``paired``: some best reading pairs the mark; ``unpaired``: some best reading leaves
+    it without a partner (both can hold when the paragraph is ambiguous).
+    """
+
+    side: str
+    margin: int
+    paired: bool
+    unpaired: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A quotation mark, its paragraph, and what the decoder made of it."""
+
+    pos: int
+    char: str
+    role: str  # OPEN or CLOSE: the side it belongs to
+    margin: int
+    para_start: int
+    para_end: int
+    frozen: bool = False  # an inch mark or similar that may be read but never changed
+    paired: bool = True
+    unpaired: bool = False
+
+    @property
+    def confident(self) -> bool:
+        """The mark's side is clear and pairing it is at least as good as leaving it alone."""
+        return self.margin >= MIN_MARGIN and self.paired
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, without its line break."""
+    spans = []
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        end = n if nl == -1 else nl
+        stop = end - 1 if end > pos and text[end - 1] == "\r" else end
+        spans.append((pos, stop))
+        if nl == -1:
+            break
+        pos = nl + 1
+    return spans
+
+
+def _excluded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of URLs and e-mail addresses in a paragraph, in order.
+
+    :data:`URL_RE` matches never cross white space, so only the tokens around an ``@``,
+    ``://`` or ``www.`` are scanned: the same matches as a scan of the whole paragraph, in
+    time linear in the paragraph (a scan of a long paragraph without spaces tried the e-mail
+    pattern at every position).
+
+    >>> text = "See https://example.com/a?b=“x” or mail info@example.org today."
+    >>> [text[a:b] for a, b in _excluded(text, 0, len(text))]
+    ['https://example.com/a?b=“x”', 'info@example.org']
+    """
+    body = text[start:end]
+    if "@" not in body and "://" not in body and "www." not in body:
+        return []
+    spans: list[tuple[int, int]] = []
+    pos = start
+    while (hit := URL_HINT_RE.search(text, pos, end)) is not None:
+        low = max(start, pos, hit.start() - URL_WINDOW)
+        before = SPACE_BEFORE_RE.search(text, low, hit.start())
+        token_start = before.end() if before else low
+        high = min(end, hit.end() + URL_WINDOW)
+        after = SPACE_RE.search(text, hit.end(), high)
+        token_end = after.start() if after else high
+        spans.extend(m.span() for m in URL_RE.finditer(text, token_start, token_end))
+        pos = max(token_end, hit.end())
+    return spans
+
+
+def _in_spans(spans: list[tuple[int, int]], starts: list[int], p: int) -> bool:
+    """Whether offset ``p`` falls in one of the sorted, non-overlapping ``spans``."""
+    k = bisect_right(starts, p) - 1
+    return k >= 0 and spans[k][0] <= p < spans[k][1]
+
+
+def _is_apostrophe(text: str, p: int, start: int, end: int) -> bool:
+    return (
+        p > start
+        and text[p - 1].isalpha()
+        and APOSTROPHE_AFTER_RE.match(text, p + 1, end) is not None
+    )
+
+
+def _is_inch(text: str, p: int, end: int) -> bool:
+    """A straight ``"`` right after a digit and not before a letter: maybe an inch mark."""
+    return (
+        text[p] == '"'
+        and p > 0
+        and text[p - 1].isdigit()
+        and (p + 1 >= end or not text[p + 1].isalnum())
+    )
+
+
+def _sentence_start(text: str, p: int, start: int) -> int | None:
+    """Extra cost of reading the mark at ``p`` as a reopening mark, or ``None`` if it can't be.
+
+    >>> _sentence_start('x. "If so', 3, 0), _sentence_start('"If so', 0, 0)
+    (2, 0)
+    >>> _sentence_start('a "b', 2, 0) is None
+    True
+    """
+    j = p - 1
+    while j >= start and text[j] in HSPACE:
+        j -= 1
+    if j < start:
+        return 0
+    if j < p - 1 and text[j] in ".?!…" and p + 1 < len(text) and text[p + 1] not in HSPACE:
+        return SENTENCE_REOPEN_COST
+    return None
+
+
+def _impossible_side(text: str, p: int, start: int, end: int) -> str:
+    """The side the mark at ``p`` cannot have: no opening mark before a full stop or at the end
+    of its paragraph, no closing mark at the start of one.
+
+    >>> _impossible_side("troops ”.", 7, 0, 9), _impossible_side("“We", 0, 0, 3)
+    ('open', 'close')
+    """
+    k = p + 1
+    while k < end and text[k] in HSPACE:
+        k += 1
+    if k >= end or (text[k] in PUNCT_AFTER and not text.startswith("...", k)):
+        return OPEN
+    if p > start and text[p - 1] in ",.!?" and k > p + 1:
+        said = _speech_patterns(()).match(text, p + 1, end)
+        if said is not None and said.group("space"):
+            return OPEN  # `…,” the analyst wrote` never opens a quotation
+    j = p - 1
+    while j >= start and text[j] in HSPACE:
+        j -= 1
+    if j < start:
+        return CLOSE
+    return ""
+
+
+@lru_cache(maxsize=8)
+def _marks_re(marks: frozenset[str]) -> regex.Pattern[str]:
+    """A pattern that finds any of ``marks`` (C-speed, instead of a loop over characters)."""
+    return regex.compile("[" + "".join(regex.escape(c) for c in sorted(marks)) + "]")
+
+
+def _paragraph_marks(
+    text: str, start: int, end: int, marks: frozenset[str]
+) -> list[tuple[int, bool]]:
+    """Positions of the marks newsclean reads in one paragraph, each with whether it is frozen
+    (an inch mark, kept only when the paragraph needs it to pair its quotes)."""
+    marks_re = _marks_re(marks)
+    if marks_re.search(text, start, end) is None or CODE_RE.search(text[start:end]):
+        return []
+    skip = _excluded(text, start, end)
+    skip_starts = [a for a, _ in skip]
+    found = []
+    for m in marks_re.finditer(text, start, end):
+        p = m.start()
+        if not _is_apostrophe(text, p, start, end) and not (
+            skip and _in_spans(skip, skip_starts, p)
+        ):
+            found.append((p, _is_inch(text, p, end)))
+    plain = sum(1 for _, inch in found if not inch)
+    if plain % 2 == 0:
+        found = [(p, inch) for p, inch in found if not inch]
+    if any(b == a + 1 for (a, _), (b, _) in pairwise(found)):
+        # Doubled marks (""): a typo nobody can pair safely; read, never change.
+        found = [(p, True) for p, _ in found]
+    return found
+
+
+_CACHE: dict[tuple[str, frozenset[str], tuple[str, ...]], list[Mark]] = {}
+_CACHE_LOCK = threading.Lock()
+_CACHE_SIZE = 8
+
+
+def analyse(
+    text: str, ctx: Context | None = None, marks: frozenset[str] = DOUBLE_MARKS
+) -> list[Mark]:
+    """Every quotation mark of ``marks`` in ``text`` that newsclean reads, with its role.
+
+    The quotes rules read the same texts in turn (a rule's repaired text is the next rule's
+    input), so the last few readings are kept.
+    """
+    key = (text, marks, speech_verbs(ctx))
+    found = _CACHE.get(key)
+    if found is None:
+        found = _analyse(text, key[2], marks)
+        with _CACHE_LOCK:
+            if len(_CACHE) >= _CACHE_SIZE:
+                _CACHE.pop(next(iter(_CACHE)))
+            _CACHE[key] = found
+    return list(found)
+
+
+def _analyse(text: str, extra: tuple[str, ...], marks: frozenset[str]) -> list[Mark]:
+    """The reading behind :func:`analyse`.
+
+    >>> [(m.char, m.role, m.unpaired) for m in analyse("we clearly perceive “, he declared")]
+    [('“', 'close', True)]
+    >>> [(m.char, m.role, m.confident) for m in analyse("“We will never accept it “, he said.")]
+    [('“', 'open', True), ('“', 'close', True)]
+    """
+    positions: list[tuple[int, int, int, bool]] = []
+    evidence: list[int] = []
+    reopen: list[int | None] = []
+    carry: list[int] = []
+    cannot: list[str] = []
+    gap_cost = 0
+    blank_seen = False
+    for start, end in _paragraphs(text):
+        found = _paragraph_marks(text, start, end, marks)
+        if not found:
+            # Lines between two marks' paragraphs: each line of text costs CARRY_COST, a blank
+            # line BLANK_CARRY_COST however many there are (so removing blank lines changes
+            # nothing).
+            if text[start:end].strip():
+                gap_cost += CARRY_COST
+            elif not blank_seen:
+                gap_cost += BLANK_CARRY_COST
+                blank_seen = True
+            continue
+        low_nine = any(text[p] == "„" for p, _ in found)
+        for k, (p, inch) in enumerate(found):
+            positions.append((p, start, end, inch))
+            ev = mark_evidence(text, p, start, end, low_nine, extra)
+            # A straight mark has no shape to get wrong: its spacing is all it says, and
+            # clean text spaces it reliably, so its evidence counts double.
+            evidence.append(2 * ev if text[p] == '"' else ev)
+            r = _sentence_start(text, p, start)
+            reopen.append(r)
+            cannot.append(_impossible_side(text, p, start, end))
+            if k == 0 and len(positions) > 1:
+                # A quotation reopened at the start of a paragraph is the convention: free.
+                carry.append(0 if r == 0 else gap_cost + CARRY_COST)
+            else:
+                carry.append(0)
+        gap_cost = 0
+        blank_seen = False
+    if not positions:
+        return []
+    # Double quotations nested in double quotations are short scare quotes (“ … “lose” … ”).
+    nestable = [
+        q[0] + 1 < len(text) and nq[1] == q[1] and nq[0] - q[0] <= MAX_NESTED
+        for q, nq in pairwise(positions)
+    ] + [False]
+    readings = decode_roles(evidence, reopen, carry, cannot=cannot, nestable=nestable)
+    return [
+        Mark(p, text[p], r.side, r.margin, start, end, inch, r.paired, r.unpaired)
+        for (p, start, end, inch), r in zip(positions, readings, strict=True)
+    ]
+
+
+def document_style(text: str) -> str:
+    """``"curly"`` or ``"straight"``: the document's own double quotes.
+
+    Decided by its English double quotes, then by its apostrophes; curly when nothing tells.
+
+    >>> document_style('He said "yes" and “no”, "maybe".'), document_style("it’s «fine»")
+    ('straight', 'curly')
+    """
+    curly = sum(text.count(c) for c in "“”‟")
+    straight = text.count('"')
+    if curly or straight:
+        return "curly" if curly >= straight else "straight"
+    return "straight" if text.count("'") > text.count("’") else "curly"
+
+
+def _glyph(mark: Mark, style: str) -> str:
+    if mark.char == '"':
+        return '"'
+    if mark.char in "“”‟" or style == "curly":
+        return "“" if mark.role == OPEN else "”"
+    return '"'
+
+
+def repair(text: str, mark: Mark, glyph: str) -> Change | None:
+    """The change that gives a paired mark ``glyph`` and puts the space on its outer side.
+
+    An opening mark hugs the word after it, a closing mark the word or punctuation before
+    it; spaces next to another quotation mark are left alone.
+
+    >>> t = "clearly perceive “, he declared"
+    >>> m = Mark(t.index("“"), "“", CLOSE, 9, 0, len(t))
+    >>> c = repair(t, m, "”"); t[:c.start] + c.replacement + t[c.end:]
+    'clearly perceive”, he declared'
+    >>> t = "adding that” the responses"
+    >>> m = Mark(t.index("”"), "”", OPEN, 9, 0, len(t))
+    >>> c = repair(t, m, "“"); t[:c.start] + c.replacement + t[c.end:]
+    'adding that “the responses'
+    """
+    p, start, end = mark.pos, mark.para_start, mark.para_end
+    left, right = p, p + 1
+    before, after = "", ""
+    if mark.role == OPEN:
+        if p > start and (text[p - 1].isalnum() or text[p - 1] in OPEN_NEEDS_SPACE_AFTER):
+            before = " "
+        if p + 1 < end and text[p + 1] in HSPACE:
+            k = p + 1
+            while k < end and text[k] in HSPACE:
+                k += 1
+            if (
+                k < end
+                and text[k] not in QUOTE_LIKE
+                and (text[k].isalnum() or text[k] in OPEN_HUGS)
+            ):
+                right = k
+    else:
+        if p > start and text[p - 1] in HSPACE:
+            j = p - 1
+            while j >= start and text[j] in HSPACE:
+                j -= 1
+            if (
+                j >= start
+                and text[j] not in QUOTE_LIKE
+                and (text[j].isalnum() or text[j] in CLOSE_HUGS)
+            ):
+                left = j + 1
+        if p + 1 < end and text[p + 1].isalnum():
+            after = " "
+    replacement = before + glyph + after
+    if left == p and right == p + 1 and replacement == text[p]:
+        return None
+    message = (
+        f"{'opening' if mark.role == OPEN else 'closing'} quotation mark"
+        + (f" {text[p]!r} → {glyph!r}" if glyph != text[p] else "")
+        + (" moved to hug its quotation" if (left, right) != (p, p + 1) or before or after else "")
+    )
+    return Change(left, right, replacement, message)
+
+
+def _straight_repairable(text: str, mark: Mark) -> bool:
+    """Whether a straight mark may be repaired: only when its own spacing leans the way the
+    pairing reads it and is not symmetric (``x " y``, ``x."Y`` say nothing), so that clean
+    straight-quoted text, whose spacing is what tells its marks apart, is never re-read.
+
+    >>> t = 'the premodernity ", he explained'
+    >>> _straight_repairable(t, Mark(t.index('"'), '"', CLOSE, 9, 0, len(t)))
+    True
+    >>> t = 'over the months, " he said'
+    >>> _straight_repairable(t, Mark(t.index('"'), '"', CLOSE, 9, 0, len(t)))
+    False
+    """
+    p, start, end = mark.pos, mark.para_start, mark.para_end
+    left_space = p > start and text[p - 1] in HSPACE
+    right_space = p + 1 < end and text[p + 1] in HSPACE
+    left_attached = p > start and not left_space
+    right_attached = p + 1 < end and not right_space
+    if left_space == right_space or (left_attached and right_attached):
+        return False
+    ev = mark_evidence(text, p, start, end)
+    return ev > 0 if mark.role == OPEN else ev < 0
+
+
+def _misplaced_quotes(text: str, ctx: Context) -> Iterator[Change]:
+    if not any(c in text for c in ENGLISH_MARKS):
+        return
+    style = document_style(text)
+    for mark in analyse(text, ctx):
+        if mark.char not in ENGLISH_MARKS or mark.frozen or not mark.confident:
+            continue
+        if mark.char == '"' and not _straight_repairable(text, mark):
+            continue
+        change = repair(text, mark, _glyph(mark, style))
+        if change is not None:
+            yield change
+
+
+def _nested_depths(text: str, ctx: Context) -> list[tuple[int, int]]:
+    """Spans inside confidently paired double quotations."""
+    spans = []
+    opened = -1
+    for mark in analyse(text, ctx):
+        if mark.role == OPEN and mark.confident:
+            opened = mark.pos
+        elif mark.role == CLOSE and mark.confident and opened >= 0:
+            spans.append((opened, mark.pos))
+            opened = -1
+    return spans
+
+
+def _foreign_quotes(text: str, ctx: Context) -> Iterator[Change]:
+    if not any(c in text for c in FOREIGN_MARKS | SINGLE_GUILLEMETS):
+        return
+    style = document_style(text)
+    changes = []
+    if any(c in text for c in FOREIGN_MARKS):
+        for mark in analyse(text, ctx):
+            if mark.char not in FOREIGN_MARKS or mark.frozen or not mark.confident:
+                continue
+            change = repair(text, mark, _glyph(mark, style))
+            if change is not None:
+                changes.append(change)
+    if any(c in text for c in SINGLE_GUILLEMETS):
+        inside = _nested_depths(text, ctx)
+        inside_starts = [a for a, _ in inside]
+        has_double: dict[int, bool] = {}
+        singles = analyse(text, ctx, SINGLE_GUILLEMETS)
+        for first, second in pairwise(singles):
+            if not (first.role == OPEN and second.role == CLOSE):
+                continue
+            if first.para_start != second.para_start or first.frozen or second.frozen:
+                continue
+            if not (first.confident and second.confident):
+                continue
+            k = bisect_left(inside_starts, first.pos) - 1
+            nested = k >= 0 and second.pos < inside[k][1]
+            if first.para_start not in has_double:
+                body = text[first.para_start : first.para_end]
+                has_double[first.para_start] = any(c in body for c in DOUBLE_MARKS)
+            if nested:
+                glyphs = ("‘", "’") if style == "curly" else ("'", "'")
+            elif has_double[first.para_start]:
+                continue  # top-level ‹…› beside other double quotes: leave to a person
+            else:
+                glyphs = ("“", "”") if style == "curly" else ('"', '"')
+            for mark, glyph in zip((first, second), glyphs, strict=True):
+                change = repair(text, mark, glyph)
+                if change is not None:
+                    changes.append(change)
+    changes.sort(key=lambda c: c.start)
+    last = -1
+    for change in changes:
+        if change.start >= last:
+            yield change
+            last = change.end
+
+
+#: What may follow a lower-cased reporting verb: a determiner, a pronoun or a name.
+AFTER_VERB_RE = regex.compile(r"\h+(?:the|a|an|his|her|their|its|he|she|they|it|we|\p{Lu}\p{L}*)\b")
+
+
+def capitalised_speech_verb(
+    text: str, mark_pos: int, end: int, extra: tuple[str, ...] = ()
+) -> tuple[int, int] | None:
+    """Span of a capitalised reporting verb (or pronoun before one) after the closing mark.
+
+    >>> t = "meaningless hysteria” Said the spokesperson"
+    >>> s = capitalised_speech_verb(t, t.index("”"), len(t)); t[s[0]:s[1]]
+    'S'
+    >>> capitalised_speech_verb("the book “Orientalism”, Said wrote", 21, 34) is None
+    True
+    """
+    after_re = _speech_patterns(extra)
+    m = after_re.match(text, mark_pos + 1, end)
+    if m is None or not m.group("space"):
+        return None
+    if m.group("name") or m.group("det"):
+        return None
+    if m.group("pron"):
+        word_start = m.start("pron")
+        if not text[word_start].isupper():
+            return None
+        return word_start, word_start + 1
+    verb_start = m.start("verb")
+    if not text[verb_start].isupper():
+        return None
+    follow = AFTER_VERB_RE.match(text, m.end("verb"), end)
+    if follow is None:
+        return None
+    # "…”, Said wrote": a name followed by a verb of its own is a name.
+    rest = after_re.match(text, m.end("verb"), end)
+    if rest is not None and not rest.group("pron"):
+        return None
+    return verb_start, verb_start + 1
+
+
+def _speech_verb_case(text: str, ctx: Context) -> Iterator[Change]:
+    if not any(c in text for c in ENGLISH_MARKS):
+        return
+    extra = speech_verbs(ctx)
+    for mark in analyse(text, ctx):
+        if mark.role != CLOSE or not mark.confident:
+            continue
+        j = mark.pos - 1
+        while j >= mark.para_start and text[j] in HSPACE:
+            j -= 1
+        if j < mark.para_start or text[j] in ".…:;":
+            continue
+        span = capitalised_speech_verb(text, mark.pos, mark.para_end, extra)
+        if span is not None:
+            s, e = span
+            yield Change(s, e, text[s:e].lower(), "reporting verb after a quotation lower-cased")
+
+
+def _paragraph_indexer(text: str) -> Callable[[int], int]:
+    """A function from an offset of ``text`` to the number of its line."""
+    breaks = [m.start() for m in regex.finditer("\n", text)]
+    return lambda pos: bisect_left(breaks, pos)
+
+
+def stable_changes(finder: Finder, text: str, ctx: Context, rounds: int = 3) -> list[Change]:
+    """``finder``'s changes, keeping only those of paragraphs it would not change again.
+
+    The pairing is read from the whole document, so a repair can change what the next run
+    reads. A paragraph whose repaired text would be repaired again is ambiguous: its changes
+    are dropped (precision first), which makes every quotes rule idempotent.
+
+    >>> def add_x(text, ctx):
+    ...     return [Change(0, 0, "x", "")]
+    >>> stable_changes(add_x, "a b", None)  # type: ignore[arg-type]
+    []
+    """
+    changes = sorted(
+        (c for c in finder(text, ctx) if isinstance(c, Change)), key=lambda c: (c.start, c.end)
+    )
+    for _ in range(rounds):
+        if not changes:
+            return []
+        fixed = apply_changes(text, changes)
+        again = [c for c in finder(fixed, ctx) if isinstance(c, Change)]
+        if not again:
+            return changes
+        line_of_fixed, line_of_text = _paragraph_indexer(fixed), _paragraph_indexer(text)
+        unstable = {line_of_fixed(c.start) for c in again}
+        kept = [c for c in changes if line_of_text(c.start) not in unstable]
+        if len(kept) == len(changes):
+            return []
+        changes = kept
+    return []
+
+
+def find_misplaced_quotes(text: str, ctx: Context) -> list[Change]:
+    return stable_changes(_misplaced_quotes, text, ctx)
+
+
+def find_foreign_quotes(text: str, ctx: Context) -> list[Change]:
+    return stable_changes(_foreign_quotes, text, ctx)
+
+
+def find_speech_verb_case(text: str, ctx: Context) -> list[Change]:
+    return stable_changes(_speech_verb_case, text, ctx)
+
+
+def find_unpaired_quotes(text: str, ctx: Context) -> Iterator[Change]:
+    if not any(c in text for c in ALL_MARKS):
+        return
+    for mark in analyse(text, ctx, DOUBLE_MARKS) + analyse(text, ctx, SINGLE_GUILLEMETS):
+        if not mark.unpaired or mark.frozen:
+            continue
+        kind = "closing" if mark.role == CLOSE else "opening"
+        partner = "opening mark before it" if mark.role == CLOSE else "closing mark after it"
+        yield Change(
+            mark.pos,
+            mark.pos + 1,
+            None,
+            f"unpaired {kind} quotation mark {mark.char!r}: no {partner} in this paragraph",
+        )
+
+
+RULES = (
+    Rule(
+        code="NC201",
+        name="misplaced-quote",
+        family="quotes",
+        summary="Give each paired quotation mark its side's shape and move stray spaces outside.",
+        find=find_misplaced_quotes,
+        english_only=True,
+        before="“We will never accept it, it is a threat that we clearly perceive “, he declared.",
+        after="“We will never accept it, it is a threat that we clearly perceive”, he declared.",
+        why="Translation systems keep the number of quotation marks but not their shape or the "
+        "side of the space; the order of the marks still tells which ones open and close.",
+    ),
+    Rule(
+        code="NC202",
+        name="foreign-quotes",
+        family="quotes",
+        summary="Turn paired «…», „…“, ‹…›, »…« into the document's own English quotes.",
+        find=find_foreign_quotes,
+        english_only=True,
+        before="According to Kyiv, “it violates the commitments made within the OSCE ».",
+        after="According to Kyiv, “it violates the commitments made within the OSCE”.",
+        why="Translations keep the source language's quotation marks.",
+    ),
+    Rule(
+        code="NC203",
+        name="speech-verb-case",
+        family="quotes",
+        summary="Lower-case a reporting verb capitalised after a quotation that ends mid-sentence.",
+        find=find_speech_verb_case,
+        english_only=True,
+        before="“It is meaningless hysteria” Said the spokesperson.",
+        after="“It is meaningless hysteria” said the spokesperson.",
+        why="Translation starts a new sentence after every closing quotation mark.",
+    ),
+    Rule(
+        code="NC204",
+        name="unpaired-quote",
+        family="quotes",
+        summary="Report a quotation mark that has no partner in its paragraph (detect only).",
+        find=find_unpaired_quotes,
+        fixes=False,
+        english_only=True,
+        before="Johnson called on Western countries to stand “steadfast and united.",
+        after="Johnson called on Western countries to stand “steadfast and united.",
+        why="A dropped or doubled mark cannot be put back safely; a person has to look.",
+    ),
+)

@@ -1,0 +1,186 @@
+"""Quotes (NC2xx): the pairing decoder, the seed artifacts, clean corpora, and properties."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import newsclean
+from newsclean import Config
+from newsclean.rules.quotes import DOUBLE_MARKS, analyse, decode_roles
+
+from .conftest import SHARED
+
+QUOTES = Config(select=["NC2"])
+
+#: Seed artifacts named in the issue: (seed file prefix, broken text, repaired text).
+SEED_REPAIRS = [
+    ("000", "clearly perceive “, he declared", "clearly perceive”, he declared"),
+    ("000", "adding that” the responses", "adding that “the responses"),
+    ("000", "cautious optimism“.", "cautious optimism”."),
+    ("000", "political significance, ”he said", "political significance,” he said"),
+    ("000", "hysteria“Said the spokesperson", "hysteria” said the spokesperson"),
+    ("000", "permanent bases ”.", "permanent bases”."),
+    ("000", "withdraw its troops ”.", "withdraw its troops”."),
+    ("001", "framework of the OSCE ».", "framework of the OSCE”."),
+    ("002", "military rise, “Stoltenberg said", "military rise,” Stoltenberg said"),
+    (
+        "002",
+        "Russia has” always moved forces back and forth, “so the footage showing the movement"
+        " of forces and tanks” does not confirm a true withdrawal. “.",
+        "Russia has “always moved forces back and forth,” so the footage showing the movement"
+        " of forces and tanks “does not confirm a true withdrawal.”.",
+    ),
+]
+
+#: What a quotes edit may consist of besides letters whose case it changes.
+QUOTE_EDIT_CHARS = set(DOUBLE_MARKS) | set("‹›‘’' \u00a0")
+
+
+def test_seed_artifacts_are_repaired(seeds: list[tuple[str, str]]) -> None:
+    texts = {name[:3]: text for name, text in seeds}
+    for prefix, broken, repaired in SEED_REPAIRS:
+        assert broken in texts[prefix], (prefix, broken)
+        fixed = newsclean.fix(texts[prefix], QUOTES)
+        assert repaired in fixed, (prefix, repaired)
+        assert broken not in fixed
+
+
+def test_seeds_change_nothing_but_quotes(seeds: list[tuple[str, str]]) -> None:
+    for name, text in seeds:
+        for edit in newsclean.fix_and_explain(text, QUOTES).edits:
+            if edit.original.lower() == edit.replacement.lower():
+                continue  # a speech verb lower-cased
+            assert set(edit.original) | set(edit.replacement) <= QUOTE_EDIT_CHARS, (name, edit)
+
+
+def test_seed_unpaired_marks_are_reported(seeds: list[tuple[str, str]]) -> None:
+    texts = {name[:3]: text for name, text in seeds}
+    found = newsclean.detect(texts["004"], Config(select=["NC204"]))
+    assert [f.rule for f in found] == ["NC204"]
+    assert texts["004"][found[0].start : found[0].start + 12] == "“steadfast a"
+
+
+def _corpus(name: str, step: int) -> list[str]:
+    path = SHARED / "corpora" / name
+    if not path.is_file():
+        pytest.skip(f"../shared/corpora/{name} is not present")
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line)["text"] for i, line in enumerate(handle) if i % step == 0]
+
+
+@pytest.mark.parametrize(("name", "step"), [("bbc_clean.jsonl", 7), ("wmt_en_clean.jsonl", 1)])
+def test_clean_corpora_are_not_changed(name: str, step: int) -> None:
+    for i, text in enumerate(_corpus(name, step)):
+        assert newsclean.fix(text, QUOTES) == text, (name, i * step)
+
+
+def test_decoder_pairs_by_order_not_glyph() -> None:
+    text = "“A b “, c said adding that” d e “f g” h “i"
+    sides = [m.role for m in analyse(text)]
+    assert sides[:4] == ["open", "close", "open", "close"]
+
+
+def test_paragraph_continuation_is_not_unpaired() -> None:
+    text = "“The first paragraph of a long quotation.\n\n“The second one ends it,” he said."
+    assert newsclean.detect(text, QUOTES) == []
+    assert newsclean.fix(text, QUOTES) == text
+
+
+def test_unpaired_mark_is_reported_not_fixed() -> None:
+    text = "Johnson called on Western countries to stand “steadfast and united."
+    found = newsclean.detect(text, QUOTES)
+    assert [(f.rule, f.original) for f in found] == [("NC204", "“")]
+    assert "closing mark" in found[0].message
+    assert newsclean.fix(text, QUOTES) == text
+
+
+def test_decoder_alternates_over_many_marks() -> None:
+    readings = decode_roles([3, -3] * 5000)
+    assert [r.side for r in readings[:4]] == ["open", "close", "open", "close"]
+    assert all(r.paired and not r.unpaired for r in readings)
+
+
+def test_speech_verbs_option_extends_the_table() -> None:
+    text = "“We will see,” Opined the minister."
+    assert newsclean.fix(text, QUOTES) == text
+    config = Config(select=["NC2"], options={"NC2": {"speech_verbs": ["opined"]}})
+    assert newsclean.fix(text, config) == "“We will see,” opined the minister."
+
+
+QUOTE_FRAGMENTS = [
+    "“",
+    "”",
+    '"',
+    "«",
+    "»",
+    "„",
+    "‹",
+    "›",
+    "‘",
+    "’",
+    " ",
+    " ",
+    "Kuleba",
+    "the talks",
+    " said",
+    " he said",
+    "Said",
+    "He told",
+    ",",
+    ".",
+    ":",
+    "?",
+    "\n",
+    "\n\n",
+    "12",
+    "’s",
+    "O’Neill",
+    'https://x.org/?q="a"',
+]
+quote_text = st.lists(st.sampled_from(QUOTE_FRAGMENTS), max_size=40).map("".join)
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(text=quote_text, select=st.sampled_from(["NC2", "NC201", "NC202", "NC203"]))
+def test_quotes_are_idempotent(text: str, select: str) -> None:
+    config = Config(select=[select])
+    fixed = newsclean.fix(text, config)
+    assert newsclean.fix(fixed, config) == fixed
+
+
+@SETTINGS
+@given(text=quote_text)
+def test_quotes_only_touch_marks_spaces_and_case(text: str) -> None:
+    result = newsclean.fix_and_explain(text, QUOTES)
+    for edit in result.edits:
+        if edit.original.lower() == edit.replacement.lower():
+            continue
+        assert set(edit.original) | set(edit.replacement) <= QUOTE_EDIT_CHARS | {"“", "”"}
+    # Apostrophes, single quotes and line breaks are never touched.
+    for ch in "’‘\n":
+        assert result.text.count(ch) >= text.count(ch) - text.count("‹") - text.count("›")
+    assert result.text.count("\n") == text.count("\n")
+    # Repairs never add or drop a double quotation mark.
+    doubles = DOUBLE_MARKS | {"‹", "›"}
+    assert sum(result.text.count(c) for c in doubles) + result.text.count("‘") + result.text.count(
+        "’"
+    ) == sum(text.count(c) for c in doubles) + text.count("‘") + text.count("’")
+
+
+@SETTINGS
+@given(text=quote_text)
+def test_the_english_curly_pairs_are_stable(text: str) -> None:
+    clean = "“" + text.replace("“", "").replace("”", "").replace("\n", " ") + "”"
+    if any(c in clean for c in '"«»„‹›'):
+        return
+    # A single well-formed curly quotation around anything stays as it is.
+    body = clean[1:-1].strip(" \u00a0")
+    if not body or not body[0].isalnum() or not body[-1].isalnum():
+        return
+    sentence = f"He said “{body}” on Monday."
+    assert newsclean.fix(sentence, Config(select=["NC201", "NC202"])) == sentence
