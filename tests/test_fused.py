@@ -218,3 +218,21 @@ def test_ascii_doc_names_match_the_reference_pattern(text: str) -> None:
     from newsclean.rules.fused import DOC_NAME_RE, doc_names
 
     assert doc_names(text) == {m.group() for m in DOC_NAME_RE.finditer(text)}
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Kuleba", "Kul", "Kulebaclaims", "said,", "the", "1", ";", "é", "-Kuleba"]
+        ),
+        max_size=12,
+    ).map(" ".join),
+    st.sampled_from(["Kuleba", "Kul", "Kulebaclaims", "Kulebac", ""]),
+)
+@SETTINGS
+def test_doc_names_membership_matches_the_reference_pattern(text: str, name: str) -> None:
+    from newsclean.rules.fused import DOC_NAME_RE, DocNames
+
+    reference = {m.group() for m in DOC_NAME_RE.finditer(text)}
+    assert (name in DocNames(text)) == (name in reference)
+    assert set(DocNames(text)) == reference
