@@ -197,3 +197,42 @@ def test_seed_fusions_are_repaired_and_nothing_else(seeds: list[tuple[str, str]]
 def test_seed_known_miss() -> None:
     text = "The Foreign Minister, Serghej Lavrovin fact declared that talks would go on."
     assert "Lavrov in fact" in _fix(text)
+
+
+@given(
+    st.one_of(
+        st.text(alphabet=st.sampled_from(list('aZé .!?,1\n"”’-_xÆ\u00a0\u0301')), max_size=60),
+        st.text(max_size=60),
+    )
+)
+@SETTINGS
+def test_stop_positions_match_the_reference_pattern(text: str) -> None:
+    from newsclean.rules.fused import STOP_GATE_RE, stop_positions
+
+    assert stop_positions(text) == [m.start() for m in STOP_GATE_RE.finditer(text)]
+
+
+@given(st.text(alphabet=st.sampled_from(list("aBzZ1,;. \t\n\r\x0b\x0c_@/\\-+=#'&x")), max_size=60))
+@SETTINGS
+def test_ascii_doc_names_match_the_reference_pattern(text: str) -> None:
+    from newsclean.rules.fused import DOC_NAME_RE, doc_names
+
+    assert doc_names(text) == {m.group() for m in DOC_NAME_RE.finditer(text)}
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Kuleba", "Kul", "Kulebaclaims", "said,", "the", "1", ";", "é", "-Kuleba"]
+        ),
+        max_size=12,
+    ).map(" ".join),
+    st.sampled_from(["Kuleba", "Kul", "Kulebaclaims", "Kulebac", ""]),
+)
+@SETTINGS
+def test_doc_names_membership_matches_the_reference_pattern(text: str, name: str) -> None:
+    from newsclean.rules.fused import DOC_NAME_RE, DocNames
+
+    reference = {m.group() for m in DOC_NAME_RE.finditer(text)}
+    assert (name in DocNames(text)) == (name in reference)
+    assert set(DocNames(text)) == reference
