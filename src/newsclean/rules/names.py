@@ -205,7 +205,10 @@ def surnames_as_words(
     if built is None:
         return []
     pattern, rights = built
-    if not any(word in text for word in _last_words(extra, titles)):
+    if not any(
+        all(w in text for w in words) and any(c in text for c in contexts)
+        for words, contexts in _surname_gates(extra, titles)
+    ):
         return []
     out = []
     for m in pattern.finditer(text):
@@ -215,14 +218,25 @@ def surnames_as_words(
 
 
 @lru_cache(maxsize=32)
-def _last_words(extra: tuple[str, ...] = (), titles: tuple[str, ...] = ()) -> tuple[str, ...]:
-    """The last word of every wrong form :func:`surname_re` looks for (its cheap gate).
+def _surname_gates(
+    extra: tuple[str, ...] = (), titles: tuple[str, ...] = ()
+) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """For each alternative of :func:`surname_re`: the words of its wrong form and the
+    contexts (first names, titles) one of which precedes it. A match needs them all in the
+    text: the cheap gate.
 
-    >>> "Dragons" in _last_words()
+    >>> (("Of", "May"), ("Luigi",)) in [(w, c[:1]) for w, c in _surname_gates()]
     True
     """
-    built = surname_re(extra, titles)
-    return () if built is None else tuple(dict.fromkeys(w.split()[-1] for w in built[1]))
+    all_titles = (*load_table("name_titles.txt"), *titles)
+    out = []
+    for e in name_entries(extra):
+        if e.sentence_start:
+            continue
+        contexts = (*e.first_names, *(all_titles if e.titles else ()))
+        if contexts:
+            out.append((tuple(e.wrong.split()), contexts))
+    return tuple(out)
 
 
 def find_surnames(text: str, ctx: Context) -> Iterator[Change]:
@@ -421,17 +435,20 @@ def name_pairs(text: str) -> Iterator[tuple[int, int, str]]:
         yield start, end, text[start:end]
 
 
-#: NC804's whole-document gate: names as plain ASCII words (a first or last part of a pair
-#: is always a prefix of one of these, made of whole pieces between hyphens/apostrophes).
-ASCII_NAME_RE = re.compile(r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*")
-NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+#: NC804's whole-document gate, on ASCII bytes: runs of two or more capitalised words (with
+#: hyphens and apostrophes) separated by spaces or tabs. Both parts of every pair lie in a run,
+#: each a prefix of one of its words made of whole pieces between hyphens and apostrophes.
+_WORD = rb"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*"
+ASCII_RUN_RE = regex.compile(_WORD + rb"(?:[ \t]+" + _WORD + rb")+")
+_PIECE_SPLIT_RE = re.compile(r"[ \t'-]+")
+_ASCII_BYTES = bytes(range(128))
 #: Characters that may be part of a name beyond ASCII: letters, marks, the curly apostrophe.
 NAME_CHAR_RE = regex.compile(r"[\p{L}\p{M}’]")
 
 
 @lru_cache(maxsize=65536)
-def _pieces(token: str) -> frozenset[str]:
-    return frozenset(re.split(r"[-']", token))
+def _pieces(run: bytes) -> frozenset[str]:
+    return frozenset(_PIECE_SPLIT_RE.split(run.decode("ascii")))
 
 
 @lru_cache(maxsize=4096)
@@ -442,20 +459,27 @@ def _name_char(ch: str) -> bool:
 def may_have_variants(text: str) -> bool:
     """``False`` when no two name pairs of ``text`` can share a spelling key (NC804's gate).
 
-    Two pairs share a key only if two distinct pieces of capitalised words (split at hyphens
-    and apostrophes) do: the key is built piece by piece. Text with letters beyond ASCII
-    is not gated (``True``).
+    Two pairs share a key only if two distinct pieces of their words (split at hyphens and
+    apostrophes) do, since the key is built piece by piece. Text with letters, marks or
+    curly apostrophes beyond ASCII is not gated (``True``); other non-ASCII characters
+    (£, €, dashes, quotes) are neither letters nor separators, nor are their UTF-8 bytes.
 
     >>> may_have_variants("Dmytro Kuleba met Sergei Lavrov.")
     False
     >>> may_have_variants("Dmytro Kuleba met Dmitro Kuleba.")
     True
-    >>> may_have_variants("Mykola Azarov met Ihor Bilous.")  # no pair is needed, only keys
-    False
+    >>> may_have_variants("Mr Kuleba met Sergei Lavrov. Kulleba Mr said.")  # keys, not pairs
+    True
     """
-    if not text.isascii() and any(map(_name_char, set(NON_ASCII_RE.findall(text)))):
-        return True
-    pieces = frozenset().union(*map(_pieces, set(ASCII_NAME_RE.findall(text))))
+    data = text.encode("utf-8", "surrogatepass")
+    if len(data) != len(text):
+        others = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+        if any(map(_name_char, set(others))):
+            return True
+    runs = ASCII_RUN_RE.findall(data)
+    if not runs:
+        return False
+    pieces = frozenset().union(*map(_pieces, runs))
     return len(set(map(spelling_key, pieces))) < len(pieces)
 
 
