@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -249,3 +250,12 @@ def test_variant_gate_is_sound(text: str) -> None:
             flat = " ".join(name.split())
             keys.setdefault(names._pair_key(flat), set()).add(flat)
         assert all(len(found) == 1 for found in keys.values())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=24).map("".join))
+def test_possessive_run_pattern_matches_the_plain_one(text: str) -> None:
+    word = rb"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*"
+    plain = re.compile(word + rb"(?:[ \t]+" + word + rb")+")
+    data = text.encode("utf-8")
+    assert names.ASCII_RUN_RE.findall(data) == plain.findall(data)

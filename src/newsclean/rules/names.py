@@ -457,8 +457,9 @@ def name_pairs(text: str) -> Iterator[tuple[int, int, str]]:
 #: NC804's whole-document gate, on ASCII bytes: runs of two or more capitalised words (with
 #: hyphens and apostrophes) separated by spaces or tabs. Both parts of every pair lie in a run,
 #: each a prefix of one of its words made of whole pieces between hyphens and apostrophes.
-_WORD = rb"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*"
-ASCII_RUN_RE = regex.compile(_WORD + rb"(?:[ \t]+" + _WORD + rb")+")
+#: Possessive: letters, separators and spaces are disjoint, so giving back never helps a match.
+_WORD = rb"[A-Z][a-z]++(?:[-'][A-Z]?[a-z]++)*+"
+ASCII_RUN_RE = regex.compile(_WORD + rb"(?:[ \t]++" + _WORD + rb")++")
 _PIECE_SPLIT_RE = re.compile(r"[ \t'-]+")
 _ASCII_BYTES = bytes(range(128))
 #: Characters that may be part of a name beyond ASCII: letters, marks, the curly apostrophe.
