@@ -148,3 +148,46 @@ def test_seeds_are_english_and_fully_translated(seeds: list[tuple[str, str]]) ->
         result = newsclean.fix_and_explain(text)
         assert result.metadata["language"] == "en", name
         assert not [f for f in result.findings if f.rule.startswith("NC7")], name
+
+
+_LINE_PIECES = st.sampled_from(
+    [
+        "The ",
+        "Of ",
+        "And ",
+        " the ",
+        " of ",
+        " and ",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        " \r\n",
+        "minister",
+        "ministro",
+        "della",
+        "sono",
+        "который",
+        "word",
+        ".",
+        *CLEAN_SENTENCES[:4],
+        *FOREIGN.values(),
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LINE_PIECES, max_size=30).map("".join))
+def test_plainly_english_matches_the_plain_count(text: str) -> None:
+    # The early-exit counting gives the answer of the three counts added up.
+    hits = text.count(" the ") + text.count(" of ") + text.count(" and ")
+    hits += text.startswith(("The ", "Of ", "And "))
+    assert language.plainly_english(text) == (hits * 16 > text.count(" ") + 1)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_LINE_PIECES, max_size=30).map("".join))
+def test_untranslated_gate_is_sound(text: str) -> None:
+    # The whole-document pass says no only when no line, judged on its own, is foreign.
+    judged = [language.judge(line.strip()) for line in text.split("\n") if line.strip()]
+    assert language.may_be_untranslated(text) == any(v is not None for v in judged)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -191,3 +192,70 @@ def test_canonicaliser_never_overlaps_and_is_idempotent(parts: list[tuple[str, s
     result = newsclean.fix_and_explain(text, config)
     assert apply_edits(text, result.edits) == result.text
     assert newsclean.fix(result.text, config) == result.text
+
+
+#: Pieces of text that exercise the literal-anchored and gated finders: articles, countries,
+#: name parts with transliteration variants, hyphens, apostrophes and non-ASCII letters.
+_PIECES = st.sampled_from(
+    [
+        "the ",
+        "The ",
+        "There ",
+        "theGermany",
+        "the\tRussia",
+        "the  France",
+        "Germany",
+        "Russia",
+        "Israelis",
+        " said",
+        " demands",
+        ". ",
+        "\n",
+        ", ",
+        "Dmytro",
+        "Dmitro",
+        "Kuleba",
+        "Kulleba",
+        "Jean-Pierre",
+        "Jean-pierre",
+        "O'Neill",
+        "O’Neill",
+        "Sánchez",
+        "Sanchez",
+        " ",
+        "-",
+        "'",
+        "x",
+        "£5",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=24).map("".join))
+def test_country_candidates_match_finditer(text: str) -> None:
+    # The literal-anchored search gives exactly the matches of the candidate pattern.
+    candidate = names.country_patterns().candidate
+    expected = [m.span() for m in candidate.finditer(text)]
+    assert [m.span() for m in names._candidates(text, candidate)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=24).map("".join))
+def test_variant_gate_is_sound(text: str) -> None:
+    # The gate only ever skips documents in which no two pairs share a spelling key.
+    if not names.may_have_variants(text):
+        keys: dict[str, set[str]] = {}
+        for _, _, name in names.name_pairs(text):
+            flat = " ".join(name.split())
+            keys.setdefault(names._pair_key(flat), set()).add(flat)
+        assert all(len(found) == 1 for found in keys.values())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=24).map("".join))
+def test_possessive_run_pattern_matches_the_plain_one(text: str) -> None:
+    word = rb"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*"
+    plain = re.compile(word + rb"(?:[ \t]+" + word + rb")+")
+    data = text.encode("utf-8")
+    assert names.ASCII_RUN_RE.findall(data) == plain.findall(data)

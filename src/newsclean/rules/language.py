@@ -143,8 +143,7 @@ def english_share(words: list[str]) -> float:
     """
     if not words:
         return 0.0
-    common = english_words()
-    return sum(1 for w in words if w in common) / len(words)
+    return sum(map(english_words().__contains__, words)) / len(words)
 
 
 def plainly_english(text: str) -> bool:
@@ -159,9 +158,16 @@ def plainly_english(text: str) -> bool:
     >>> plainly_english("Il capo del Cremlino e il cancelliere si sono incontrati a Mosca.")
     False
     """
-    hits = text.count(" the ") + text.count(" of ") + text.count(" and ")
-    hits += text.startswith(("The ", "Of ", "And "))
-    return hits * 16 > text.count(" ") + 1
+    # The counts only add up: stop as soon as they are enough (most English text: one).
+    words = text.count(" ") + 1
+    hits = text.count(" the ")
+    if hits * 16 > words:
+        return True
+    hits += text.count(" of ")
+    if hits * 16 > words:
+        return True
+    hits += text.count(" and ") + text.startswith(("The ", "Of ", "And "))
+    return hits * 16 > words
 
 
 def share_in(words: list[str], vocabulary: frozenset[str]) -> float:
@@ -247,6 +253,8 @@ class Settings:
     @classmethod
     def of(cls, ctx: Context) -> Settings:
         """The settings a rule's options ask for (built once per distinct options)."""
+        if not ctx.config.options:
+            return _DEFAULT_SETTINGS
         return _settings(
             int(ctx.option("min_words", cls.min_words)),
             int(ctx.option("min_letters", cls.min_letters)),
@@ -273,6 +281,10 @@ def _settings(
         tables[str(code)] = tables.get(str(code), frozenset()) | distinctive(words)
     pairs = tuple(sorted(tables.items())) if extra else ()
     return Settings(min_words, min_letters, english, min_probability, source, pairs)
+
+
+#: The settings of a configuration without options (the common case: no option look-ups).
+_DEFAULT_SETTINGS = Settings()
 
 
 def _confirmed(
@@ -463,6 +475,8 @@ def untranslated_paragraphs(
     [(63, 140, 'it', 1.0)]
     """
     settings = settings or Settings()
+    if not may_be_untranslated(text, settings):
+        return []
     found: list[tuple[int, int, str, float]] = []
     for m in LINE_RE.finditer(text):
         line = m.group()
@@ -481,6 +495,30 @@ def untranslated_paragraphs(
         else:
             found.append((start, end, lang, prob))
     return found
+
+
+def may_be_untranslated(text: str, settings: Settings | None = None) -> bool:
+    """Whether any line of ``text`` is judged not English (the cheap whole-document pass).
+
+    Lines are taken as :func:`untranslated_paragraphs` takes them, but without offsets, and
+    the cheapest checks of :func:`judge` run inline before its cached judgement.
+
+    >>> may_be_untranslated("The talks went on in Brussels on Tuesday, the ministers said.")
+    False
+    >>> may_be_untranslated("Il governo italiano ha chiesto alla Russia di ritirare le truppe.")
+    True
+    """
+    settings = settings or Settings()
+    shortest = settings.min_letters
+    for line in text.split("\n"):
+        if len(line) < shortest:
+            continue
+        stripped = line.strip()
+        if len(stripped) < shortest or plainly_english(stripped):
+            continue
+        if _judge(stripped, settings) is not None:
+            return True
+    return False
 
 
 def find_untranslated(text: str, ctx: Context) -> Iterator[Change]:

@@ -27,6 +27,7 @@ Options (``Config(options={"NC8": {...}})`` or per rule):
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -115,6 +116,9 @@ def names_at_sentence_start(text: str, extra: tuple[str, ...] = ()) -> list[tupl
     pattern = sentence_start_re(extra)
     if pattern is None:
         return []
+    # Every match starts with one of these strings: no lower-casing of clean documents.
+    if not any(anchor in text for anchor in _sentence_start_anchors(extra)):
+        return []
     lowered = text.lower()
     if not any(e.wrong.lower() in lowered for e in name_entries(extra) if e.sentence_start):
         return []
@@ -124,6 +128,22 @@ def names_at_sentence_start(text: str, extra: tuple[str, ...] = ()) -> list[tupl
         key = " ".join(m.group("wrong").split()).lower()
         out.append((m.start("wrong"), m.end("wrong"), by_word[key]))
     return out
+
+
+@lru_cache(maxsize=32)
+def _sentence_start_anchors(extra: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Strings one of which starts every match of :func:`sentence_start_re`: the first word
+    of an entry with its first letter in either case (as the pattern allows).
+
+    >>> sorted(_sentence_start_anchors())
+    ['Fly', 'fly']
+    """
+    out: set[str] = set()
+    for e in name_entries(extra):
+        if e.sentence_start:
+            word = e.wrong.split()[0]
+            out.update(ch + word[1:] for ch in e.wrong[0].lower() + e.wrong[0].upper())
+    return tuple(sorted(out))
 
 
 def find_sentence_start_names(text: str, ctx: Context) -> Iterator[Change]:
@@ -185,13 +205,57 @@ def surnames_as_words(
     if built is None:
         return []
     pattern, rights = built
-    if not any(wrong.split()[-1] in text for wrong in rights):
+    if not _may_have_surnames(text, _surname_gates(extra, titles)):
         return []
     out = []
     for m in pattern.finditer(text):
         wrong = " ".join(m.group("w").split())
         out.append((m.start("w"), m.end("w"), rights[wrong]))
     return out
+
+
+@lru_cache(maxsize=32)
+def _surname_gates(
+    extra: tuple[str, ...] = (), titles: tuple[str, ...] = ()
+) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """For each alternative of :func:`surname_re`: the words of its wrong form and the
+    contexts (first names, titles) one of which precedes it. A match needs them all in the
+    text: the cheap gate.
+
+    >>> (("May", "Of"), ("Luigi",)) in [(w, c[:1]) for w, c in _surname_gates()]
+    True
+    """
+    all_titles = (*load_table("name_titles.txt"), *titles)
+    out = []
+    for e in name_entries(extra):
+        if e.sentence_start:
+            continue
+        contexts = (*e.first_names, *(all_titles if e.titles else ()))
+        if contexts:
+            # The longest word first: the rarest, and the fastest to search for.
+            out.append((tuple(sorted(e.wrong.split(), key=len, reverse=True)), contexts))
+    return tuple(out)
+
+
+def _may_have_surnames(
+    text: str, gates: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
+) -> bool:
+    """Whether ``text`` holds every word of some wrong form and one of its contexts.
+
+    >>> _may_have_surnames("Mario Monti met the Dragons.", _surname_gates())
+    True
+    >>> _may_have_surnames("The Dragons won.", _surname_gates())
+    False
+    """
+    for words, contexts in gates:
+        for word in words:
+            if word not in text:
+                break
+        else:
+            for context in contexts:
+                if context in text:
+                    return True
+    return False
 
 
 def find_surnames(text: str, ctx: Context) -> Iterator[Change]:
@@ -270,7 +334,7 @@ def articles_before_countries(
         return []
     patterns = country_patterns(countries)
     out = []
-    for m in patterns.candidate.finditer(text):
+    for m in _candidates(text, patterns.candidate, countries):
         end = m.end()
         if m.group("article") == "There":
             if not SENTENCE_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()):
@@ -281,6 +345,43 @@ def articles_before_countries(
             continue
         out.append((m.start(), end, m.group("country")))
     return out
+
+
+@lru_cache(maxsize=32)
+def _country_anchors(countries: tuple[str, ...] = ()) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Literal-anchored searches for where a candidate of :func:`country_patterns` may be:
+    "he" (of "the"/"The") and "There", each before spaces and a country of the table."""
+    names = sorted({*load_table("article_countries.txt"), *countries}, key=len, reverse=True)
+    ahead = r"(?=[ \t]+(?:" + "|".join(re.escape(n) for n in names) + r"))"
+    return re.compile("he" + ahead), re.compile("There" + ahead)
+
+
+def _candidates(
+    text: str, candidate: regex.Pattern[str], countries: tuple[str, ...] = ()
+) -> Iterator[regex.Match[str]]:
+    """The matches ``candidate.finditer(text)`` gives, found from literal anchors.
+
+    Every candidate match starts at a "t"/"T" before an anchor "he", or at an anchor
+    "There"; the candidate pattern itself decides at each such start, left to right and
+    without overlap, as ``finditer`` would (a regex that starts with a word boundary and a
+    class tries every position of the text; a literal is searched for at C speed).
+
+    >>> text = "There Russia and the Germany, theGermany"
+    >>> found = _candidates(text, country_patterns().candidate)
+    >>> [m.group() for m in found]
+    ['There Russia', 'the Germany']
+    """
+    he, there = _country_anchors(countries)
+    starts = {m.start() - 1 for m in he.finditer(text) if m.start() and text[m.start() - 1] in "Tt"}
+    starts.update(m.start() for m in there.finditer(text))
+    resume = 0
+    for start in sorted(starts):
+        if start < resume:
+            continue
+        m = candidate.match(text, start)
+        if m is not None:
+            resume = m.end()
+            yield m
 
 
 def find_country_articles(text: str, ctx: Context) -> Iterator[Change]:
@@ -353,6 +454,55 @@ def name_pairs(text: str) -> Iterator[tuple[int, int, str]]:
         yield start, end, text[start:end]
 
 
+#: NC804's whole-document gate, on ASCII bytes: runs of two or more capitalised words (with
+#: hyphens and apostrophes) separated by spaces or tabs. Both parts of every pair lie in a run,
+#: each a prefix of one of its words made of whole pieces between hyphens and apostrophes.
+#: Possessive: letters, separators and spaces are disjoint, so giving back never helps a match.
+_WORD = rb"[A-Z][a-z]++(?:[-'][A-Z]?[a-z]++)*+"
+ASCII_RUN_RE = regex.compile(_WORD + rb"(?:[ \t]++" + _WORD + rb")++")
+_PIECE_SPLIT_RE = re.compile(r"[ \t'-]+")
+_ASCII_BYTES = bytes(range(128))
+#: Characters that may be part of a name beyond ASCII: letters, marks, the curly apostrophe.
+NAME_CHAR_RE = regex.compile(r"[\p{L}\p{M}’]")
+
+
+@lru_cache(maxsize=65536)
+def _pieces(run: bytes) -> frozenset[str]:
+    return frozenset(_PIECE_SPLIT_RE.split(run.decode("ascii")))
+
+
+@lru_cache(maxsize=4096)
+def _name_char(ch: str) -> bool:
+    return NAME_CHAR_RE.match(ch) is not None
+
+
+def may_have_variants(text: str) -> bool:
+    """``False`` when no two name pairs of ``text`` can share a spelling key (NC804's gate).
+
+    Two pairs share a key only if two distinct pieces of their words (split at hyphens and
+    apostrophes) do, since the key is built piece by piece. Text with letters, marks or
+    curly apostrophes beyond ASCII is not gated (``True``); other non-ASCII characters
+    (£, €, dashes, quotes) are neither letters nor separators, nor are their UTF-8 bytes.
+
+    >>> may_have_variants("Dmytro Kuleba met Sergei Lavrov.")
+    False
+    >>> may_have_variants("Dmytro Kuleba met Dmitro Kuleba.")
+    True
+    >>> may_have_variants("Mr Kuleba met Sergei Lavrov. Kulleba Mr said.")  # keys, not pairs
+    True
+    """
+    data = text.encode("utf-8", "surrogatepass")
+    if len(data) != len(text):
+        others = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+        if any(map(_name_char, set(others))):
+            return True
+    runs = ASCII_RUN_RE.findall(data)
+    if not runs:
+        return False
+    pieces = frozenset().union(*map(_pieces, runs))
+    return len(set(map(spelling_key, pieces))) < len(pieces)
+
+
 def _canonical_table(raw: Any) -> tuple[dict[str, str], dict[str, str]]:
     """(exact variant -> canonical, key -> canonical) from the ``canonical`` option."""
     exact: dict[str, str] = {}
@@ -388,6 +538,8 @@ def spelling_variants(
     [(0, 13, 'Dmitri Peskov', 'Dmitry Peskov', 'Dmitry Peskov')]
     """
     exact, by_key = _canonical_table(canonical)
+    if not exact and not by_key and not may_have_variants(text):
+        return []
     groups: dict[str, list[tuple[int, int, str]]] = {}
     pairs = list(name_pairs(text))
     # Pairs that share a word ("Sergei Alexandrovich Ivanov") are never respelled: which pair
