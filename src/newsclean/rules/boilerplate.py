@@ -22,7 +22,7 @@ Tables live in ``newsclean/data/boilerplate_*.txt``; users extend them with
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -165,7 +165,7 @@ def _prefixes(entries: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted({" ".join(e.split()).casefold() for e in entries if e.strip()}))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Tables:
     """The compiled boilerplate tables (shipped entries plus the user's extensions)."""
 
@@ -185,6 +185,20 @@ class Tables:
     teaser_prefixes: tuple[str, ...]
     media_words: tuple[str, ...]
     desk_words: tuple[str, ...]
+    #: Whole-document gates (see :class:`_Doc`): UTF-8 encoded casefolded words, one of which
+    #: a document must contain for a rule to look at its lines; ``None``: no gate (the rule
+    #: always looks at the lines).
+    #: Line heads (see :func:`_scan`): the casefolded first two characters a line may have
+    #: to be a candidate of each test, when that can be known (``None``: every line is).
+    media_heads: frozenset[str] | None = None
+    source_heads: frozenset[str] | None = None
+    teaser_heads: frozenset[str] | None = None
+    notice_heads: frozenset[str] | None = None
+    #: The scan's bits of each line head seen so far (see :func:`_scan`).
+    head_bits: dict[str, int] = field(default_factory=dict)
+    #: The caption gate's answer for each head after a sentence end (see
+    #: :func:`_caption_possible`).
+    caption_head_bits: dict[bytes, bool] = field(default_factory=dict)
 
 
 #: The option keys that extend each table, in the order :func:`_compile` takes them.
@@ -242,6 +256,7 @@ def _compile(extras: tuple[tuple[str, ...], ...]) -> Tables:
         notice_re = regex.compile(r"(?i:" + notice_alt + r")[ \t]*[.!]?")
     except regex.error as exc:
         raise ConfigError(f"a boilerplate notice pattern does not compile: {exc}") from exc
+    media_prefixes = _prefixes(media)
     return Tables(
         agencies=frozenset(a.casefold() for a in agencies),
         agency_phrases=tuple(tuple(a.casefold().split()) for a in agencies if " " in a),
@@ -257,7 +272,53 @@ def _compile(extras: tuple[tuple[str, ...], ...]) -> Tables:
         teaser_prefixes=_prefixes(teasers),
         media_words=_prefixes(media),
         desk_words=tuple(sorted({w.upper() for h in desk_heads for w in h.split()})),
+        media_heads=_label_heads(media_prefixes),
+        source_heads=_label_heads(_prefixes(sources)),
+        teaser_heads=_label_heads(_prefixes(teasers)),
+        notice_heads=_pattern_heads(notice_re),
     )
+
+
+#: The characters of the line heads the gates know: printable ASCII. A document with a line
+#: whose head has another character gets no gate (every test looks at its lines).
+_HEAD_CHARS = "".join(chr(c) for c in range(0x20, 0x7F))
+#: How many characters of a line's start the gates look at (labels: up to this many of the
+#: casefolded label; notices: ``NOTICE_HEAD`` characters, found by partial matching).
+HEAD = 4
+NOTICE_HEAD = 3
+
+
+def _label_heads(prefixes: Sequence[str]) -> frozenset[str] | None:
+    """The first :data:`HEAD` characters of casefolded label prefixes, or ``None`` when a
+    label is shorter or starts outside printable ASCII (then every line is a candidate).
+
+    >>> sorted(_label_heads(["read also", "related", "see also"]))
+    ['read', 'rela', 'see ']
+    >>> _label_heads(["tv"]) is None
+    True
+    """
+    heads = {p[:HEAD] for p in prefixes}
+    if any(len(h) < HEAD or not (h.isascii() and h.isprintable()) for h in heads):
+        return None
+    return frozenset(heads)
+
+
+def _pattern_heads(pattern: regex.Pattern[str], size: int = NOTICE_HEAD) -> frozenset[str]:
+    """Every printable-ASCII string of ``size`` characters that a whole-line match of
+    ``pattern`` may start with (or be), found with the ``regex`` module's partial matching.
+
+    >>> heads = _pattern_heads(regex.compile(r"(?i:advertising|[0-9]+ ago)"), 2)
+    >>> sorted(h for h in heads if h.isalpha())
+    ['AD', 'Ad', 'aD', 'ad']
+    >>> "5 " in heads, "55" in heads, "x " in heads
+    (True, True, False)
+    """
+    alive = [""]
+    for _ in range(size):
+        alive = [
+            h + c for h in alive for c in _HEAD_CHARS if pattern.fullmatch(h + c, partial=True)
+        ]
+    return frozenset(alive)
 
 
 def tables(ctx: Context | None = None) -> Tables:
@@ -267,8 +328,10 @@ def tables(ctx: Context | None = None) -> Tables:
     True
     """
 
-    if ctx is None or not any(
-        ctx.code.startswith(scope.upper()) for scope, _ in ctx.config.options
+    if (
+        ctx is None
+        or not ctx.config.options
+        or not any(ctx.code.startswith(scope.upper()) for scope, _ in ctx.config.options)
     ):
         return _compile(((),) * len(OPTION_KEYS))
     return _compile(tuple(_option_tuple(ctx.option(key)) for key in OPTION_KEYS))
@@ -317,6 +380,147 @@ def _lines_of(text: str) -> tuple[tuple[Line, ...], tuple[str, ...]]:
     (they usually see the same text one after another)."""
     lines = tuple(split_lines(text))
     return lines, tuple(_prefix(line.text) if line.text else "" for line in lines)
+
+
+class _Scan(NamedTuple):
+    """Which tests may find something in a text (some line may be a candidate of the test)."""
+
+    media: bool
+    source: bool
+    teaser: bool
+    notice: bool
+    desk: bool
+
+
+_MEDIA, _SOURCE, _TEASER, _NOTICE, _DESK = 1, 2, 4, 8, 16
+_ALL_BITS = 31
+#: A line that starts with one of these has no head the gates can read.
+_ODD_HEAD = " " + LEAD_MARKS + "(["
+#: At most this many distinct heads are remembered per table set.
+_HEAD_CACHE_MAX = 1 << 16
+
+
+def _head_bits(head: str, t: Tables) -> int:
+    """The tests a line starting with ``head`` (its first :data:`HEAD` characters, the line
+    not blank) may be a candidate of, as bits.
+
+    >>> t = tables()
+    >>> _head_bits("Phot", t) == _MEDIA | _NOTICE, _head_bits("The ", t)
+    (True, 0)
+    >>> _head_bits("US O", t) == _DESK, _head_bits("• Ph", t) == _ALL_BITS
+    (True, True)
+    """
+    if (
+        len(head) < HEAD
+        or head[0] in _ODD_HEAD
+        or "  " in head
+        or not (head.isascii() and head.isprintable())
+    ):
+        return _ALL_BITS
+    folded = head.lower()  # the casefold, for ASCII
+    bits = 0
+    if t.media_heads is None or folded in t.media_heads:
+        bits |= _MEDIA
+    if t.source_heads is None or folded in t.source_heads:
+        bits |= _SOURCE
+    if t.teaser_heads is None or folded in t.teaser_heads:
+        bits |= _TEASER
+    if t.notice_heads is None or folded[:NOTICE_HEAD] in t.notice_heads:
+        bits |= _NOTICE
+    if head.upper() == head:
+        bits |= _DESK
+    return bits
+
+
+@lru_cache(maxsize=8)
+def _scan(text: str, t: Tables) -> _Scan:
+    """Which line tests may find something in ``text``, from the first :data:`HEAD`
+    characters of its lines only, so that on a clean document every rule of the family
+    leaves at once. It is a superset of :func:`_candidate`: a test the scan rules out has
+    no candidate line. A line whose head the scan cannot read (a short line, one that
+    starts with a space, a bullet or a character outside printable ASCII) turns every test
+    on. The bits of each distinct head are cached with the tables.
+
+    >>> _scan("Talks went on.\\n\\nPhoto: EFE", tables())
+    _Scan(media=True, source=False, teaser=False, notice=True, desk=False)
+    >>> _scan("Talks went on.\\n\\n- Reuters", tables()).source
+    True
+    """
+    bits = _SOURCE if "/" in text else 0
+    cache = t.head_bits
+    for head in {raw[:HEAD] for raw in text.split("\n")}:
+        found = cache.get(head)
+        if found is None:
+            found = 0 if not head or head == "\r" else _head_bits(head, t)
+            if len(cache) < _HEAD_CACHE_MAX:
+                cache[head] = found
+        bits |= found
+    return _Scan(
+        bool(bits & _MEDIA),
+        bool(bits & _SOURCE),
+        bool(bits & _TEASER),
+        bool(bits & _NOTICE),
+        bool(bits & _DESK),
+    )
+
+
+#: Bytes map of the caption gate: ASCII lower case, every ASCII sentence end of
+#: ``CAPTION_END`` to ".", a tab to a space.
+_CAPTION_MAP = bytes.maketrans(
+    b'ABCDEFGHIJKLMNOPQRSTUVWXYZ!?")\t', b"abcdefghijklmnopqrstuvwxyz....\x20"
+)
+#: The sentence ends of ``CAPTION_END`` outside ASCII, each replaced by "." in the gate.
+_CAPTION_ENDS_UTF8 = tuple((c, c.encode("utf-8")) for c in "…”»")
+
+
+def _caption_possible(text: str, t: Tables) -> bool:
+    """Whether a caption credit may follow a sentence end in ``text``: some sentence end
+    and spaces are followed by the first :data:`HEAD` characters of a media label, or by
+    something the gate cannot read (spaces, a bracket, a character outside ASCII). A
+    superset of where :func:`caption_credit` can match.
+
+    >>> t = tables()
+    >>> _caption_possible("Drills. PHOTO: EFE", t), _caption_possible("Drills. Talks.", t)
+    (True, False)
+    >>> _caption_possible("Photo: EFE", t), _caption_possible("Drills!\\t(Photo: EFE)", t)
+    (False, True)
+    """
+    heads = t.media_heads
+    if heads is None:
+        return True
+    hay = text.encode("utf-8", "surrogatepass")
+    for char, code in _CAPTION_ENDS_UTF8:
+        if char in text:
+            hay = hay.replace(code, b".")
+    cache = t.caption_head_bits
+    for head in {seg[:HEAD] for seg in hay.translate(_CAPTION_MAP).split(b". ")[1:]}:
+        found = cache.get(head)
+        if found is None:
+            found = _caption_head(head, heads)
+            if len(cache) < _HEAD_CACHE_MAX:
+                cache[head] = found
+        if found:
+            return True
+    return False
+
+
+def _caption_head(head: bytes, heads: frozenset[str]) -> bool:
+    """Whether a caption label may start at ``head`` (lower-cased bytes after ". ").
+
+    >>> heads = frozenset({"phot"})
+    >>> _caption_head(b"phot", heads), _caption_head(b"the ", heads)
+    (True, False)
+    >>> _caption_head(b" pho", heads), _caption_head(b"\\xe2\\x84\\xaaph", heads)
+    (True, True)
+    >>> _caption_head(b"ph", heads), _caption_head(b"ph\\nx", heads)
+    (False, False)
+    """
+    if len(head) < HEAD or b"\n" in head:
+        # A label of HEAD characters or more does not fit (nor cross a line).
+        return False
+    if head[:1] in (b" ", b"(", b"[") or not head.isascii() or b"\r" in head:
+        return True
+    return head.decode("ascii") in heads
 
 
 def _prefix(line: str) -> str:
@@ -696,6 +900,8 @@ def _candidate(text: str, prefix: str, t: Tables, test: str) -> bool:
 
 def _lines_matching(text: str, ctx: Context, test: str) -> Iterator[Change]:
     t = tables(ctx)
+    if not getattr(_scan(text, t), test):
+        return
     if test == "desk" and not any(word in text for word in t.desk_words):
         return
     lines, prefixes = _lines_of(text)
@@ -721,6 +927,8 @@ def find_media_credits(text: str, ctx: Context) -> Iterator[Change]:
 
 def find_caption_credits(text: str, ctx: Context) -> Iterator[Change]:
     t = tables(ctx)
+    if not _caption_possible(text, t):
+        return
     folded = text.casefold()
     if not any(word in folded for word in t.media_words):
         return
@@ -752,6 +960,8 @@ def find_desk_bylines(text: str, ctx: Context) -> Iterator[Change]:
 
 def find_teasers(text: str, ctx: Context) -> Iterator[Change]:
     t = tables(ctx)
+    if not _scan(text, t).teaser:
+        return
     lines, prefixes = _lines_of(text)
     found: dict[int, str] = {}
     i = 0
