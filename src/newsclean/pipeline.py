@@ -188,6 +188,11 @@ def _validate(changes: list[Change], length: int, code: str) -> list[Change]:
     return changes
 
 
+#: The last hashable configuration :func:`run` saw and its rules (one tuple, replaced whole,
+#: so threads never see a half-written pair).
+_last_rules: tuple[Config | None, tuple[tuple[Rule, bool], ...]] = (None, ())
+
+
 def run(text: str, config: Config | None = None) -> Result:
     """Run the pipeline once over ``text``: the one run behind fix, fix_and_explain, detect."""
     if not isinstance(text, str):
@@ -198,13 +203,22 @@ def run(text: str, config: Config | None = None) -> Result:
     edits: list[Edit] = []
     metadata: dict[str, Any] = {}
     pending: list[tuple[str, int, int, str, str | None, bool]] = []
-    for rule, applies in enabled_rules(config):
+    global _last_rules
+    last = _last_rules
+    if last[0] is config:  # the same Config object as the run before: no hashing
+        rules = last[1]
+    else:
+        try:
+            rules = _enabled_rules_cached(config)
+            _last_rules = (config, rules)
+        except TypeError:  # an unhashable option value or lexicon
+            rules = tuple(_enabled_rules(config))
+    for rule, applies in rules:
         if rule.english_only and metadata.get("language", "en") != "en":
             metadata.setdefault("skipped_rules", []).append(rule.code)
             continue
-        ctx = Context(config=config, code=rule.code, metadata=metadata)
         changes: list[Change] = []
-        for item in rule.find(current, ctx):
+        for item in rule.find(current, Context(config, rule.code, metadata)):
             if isinstance(item, Meta):
                 merge_metadata(metadata, {item.key: item.value})
             else:
