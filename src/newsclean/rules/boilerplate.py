@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 import regex
@@ -325,6 +325,12 @@ def _pattern_heads(pattern: regex.Pattern[str], size: int = NOTICE_HEAD) -> froz
 _NO_EXTRAS: tuple[tuple[str, ...], ...] = ((),) * len(OPTION_KEYS)
 
 
+@cache
+def _default_tables() -> Tables:
+    """The shipped tables (no extras): one lookup without building or hashing a key."""
+    return _compile(_NO_EXTRAS)
+
+
 def tables(ctx: Context | None = None) -> Tables:
     """The compiled tables for this run: shipped entries plus ``Config`` options.
 
@@ -337,7 +343,7 @@ def tables(ctx: Context | None = None) -> Tables:
         or not ctx.config.options
         or not any(ctx.code.startswith(scope.upper()) for scope, _ in ctx.config.options)
     ):
-        return _compile(_NO_EXTRAS)
+        return _default_tables()
     return _compile(tuple(_option_tuple(ctx.option(key)) for key in OPTION_KEYS))
 
 
@@ -900,12 +906,17 @@ def _candidate(text: str, prefix: str, t: Tables, test: str) -> bool:
     return prefix.startswith(t.source_prefixes) or "/" in text[:60] or text[0] in "(–—-"
 
 
-def _lines_matching(text: str, ctx: Context, test: str) -> Iterator[Change]:
+def _lines_matching(text: str, ctx: Context, test: str) -> Iterable[Change]:
+    # A plain function, not a generator: a clean text leaves before any generator is made.
     t = tables(ctx)
     if not getattr(_scan(text, t), test):
-        return
+        return ()
     if test == "desk" and not any(word in text for word in t.desk_words):
-        return
+        return ()
+    return _matching_lines(text, t, test)
+
+
+def _matching_lines(text: str, t: Tables, test: str) -> Iterator[Change]:
     lines, prefixes = _lines_of(text)
     found: dict[int, str] = {}
     for i, line in enumerate(lines):
@@ -923,14 +934,18 @@ def _lines_matching(text: str, ctx: Context, test: str) -> Iterator[Change]:
         yield from _line_changes(text, lines, found)
 
 
-def find_media_credits(text: str, ctx: Context) -> Iterator[Change]:
-    yield from _lines_matching(text, ctx, "media")
+def find_media_credits(text: str, ctx: Context) -> Iterable[Change]:
+    return _lines_matching(text, ctx, "media")
 
 
-def find_caption_credits(text: str, ctx: Context) -> Iterator[Change]:
+def find_caption_credits(text: str, ctx: Context) -> Iterable[Change]:
     t = tables(ctx)
     if not _caption_possible(text, t):
-        return
+        return ()
+    return _caption_changes(text, t)
+
+
+def _caption_changes(text: str, t: Tables) -> Iterator[Change]:
     folded = text.casefold()
     if not any(word in folded for word in t.media_words):
         return
@@ -952,18 +967,22 @@ def find_caption_credits(text: str, ctx: Context) -> Iterator[Change]:
             )
 
 
-def find_source_credits(text: str, ctx: Context) -> Iterator[Change]:
-    yield from _lines_matching(text, ctx, "source")
+def find_source_credits(text: str, ctx: Context) -> Iterable[Change]:
+    return _lines_matching(text, ctx, "source")
 
 
-def find_desk_bylines(text: str, ctx: Context) -> Iterator[Change]:
-    yield from _lines_matching(text, ctx, "desk")
+def find_desk_bylines(text: str, ctx: Context) -> Iterable[Change]:
+    return _lines_matching(text, ctx, "desk")
 
 
-def find_teasers(text: str, ctx: Context) -> Iterator[Change]:
+def find_teasers(text: str, ctx: Context) -> Iterable[Change]:
     t = tables(ctx)
     if not _scan(text, t).teaser:
-        return
+        return ()
+    return _teaser_changes(text, t)
+
+
+def _teaser_changes(text: str, t: Tables) -> Iterator[Change]:
     lines, prefixes = _lines_of(text)
     found: dict[int, str] = {}
     i = 0
@@ -984,8 +1003,8 @@ def find_teasers(text: str, ctx: Context) -> Iterator[Change]:
     yield from _line_changes(text, lines, found)
 
 
-def find_notices(text: str, ctx: Context) -> Iterator[Change]:
-    yield from _lines_matching(text, ctx, "notice")
+def find_notices(text: str, ctx: Context) -> Iterable[Change]:
+    return _lines_matching(text, ctx, "notice")
 
 
 def _closing_tag(lines: Sequence[Line], t: Tables) -> int | None:
@@ -1010,9 +1029,13 @@ def _copyright_marked(text: str) -> bool:
     return "opyright" in text or "OPYRIGHT" in text
 
 
-def find_reader_comments(text: str, ctx: Context) -> Iterator[Change]:
+def find_reader_comments(text: str, ctx: Context) -> Iterable[Change]:
     if not _copyright_marked(text):
-        return
+        return ()
+    return _reader_comments(text, ctx)
+
+
+def _reader_comments(text: str, ctx: Context) -> Iterator[Change]:
     t = tables(ctx)
     lines = split_lines(text)
     i = _closing_tag(lines, t)
@@ -1042,9 +1065,13 @@ def find_reader_comments(text: str, ctx: Context) -> Iterator[Change]:
         )
 
 
-def find_copyright_tags(text: str, ctx: Context) -> Iterator[Change]:
+def find_copyright_tags(text: str, ctx: Context) -> Iterable[Change]:
     if not _copyright_marked(text):
-        return
+        return ()
+    return _copyright_changes(text, ctx)
+
+
+def _copyright_changes(text: str, ctx: Context) -> Iterator[Change]:
     t = tables(ctx)
     lines = split_lines(text)
     found = {
