@@ -197,6 +197,8 @@ class Tables:
     notice_heads: frozenset[str] | None = None
     #: The scan's bits of each line head seen so far (see :func:`_scan`).
     head_bits: dict[str, int] = field(default_factory=dict)
+    #: The heads whose bits are 0 (blank lines first), taken out of a text's heads at once.
+    plain_heads: set[str] = field(default_factory=lambda: {"", "\r"})
     #: The caption gate (see :func:`_caption_possible`).
     caption_gate_re: re.Pattern[bytes] | None = None
 
@@ -402,6 +404,7 @@ class _Scan(NamedTuple):
     desk: bool
 
 
+_NO_SCAN = _Scan(False, False, False, False, False)
 _MEDIA, _SOURCE, _TEASER, _NOTICE, _DESK = 1, 2, 4, 8, 16
 _ALL_BITS = 31
 #: A line that starts with one of these has no head the gates can read.
@@ -457,13 +460,19 @@ def _scan(text: str, t: Tables) -> _Scan:
     True
     """
     bits = _SOURCE if "/" in text else 0
+    heads = {raw[:HEAD] for raw in text.split("\n")}
+    heads.difference_update(t.plain_heads)  # the heads known to start no candidate
+    if not heads and not bits:
+        return _NO_SCAN
     cache = t.head_bits
-    for head in {raw[:HEAD] for raw in text.split("\n")}:
+    for head in heads:
         found = cache.get(head)
         if found is None:
             found = 0 if not head or head == "\r" else _head_bits(head, t)
             if len(cache) < _HEAD_CACHE_MAX:
                 cache[head] = found
+                if not found:
+                    t.plain_heads.add(head)
         bits |= found
     return _Scan(
         bool(bits & _MEDIA),
