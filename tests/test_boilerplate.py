@@ -171,3 +171,154 @@ def test_injected_lines_are_removed_exactly(
 def test_a_bad_user_pattern_is_a_config_error() -> None:
     with pytest.raises(ConfigError):
         newsclean.fix("Talks went on.", Config(options={"NC4": {"notices": ["(unclosed"]}}))
+
+
+# --------------------------------------------------------------------------------------------
+# The speed gates (line heads, caption heads, copyright marks) only skip work: with every gate
+# forced open the finders must give exactly the same changes.
+
+#: Pieces a line may be made of: labels in odd cases, credits, notices, bullets, sentence
+#: ends, characters outside ASCII (some fold to ASCII: the Kelvin sign, the long s).
+_PIECES = [
+    "Photo",
+    "PHOTO",
+    "pHoTo",
+    "Image source",
+    "Main image",
+    "Video",
+    "Read also",
+    "READ ALSO",
+    "Related",
+    "Also read",
+    "More on this story",
+    "With information from",
+    "Source",
+    "Sources",
+    "Agencies",
+    "Reporting by",
+    "Reserved for our subscribers",
+    "ADVERTISEMENT",
+    "Advertising",
+    "5 minutes ago",
+    "Follow us on Twitter",
+    "INTERNATIONAL WRITING",
+    "NEWSROOM",
+    "EFE/EPA/OLEG PETRASYUK",
+    "dpa/AFP/ts",
+    "(AFP)",
+    "— Reuters",
+    "Reuters",
+    "AFP via Getty Images",
+    "(c) 2022, The Post",
+    "© Reuters",
+    "Copyright 2021 AP",
+    "{Site.com}",
+    "Talks went on",
+    "the ministry said",
+    "He said",
+    ":",
+    ": ",
+    ". ",
+    "! ",
+    '" ',
+    ") ",
+    "… ",
+    "” ",
+    "» ",
+    "\t",
+    "  ",
+    " ",
+    "* ",
+    "• ",
+    "(",
+    "[",
+    "-",
+    "/",
+    "\u212a",  # Kelvin sign, folds to "k"
+    "\u017f",  # long s, folds to "s"
+    "ß",
+    "İ",
+    "é",
+    "\u00a0",
+    "\r",
+]
+_RANDOM_LINES = st.lists(st.sampled_from(_PIECES), min_size=0, max_size=6).map("".join)
+#: Caption lines: a sentence, its end, spaces, maybe a bracket, a label, a separator, a credit.
+_CAPTION_LINES = st.tuples(
+    st.sampled_from(["Guardsmen held drills", "He took a photo", ""]),
+    st.sampled_from([".", "!", "?", "…", '"', "”", "»", ")", ""]),
+    st.sampled_from([" ", "  ", "\t", " \t", ""]),
+    st.sampled_from(["", "(", "["]),
+    st.sampled_from(["Photo", "PHOTO", "pHOTO", "Image", "Main photo", "Foto", "\u212aphoto"]),
+    st.sampled_from([": ", " by ", " credit: ", " – ", ", ", " "]),
+    st.sampled_from(["EFE/EPA/OLEG PETRASYUK", "AFP", "the view from the hotel", "Reuters)"]),
+).map("".join)
+_LINES = st.one_of(_RANDOM_LINES, _CAPTION_LINES)
+_TEXTS = st.lists(_LINES, min_size=1, max_size=8).map("\n".join)
+
+
+def _changes(text: str) -> list[tuple[str, int, int, str | None, str, bool]]:
+    from newsclean.edits import Change
+    from newsclean.registry import Context
+    from newsclean.rules import boilerplate
+
+    out = []
+    for rule in boilerplate.RULES:
+        ctx = Context(config=NC4, code=rule.code, metadata={})
+        for c in rule.find(text, ctx):
+            assert isinstance(c, Change)
+            out.append((rule.code, c.start, c.end, c.replacement, c.message, c.removed))
+    return out
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXTS)
+def test_gates_change_nothing(text: str) -> None:
+    from newsclean.rules import boilerplate
+
+    gated = _changes(text)
+    every = boilerplate._Scan(True, True, True, True, True)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(boilerplate, "_scan", lambda text, t: every)
+        mp.setattr(boilerplate, "_caption_possible", lambda text, t: True)
+        mp.setattr(boilerplate, "_copyright_marked", lambda text: True)
+        open_gates = _changes(text)
+    assert gated == open_gates
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_scan_is_a_superset_of_the_line_tests(text: str) -> None:
+    """Every line the finders would test (``_candidate``; for notices, every notice) is
+    allowed by the scan."""
+    from newsclean.rules import boilerplate as b
+
+    t = b.tables()
+    scan = b._scan(text, t)
+    lines, prefixes = b._lines_of(text)
+    for line, prefix in zip(lines, prefixes, strict=True):
+        if not line.text:
+            continue
+        for test in ("media", "source", "teaser", "desk"):
+            if b._candidate(line.text, prefix, t, test):
+                assert getattr(scan, test), (test, line.text)
+        if b.notice(line.text, t):
+            assert scan.notice, line.text
+        if b.caption_credit(text[line.start : line.content_end], t) is not None:
+            assert b._caption_possible(text, t), line.text
+    marked = any(mark in text for mark in b.COPYRIGHT_GATE)
+    assert b._copyright_marked(text) == marked
+
+
+def test_notice_heads_come_from_the_patterns() -> None:
+    """The notice heads are worked out from the patterns themselves, user patterns too."""
+    from newsclean.rules import boilerplate as b
+
+    heads = b.tables().notice_heads
+    assert heads is not None
+    assert {"adv", "ADV", "Res", "5 m", "fol"} <= heads
+    assert "the" not in heads and "The" not in heads
+    extended = Config(select=["NC4"], options={"NC4": {"notices": ["zz top only"]}})
+    assert newsclean.fix("Talks went on.\n\nZZ TOP ONLY\n\nMore talks.", extended) == (
+        "Talks went on.\n\nMore talks."
+    )

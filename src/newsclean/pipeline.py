@@ -214,6 +214,10 @@ def _validate(changes: list[Change], length: int, code: str) -> list[Change]:
 #: can reveal another's artifact, and ``fix(fix(x)) == fix(x)`` must hold.
 MAX_PASSES = 3
 
+#: The last hashable configuration :func:`run` saw and its rules (one tuple, replaced whole,
+#: so threads never see a half-written pair).
+_last_rules: tuple[Config | None, tuple[tuple[Rule, bool], ...]] = (None, ())
+
 
 def run(text: str, config: Config | None = None) -> Result:
     """Run the pipeline over ``text``: the one run behind fix, fix_and_explain, detect.
@@ -231,7 +235,16 @@ def run(text: str, config: Config | None = None) -> Result:
     edits: list[Edit] = []
     metadata: dict[str, Any] = {}
     pending: list[tuple[str, int, int, str, str | None, bool]] = []
-    rules = enabled_rules(config)
+    global _last_rules
+    last = _last_rules
+    if last[0] is config:  # the same Config object as the run before: no hashing
+        rules = last[1]
+    else:
+        try:
+            rules = _enabled_rules_cached(config)
+            _last_rules = (config, rules)
+        except TypeError:  # an unhashable option value or lexicon
+            rules = tuple(_enabled_rules(config))
     for pass_no in range(MAX_PASSES):
         first_pass = pass_no == 0
         before_pass = current
@@ -240,7 +253,7 @@ def run(text: str, config: Config | None = None) -> Result:
                 if first_pass:
                     metadata.setdefault("skipped_rules", []).append(rule.code)
                 continue
-            ctx = Context(config=config, code=rule.code, metadata=metadata)
+            ctx = Context(config, rule.code, metadata)
             changes: list[Change] = []
             for item in rule.find(current, ctx):
                 if isinstance(item, Meta):

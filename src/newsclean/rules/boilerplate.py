@@ -21,9 +21,10 @@ Tables live in ``newsclean/data/boilerplate_*.txt``; users extend them with
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 import regex
@@ -165,7 +166,7 @@ def _prefixes(entries: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted({" ".join(e.split()).casefold() for e in entries if e.strip()}))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Tables:
     """The compiled boilerplate tables (shipped entries plus the user's extensions)."""
 
@@ -185,6 +186,21 @@ class Tables:
     teaser_prefixes: tuple[str, ...]
     media_words: tuple[str, ...]
     desk_words: tuple[str, ...]
+    #: Whole-document gates (see :class:`_Doc`): UTF-8 encoded casefolded words, one of which
+    #: a document must contain for a rule to look at its lines; ``None``: no gate (the rule
+    #: always looks at the lines).
+    #: Line heads (see :func:`_scan`): the casefolded first two characters a line may have
+    #: to be a candidate of each test, when that can be known (``None``: every line is).
+    media_heads: frozenset[str] | None = None
+    source_heads: frozenset[str] | None = None
+    teaser_heads: frozenset[str] | None = None
+    notice_heads: frozenset[str] | None = None
+    #: The scan's bits of each line head seen so far (see :func:`_scan`).
+    head_bits: dict[str, int] = field(default_factory=dict)
+    #: The heads whose bits are 0 (blank lines first), taken out of a text's heads at once.
+    plain_heads: set[str] = field(default_factory=lambda: {"", "\r"})
+    #: The caption gate (see :func:`_caption_possible`).
+    caption_gate_re: re.Pattern[bytes] | None = None
 
 
 #: The option keys that extend each table, in the order :func:`_compile` takes them.
@@ -242,6 +258,7 @@ def _compile(extras: tuple[tuple[str, ...], ...]) -> Tables:
         notice_re = regex.compile(r"(?i:" + notice_alt + r")[ \t]*[.!]?")
     except regex.error as exc:
         raise ConfigError(f"a boilerplate notice pattern does not compile: {exc}") from exc
+    media_prefixes = _prefixes(media)
     return Tables(
         agencies=frozenset(a.casefold() for a in agencies),
         agency_phrases=tuple(tuple(a.casefold().split()) for a in agencies if " " in a),
@@ -257,7 +274,63 @@ def _compile(extras: tuple[tuple[str, ...], ...]) -> Tables:
         teaser_prefixes=_prefixes(teasers),
         media_words=_prefixes(media),
         desk_words=tuple(sorted({w.upper() for h in desk_heads for w in h.split()})),
+        media_heads=_label_heads(media_prefixes),
+        source_heads=_label_heads(_prefixes(sources)),
+        teaser_heads=_label_heads(_prefixes(teasers)),
+        caption_gate_re=_caption_gate_re(_label_heads(media_prefixes)),
+        notice_heads=_pattern_heads(notice_re),
     )
+
+
+#: The characters of the line heads the gates know: printable ASCII. A document with a line
+#: whose head has another character gets no gate (every test looks at its lines).
+_HEAD_CHARS = "".join(chr(c) for c in range(0x20, 0x7F))
+#: How many characters of a line's start the gates look at (labels: up to this many of the
+#: casefolded label; notices: ``NOTICE_HEAD`` characters, found by partial matching).
+HEAD = 4
+NOTICE_HEAD = 3
+
+
+def _label_heads(prefixes: Sequence[str]) -> frozenset[str] | None:
+    """The first :data:`HEAD` characters of casefolded label prefixes, or ``None`` when a
+    label is shorter or starts outside printable ASCII (then every line is a candidate).
+
+    >>> sorted(_label_heads(["read also", "related", "see also"]))
+    ['read', 'rela', 'see ']
+    >>> _label_heads(["tv"]) is None
+    True
+    """
+    heads = {p[:HEAD] for p in prefixes}
+    if any(len(h) < HEAD or not (h.isascii() and h.isprintable()) for h in heads):
+        return None
+    return frozenset(heads)
+
+
+def _pattern_heads(pattern: regex.Pattern[str], size: int = NOTICE_HEAD) -> frozenset[str]:
+    """Every printable-ASCII string of ``size`` characters that a whole-line match of
+    ``pattern`` may start with (or be), found with the ``regex`` module's partial matching.
+
+    >>> heads = _pattern_heads(regex.compile(r"(?i:advertising|[0-9]+ ago)"), 2)
+    >>> sorted(h for h in heads if h.isalpha())
+    ['AD', 'Ad', 'aD', 'ad']
+    >>> "5 " in heads, "55" in heads, "x " in heads
+    (True, True, False)
+    """
+    alive = [""]
+    for _ in range(size):
+        alive = [
+            h + c for h in alive for c in _HEAD_CHARS if pattern.fullmatch(h + c, partial=True)
+        ]
+    return frozenset(alive)
+
+
+_NO_EXTRAS: tuple[tuple[str, ...], ...] = ((),) * len(OPTION_KEYS)
+
+
+@cache
+def _default_tables() -> Tables:
+    """The shipped tables (no extras): one lookup without building or hashing a key."""
+    return _compile(_NO_EXTRAS)
 
 
 def tables(ctx: Context | None = None) -> Tables:
@@ -268,7 +341,7 @@ def tables(ctx: Context | None = None) -> Tables:
     """
 
     if ctx is None or not ctx.config.has_options_for(ctx.code):
-        return _compile(((),) * len(OPTION_KEYS))
+        return _default_tables()
     return _compile(tuple(_option_tuple(ctx.option(key)) for key in OPTION_KEYS))
 
 
@@ -315,6 +388,152 @@ def _lines_of(text: str) -> tuple[tuple[Line, ...], tuple[str, ...]]:
     (they usually see the same text one after another)."""
     lines = tuple(split_lines(text))
     return lines, tuple(_prefix(line.text) if line.text else "" for line in lines)
+
+
+class _Scan(NamedTuple):
+    """Which tests may find something in a text (some line may be a candidate of the test)."""
+
+    media: bool
+    source: bool
+    teaser: bool
+    notice: bool
+    desk: bool
+
+
+_NO_SCAN = _Scan(False, False, False, False, False)
+_MEDIA, _SOURCE, _TEASER, _NOTICE, _DESK = 1, 2, 4, 8, 16
+_ALL_BITS = 31
+#: A line that starts with one of these has no head the gates can read.
+_ODD_HEAD = " " + LEAD_MARKS + "(["
+#: At most this many distinct heads are remembered per table set.
+_HEAD_CACHE_MAX = 1 << 16
+
+
+def _head_bits(head: str, t: Tables) -> int:
+    """The tests a line starting with ``head`` (its first :data:`HEAD` characters, the line
+    not blank) may be a candidate of, as bits.
+
+    >>> t = tables()
+    >>> _head_bits("Phot", t) == _MEDIA | _NOTICE, _head_bits("The ", t)
+    (True, 0)
+    >>> _head_bits("US O", t) == _DESK, _head_bits("• Ph", t) == _ALL_BITS
+    (True, True)
+    """
+    if (
+        len(head) < HEAD
+        or head[0] in _ODD_HEAD
+        or "  " in head
+        or not (head.isascii() and head.isprintable())
+    ):
+        return _ALL_BITS
+    folded = head.lower()  # the casefold, for ASCII
+    bits = 0
+    if t.media_heads is None or folded in t.media_heads:
+        bits |= _MEDIA
+    if t.source_heads is None or folded in t.source_heads:
+        bits |= _SOURCE
+    if t.teaser_heads is None or folded in t.teaser_heads:
+        bits |= _TEASER
+    if t.notice_heads is None or folded[:NOTICE_HEAD] in t.notice_heads:
+        bits |= _NOTICE
+    if head.upper() == head:
+        bits |= _DESK
+    return bits
+
+
+@lru_cache(maxsize=8)
+def _scan(text: str, t: Tables) -> _Scan:
+    """Which line tests may find something in ``text``, from the first :data:`HEAD`
+    characters of its lines only, so that on a clean document every rule of the family
+    leaves at once. It is a superset of :func:`_candidate`: a test the scan rules out has
+    no candidate line. A line whose head the scan cannot read (a short line, one that
+    starts with a space, a bullet or a character outside printable ASCII) turns every test
+    on. The bits of each distinct head are cached with the tables.
+
+    >>> _scan("Talks went on.\\n\\nPhoto: EFE", tables())
+    _Scan(media=True, source=False, teaser=False, notice=True, desk=False)
+    >>> _scan("Talks went on.\\n\\n- Reuters", tables()).source
+    True
+    """
+    bits = _SOURCE if "/" in text else 0
+    heads = {raw[:HEAD] for raw in text.split("\n")}
+    heads.difference_update(t.plain_heads)  # the heads known to start no candidate
+    if not heads and not bits:
+        return _NO_SCAN
+    cache = t.head_bits
+    for head in heads:
+        found = cache.get(head)
+        if found is None:
+            found = 0 if not head or head == "\r" else _head_bits(head, t)
+            if len(cache) < _HEAD_CACHE_MAX:
+                cache[head] = found
+                if not found:
+                    t.plain_heads.add(head)
+        bits |= found
+    return _Scan(
+        bool(bits & _MEDIA),
+        bool(bits & _SOURCE),
+        bool(bits & _TEASER),
+        bool(bits & _NOTICE),
+        bool(bits & _DESK),
+    )
+
+
+#: Bytes map of the caption gate: ASCII lower case, every ASCII sentence end of
+#: ``CAPTION_END`` to ".", a tab to a space.
+_CAPTION_MAP = bytes.maketrans(
+    b'ABCDEFGHIJKLMNOPQRSTUVWXYZ!?")\t', b"abcdefghijklmnopqrstuvwxyz....\x20"
+)
+#: The sentence ends of ``CAPTION_END`` outside ASCII, each replaced by "." in the gate.
+_CAPTION_ENDS_UTF8 = tuple((c, c.encode("utf-8")) for c in "…”»")
+
+
+#: Characters outside ASCII that a case-insensitive ``regex`` pattern takes for an ASCII
+#: letter (İ for i, the long s for s, the Kelvin sign for k; found by trying every code
+#: point): a text holding one gets no caption gate.
+_REGEX_FOLDS_TO_ASCII = "\u0130\u017f\u212a"
+
+
+def _caption_possible(text: str, t: Tables) -> bool:
+    """Whether a caption credit may follow a sentence end in ``text``: some sentence end
+    and a space are followed by the first :data:`HEAD` characters of a media label, or by
+    something the gate cannot read (more spaces, a bracket, a character outside ASCII). A
+    superset of where :func:`caption_credit` can match.
+
+    >>> t = tables()
+    >>> _caption_possible("Drills. PHOTO: EFE", t), _caption_possible("Drills. Talks.", t)
+    (True, False)
+    >>> _caption_possible("Photo: EFE", t), _caption_possible("Drills!\\t(Photo: EFE)", t)
+    (False, True)
+    >>> _caption_possible("Drills. P\u0130CTURE: EFE", t)
+    True
+    """
+    gate = t.caption_gate_re
+    if gate is None:
+        return True
+    for char in _REGEX_FOLDS_TO_ASCII:
+        if char in text:
+            return True
+    hay = text.encode("utf-8", "surrogatepass")
+    for char, code in _CAPTION_ENDS_UTF8:
+        if char in text:
+            hay = hay.replace(code, b".")
+    return gate.search(hay.translate(_CAPTION_MAP)) is not None
+
+
+def _caption_gate_re(heads: frozenset[str] | None) -> re.Pattern[bytes] | None:
+    """The caption gate's pattern over the mapped bytes: ". " and then a label head, more
+    space, a bracket or a byte outside ASCII. ``re``, not ``regex``: it starts with a
+    literal, which ``re`` finds at memory speed.
+
+    >>> gate = _caption_gate_re(frozenset({"phot"}))
+    >>> bool(gate.search(b"held. photo: efe")), bool(gate.search(b"held. the photo"))
+    (True, False)
+    """
+    if heads is None:
+        return None
+    alternatives = b"|".join(re.escape(h.encode("ascii")) for h in sorted(heads))
+    return re.compile(rb"\. (?:[ (\[\x80-\xff]|" + alternatives + rb")")
 
 
 def _prefix(line: str) -> str:
@@ -692,10 +911,17 @@ def _candidate(text: str, prefix: str, t: Tables, test: str) -> bool:
     return prefix.startswith(t.source_prefixes) or "/" in text[:60] or text[0] in "(–—-"
 
 
-def _lines_matching(text: str, ctx: Context, test: str) -> Iterator[Change]:
+def _lines_matching(text: str, ctx: Context, test: str) -> Iterable[Change]:
+    # A plain function, not a generator: a clean text leaves before any generator is made.
     t = tables(ctx)
+    if not getattr(_scan(text, t), test):
+        return ()
     if test == "desk" and not any(word in text for word in t.desk_words):
-        return
+        return ()
+    return _matching_lines(text, t, test)
+
+
+def _matching_lines(text: str, t: Tables, test: str) -> Iterator[Change]:
     lines, prefixes = _lines_of(text)
     found: dict[int, str] = {}
     for i, line in enumerate(lines):
@@ -713,12 +939,18 @@ def _lines_matching(text: str, ctx: Context, test: str) -> Iterator[Change]:
         yield from _line_changes(text, lines, found)
 
 
-def find_media_credits(text: str, ctx: Context) -> Iterator[Change]:
-    yield from _lines_matching(text, ctx, "media")
+def find_media_credits(text: str, ctx: Context) -> Iterable[Change]:
+    return _lines_matching(text, ctx, "media")
 
 
-def find_caption_credits(text: str, ctx: Context) -> Iterator[Change]:
+def find_caption_credits(text: str, ctx: Context) -> Iterable[Change]:
     t = tables(ctx)
+    if not _caption_possible(text, t):
+        return ()
+    return _caption_changes(text, t)
+
+
+def _caption_changes(text: str, t: Tables) -> Iterator[Change]:
     folded = text.casefold()
     if not any(word in folded for word in t.media_words):
         return
@@ -740,16 +972,22 @@ def find_caption_credits(text: str, ctx: Context) -> Iterator[Change]:
             )
 
 
-def find_source_credits(text: str, ctx: Context) -> Iterator[Change]:
-    yield from _lines_matching(text, ctx, "source")
+def find_source_credits(text: str, ctx: Context) -> Iterable[Change]:
+    return _lines_matching(text, ctx, "source")
 
 
-def find_desk_bylines(text: str, ctx: Context) -> Iterator[Change]:
-    yield from _lines_matching(text, ctx, "desk")
+def find_desk_bylines(text: str, ctx: Context) -> Iterable[Change]:
+    return _lines_matching(text, ctx, "desk")
 
 
-def find_teasers(text: str, ctx: Context) -> Iterator[Change]:
+def find_teasers(text: str, ctx: Context) -> Iterable[Change]:
     t = tables(ctx)
+    if not _scan(text, t).teaser:
+        return ()
+    return _teaser_changes(text, t)
+
+
+def _teaser_changes(text: str, t: Tables) -> Iterator[Change]:
     lines, prefixes = _lines_of(text)
     found: dict[int, str] = {}
     i = 0
@@ -770,8 +1008,8 @@ def find_teasers(text: str, ctx: Context) -> Iterator[Change]:
     yield from _line_changes(text, lines, found)
 
 
-def find_notices(text: str, ctx: Context) -> Iterator[Change]:
-    yield from _lines_matching(text, ctx, "notice")
+def find_notices(text: str, ctx: Context) -> Iterable[Change]:
+    return _lines_matching(text, ctx, "notice")
 
 
 def _closing_tag(lines: Sequence[Line], t: Tables) -> int | None:
@@ -781,9 +1019,28 @@ def _closing_tag(lines: Sequence[Line], t: Tables) -> int | None:
     return None
 
 
-def find_reader_comments(text: str, ctx: Context) -> Iterator[Change]:
-    if not any(mark in text for mark in COPYRIGHT_GATE):
-        return
+@lru_cache(maxsize=8)
+def _copyright_marked(text: str) -> bool:
+    """Whether ``text`` holds one of the marks of ``COPYRIGHT_GATE`` (shared by the two
+    rules that need one; one-character marks first, they are the cheapest to look for).
+
+    >>> _copyright_marked("Talks (c) went on"), _copyright_marked("Talks (b) went on")
+    (True, False)
+    """
+    if "}" in text or "©" in text:
+        return True
+    if "(" in text and ("(c)" in text or "(C)" in text):
+        return True
+    return "opyright" in text or "OPYRIGHT" in text
+
+
+def find_reader_comments(text: str, ctx: Context) -> Iterable[Change]:
+    if not _copyright_marked(text):
+        return ()
+    return _reader_comments(text, ctx)
+
+
+def _reader_comments(text: str, ctx: Context) -> Iterator[Change]:
     t = tables(ctx)
     lines = split_lines(text)
     i = _closing_tag(lines, t)
@@ -813,9 +1070,13 @@ def find_reader_comments(text: str, ctx: Context) -> Iterator[Change]:
         )
 
 
-def find_copyright_tags(text: str, ctx: Context) -> Iterator[Change]:
-    if not any(mark in text for mark in COPYRIGHT_GATE):
-        return
+def find_copyright_tags(text: str, ctx: Context) -> Iterable[Change]:
+    if not _copyright_marked(text):
+        return ()
+    return _copyright_changes(text, ctx)
+
+
+def _copyright_changes(text: str, ctx: Context) -> Iterator[Change]:
     t = tables(ctx)
     lines = split_lines(text)
     found = {
