@@ -1,4 +1,4 @@
-"""The example shipped in examples/ (the README's first command runs it) gives its shipped output."""
+"""The example in examples/ (run by the README's first command) gives its shipped output."""
 
 from __future__ import annotations
 

@@ -236,3 +236,13 @@ def test_doc_names_membership_matches_the_reference_pattern(text: str, name: str
     reference = {m.group() for m in DOC_NAME_RE.finditer(text)}
     assert (name in DocNames(text)) == (name in reference)
     assert set(DocNames(text)) == reference
+
+
+def test_long_documents_list_their_names_once_with_the_same_answers() -> None:
+    from newsclean.rules.fused import DOC_NAMES_LISTED_FROM, DocNames, stands_alone
+
+    body = "Then Kuleba said so, and Peskov agreed. The Kremlin said nothing. " * 400
+    assert len(body) > DOC_NAMES_LISTED_FROM
+    names = DocNames(body)
+    for name in ("Kuleba", "Peskov", "Kremlin", "Then", "Kuleb", "said"):
+        assert (name in names) == stands_alone(body, name)

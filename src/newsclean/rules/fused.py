@@ -238,6 +238,11 @@ def stands_alone(text: str, name: str) -> bool:
     return False
 
 
+#: From this length on, :class:`DocNames` lists a document's names in one pass instead of
+#: scanning the document once per name asked (which grew with length times names).
+DOC_NAMES_LISTED_FROM = 20_000
+
+
 class DocNames(Collection[str]):
     """The names of :func:`doc_names` plus names added with :meth:`update`, asked one name at
     a time (each answer cached), so a document is scanned only for the names in question.
@@ -254,12 +259,18 @@ class DocNames(Collection[str]):
         self._text = text
         self._added: set[str] = set()
         self._known: dict[str, bool] = {}
+        self._listed: set[str] | None = None
 
     def __contains__(self, name: object) -> bool:
         if not isinstance(name, str):
             return False
         if name in self._added:
             return True
+        if len(self._text) > DOC_NAMES_LISTED_FROM:
+            # A long document: each question would scan it again; list its names once.
+            if self._listed is None:
+                self._listed = doc_names(self._text)
+            return name in self._listed
         hit = self._known.get(name)
         if hit is None:
             hit = self._known[name] = stands_alone(self._text, name)
