@@ -50,6 +50,7 @@ from typing import Any, NamedTuple
 import regex
 
 import newsclean
+from benchmarks.families import splice
 from newsclean import Config, ConfigError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -168,16 +169,13 @@ def apply_edit_list(text: str, edits: Iterable[Edit]) -> str:
     >>> apply_edit_list("Scholzis now", [Edit(6, 6, " ")])
     'Scholz is now'
     """
-    out: list[str] = []
+    ordered = sorted(edits)
     last = 0
-    for e in sorted(edits):
+    for e in ordered:
         if e.start < last:
             raise ValueError(f"overlapping edits at {e.start}")
-        out.append(text[last : e.start])
-        out.append(e.replacement)
         last = e.end
-    out.append(text[last:])
-    return "".join(out)
+    return splice(text, ordered)
 
 
 # ------------------------------------------------------------------ layout-loose scoring

@@ -17,6 +17,7 @@ import random
 
 import regex
 
+from benchmarks.families import splice
 from newsclean.resources import load_table
 
 FAMILY = "names"
@@ -55,11 +56,4 @@ def inject(text: str, rng: random.Random) -> tuple[str, str]:
     if not sites:
         return text, text
     chosen = sorted(rng.sample(sites, k=min(MAX_PER_DOCUMENT, len(sites))))
-    parts = []
-    pos = 0
-    for start, end, replacement in chosen:
-        parts.append(text[pos:start])
-        parts.append(replacement)
-        pos = end
-    parts.append(text[pos:])
-    return "".join(parts), text
+    return splice(text, chosen), text

@@ -19,6 +19,8 @@ import random
 
 import regex
 
+from benchmarks.families import splice
+
 FAMILY = "quotes"
 SELECT: tuple[str, ...] = ("NC2",)
 
@@ -76,11 +78,4 @@ def inject(text: str, rng: random.Random) -> tuple[str, str]:
             continue
         edits.append(damage)
         last = max(damage[1], m.end())
-    parts: list[str] = []
-    pos = 0
-    for start, end, replacement in edits:
-        parts.append(text[pos:start])
-        parts.append(replacement)
-        pos = end
-    parts.append(text[pos:])
-    return "".join(parts), text
+    return splice(text, edits), text
