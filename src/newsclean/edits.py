@@ -176,8 +176,9 @@ def compose(
     ``previous`` applied to ``original`` gives ``current``. The result, applied to
     ``original``, gives ``current`` with ``changes`` applied. Where a change overlaps text an
     earlier edit produced, the two become one edit (its message names both; its ``rule`` is
-    the earlier rules' code that ``label_of`` picks from the codes of the earlier edits merged,
-    in offset order; without ``label_of``, the leftmost edit's). Runs in O((n + m) log n).
+    the code that ``label_of`` picks from the codes of the earlier edits merged, in offset
+    order, followed by ``rule``; without ``label_of``, the leftmost earlier edit's). Runs in
+    O((n + m) log n).
 
     >>> prev = [Edit(0, 0, "", "A", "NC001", "first")]
     >>> [(e.start, e.end, e.replacement) for e in compose("bc", "Abc", prev,
@@ -273,7 +274,9 @@ def compose(
             continue
         messages = [p.message for p in prevs] + [c.message for c in new_changes]
         unique = list(dict.fromkeys(m for m in messages if m))
-        label = label_of([p.rule for p in prevs]) if label_of is not None else prevs[0].rule
+        label = (
+            label_of([p.rule for p in prevs] + [rule]) if label_of is not None else prevs[0].rule
+        )
         result.append(Edit(ostart, oend, orig_text, replacement, label, "; ".join(unique)))
     result.sort(key=lambda e: (e.start, e.end))
     return result
