@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
+
+# Hypothesis profiles, chosen with HYPOTHESIS_PROFILE: "default" draws fresh examples on every
+# run (exploration on developers' machines); "ci" derandomises (the same examples every run, so
+# CI's verdict depends on the code, not on luck; .ci/run selects it); "explore" draws ten times
+# more examples for a long hunt before a release.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.register_profile("explore", max_examples=1000, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
