@@ -238,6 +238,59 @@ def stands_alone(text: str, name: str) -> bool:
     return False
 
 
+#: Below this Zipf frequency a capitalised word is no common English word: standing alone
+#: anywhere in the document, a sentence's start included, it is a name.
+RARE_NAME_ZIPF = 3.0
+
+
+def whole_word_at(text: str, words: str) -> bool:
+    """Whether ``words`` occur in ``text`` with no letter, digit or joiner on either side.
+
+    >>> whole_word_at("the World Cup, then", "World Cup"), whole_word_at("Cupfinal", "Cup")
+    (True, False)
+    >>> whole_word_at("a war-time song", "war"), whole_word_at("Ukraine’s war", "war")
+    (False, True)
+    """
+    at = text.find(words)
+    while at != -1:
+        end = at + len(words)
+        if (at == 0 or not _JOINED(text[at - 1])) and (end == len(text) or not _JOINED(text[end])):
+            return True
+        at = text.find(words, at + 1)
+    return False
+
+
+def isolated_name(text: str, name: str) -> int:
+    """How often ``name`` stands in ``text`` as a one-word name: after a lower-case word (a
+    comma or semicolon between them allowed) and before anything but a capitalised word, so
+    not inside a longer name ("the War Coalition").
+
+    >>> isolated_name("in Japan, then to Japan.", "Japan")
+    2
+    >>> isolated_name("the War Coalition", "War")
+    0
+    """
+    count = 0
+    at = text.find(name)
+    while at != -1:
+        end = at + len(name)
+        if (at == 0 or not _JOINED(text[at - 1])) and (end == len(text) or not _JOINED(text[end])):
+            before = text[max(0, at - 3) : at].rstrip()
+            after = text[end : end + 3].lstrip(" ,;:.!?)\n")
+            if (
+                before
+                and (before[-1].islower() or before[-1] in ",;")
+                and not (after[:1].isupper())
+            ):
+                count += 1
+        at = text.find(name, at + 1)
+    return count
+
+
+def _JOINED(ch: str) -> bool:
+    return ch.isalnum() or ch in "_@#/\\-+=&'’"
+
+
 #: From this length on, :class:`DocNames` lists a document's names in one pass instead of
 #: scanning the document once per name asked (which grew with length times names).
 DOC_NAMES_LISTED_FROM = 20_000
@@ -260,6 +313,7 @@ class DocNames(Collection[str]):
         self._added: set[str] = set()
         self._known: dict[str, bool] = {}
         self._listed: set[str] | None = None
+        self._vouched: dict[tuple[str, str], bool] = {}
 
     def __contains__(self, name: object) -> bool:
         if not isinstance(name, str):
@@ -278,6 +332,35 @@ class DocNames(Collection[str]):
 
     def update(self, names: Iterable[str]) -> None:
         self._added.update(names)
+
+    def vouches(self, name: str, before: str = "") -> bool:
+        """Whether the document itself shows ``name`` to be a name, whatever its frequency:
+        ``before`` + ``name`` stand together elsewhere ("World Cup" for "World Cupfinal"),
+        or ``name`` stands alone twice between lower-case words (:func:`isolated_name`) and
+        never appears in lower case ("Japan", not "War" in a text about war), or ``name``
+        is rare in English (Zipf under :data:`RARE_NAME_ZIPF`) and stands alone anywhere, a
+        sentence's start included ("Morioka said").
+
+        >>> doc = DocNames("The World Cup ended. Morioka said so, in Japan, then in Japan.")
+        >>> doc.vouches("Cup", "World"), doc.vouches("Japan"), doc.vouches("Morioka")
+        (True, True, True)
+        >>> doc = DocNames("After the War the war ended. The cup final is in Japan.")
+        >>> doc.vouches("War"), doc.vouches("Said"), doc.vouches("Cup", "World")
+        (False, False, False)
+        """
+        key = (name, before)
+        hit = self._vouched.get(key)
+        if hit is None:
+            hit = self._vouched[key] = self._vouches(name, before)
+        return hit
+
+    def _vouches(self, name: str, before: str) -> bool:
+        text = self._text
+        if before and whole_word_at(text, f"{before} {name}"):
+            return True
+        if zipf(name) < RARE_NAME_ZIPF and whole_word_at(text, name):
+            return True
+        return isolated_name(text, name) >= 2 and not whole_word_at(text, name.lower())
 
     def _all(self) -> set[str]:
         return doc_names(self._text) | self._added
@@ -630,8 +713,8 @@ def name_word_cuts(token: str, min_word_zipf: float = 3.0) -> tuple[tuple[int, f
     cuts = []
     for i in range(3, len(token) - 1):
         word = token[i:]
-        if word in endings:
-            continue
+        if word in endings and not listed_name(token[:i]):
+            continue  # "Tateson", but "Thursdayby"
         z = zipf(word)
         if z >= min_word_zipf and (len(word) >= 3 or follows_names(word)):
             cuts.append((i, z, follows_names(word)))
@@ -715,8 +798,26 @@ def follows_names(word: str) -> bool:
     return len(word) >= 6 and word.endswith(("ed", "ing", "ly"))
 
 
+def listed_name(name: str) -> bool:
+    """Whether ``name`` is a shipped name that always stands alone: a word of
+    ``data/fused_standalone_words.txt`` (or its plural) or ``data/fused_place_names.txt``.
+
+    >>> listed_name("Wednesdays"), listed_name("Canada"), listed_name("Turkey")
+    (True, True, False)
+    """
+    standalone = _table("fused_standalone_words.txt")
+    if name in standalone or (name[-1:] == "s" and name[:-1] in standalone):
+        return True
+    return name in _table("fused_place_names.txt")
+
+
 def name_evidence(
-    name: str, names: Collection[str], lexicon: Any, *, min_name_zipf: float = 1.5
+    name: str,
+    names: Collection[str],
+    lexicon: Any,
+    *,
+    min_name_zipf: float = 1.5,
+    before: str = "",
 ) -> int:
     """How strongly ``name`` is a name: 2 when the document or the lexicon shows it standing
     alone (unless it is also a common English word, "War", "Movie") or it is a capitalised
@@ -732,9 +833,11 @@ def name_evidence(
     1
     """
     z = zipf(name)
-    if name in _table("fused_standalone_words.txt"):
+    if listed_name(name):
         return 2
     if (name in names or (lexicon is not None and name in lexicon)) and z < MAX_DOC_NAME_ZIPF:
+        return 2
+    if isinstance(names, DocNames) and len(name) >= 3 and names.vouches(name, before):
         return 2
     return 1 if z >= min_name_zipf and (len(name) >= 4 or z >= 3.5) else 0
 
@@ -746,6 +849,7 @@ def best_name_word_cut(
     *,
     min_word_zipf: float = 3.0,
     min_name_zipf: float = 1.5,
+    before: str = "",
 ) -> int | None:
     """Where to cut a name glued to a following word, or ``None`` when it is not fused.
 
@@ -767,10 +871,10 @@ def best_name_word_cut(
     """
     # First where: the cut the evidence supports best. Then whether: a cut resting on word
     # frequencies alone must pass the stricter tests on its word part.
-    best: tuple[int, float, int, bool] | None = None
+    best: tuple[bool, int, float, int, bool] | None = None
     for cut, word_zipf, follows in name_word_cuts(token, min_word_zipf):
         name = token[:cut]
-        strength = name_evidence(name, names, lexicon, min_name_zipf=min_name_zipf)
+        strength = name_evidence(name, names, lexicon, min_name_zipf=min_name_zipf, before=before)
         if strength == 0 and len(name) >= 4 and token[cut:] in CLAUSE_OPENERS:
             strength = 1  # "Pankesaid": no name ends in "said", whatever the name
         if strength == 2 and not (follows or word_zipf >= 3.5):
@@ -780,16 +884,23 @@ def best_name_word_cut(
         if len(name) == 3 and token[cut:] not in _table("fused_follow_words.txt"):
             follows = False  # "Dingolfing": short name parts take only the listed words
         ok = strength == 2 or (follows and zipf(name) >= _short_word_min_name(token[cut:]))
-        key = (strength, zipf(name) + word_zipf, cut, ok)
-        if best is None or key[:3] > best[:3]:
+        # A function word after a name with evidence beats a content word after a stronger
+        # one: "Clintons and", not "Clinton sand".
+        key = (follows, strength, zipf(name) + word_zipf, cut, ok)
+        if best is None or key[:4] > best[:4]:
             best = key
-    if best is None or not best[3]:
+    if best is None or not best[4]:
         return None
-    return None if best is None else best[2]
+    return best[3]
 
 
 def name_word_cut_points(
-    token: str, names: Collection[str], lexicon: Any = None, *, min_name_zipf: float = 1.5
+    token: str,
+    names: Collection[str],
+    lexicon: Any = None,
+    *,
+    min_name_zipf: float = 1.5,
+    before: str = "",
 ) -> list[int]:
     """Every place to cut ``token``: the best cut, then the best cut of its name part, and so
     on, so that no part is left that a second run would cut again.
@@ -801,11 +912,25 @@ def name_word_cut_points(
     """
     points: list[int] = []
     while True:
-        cut = best_name_word_cut(token, names, lexicon, min_name_zipf=min_name_zipf)
+        cut = best_name_word_cut(token, names, lexicon, min_name_zipf=min_name_zipf, before=before)
         if cut is None:
             return sorted(points)
         points.append(cut)
         token = token[:cut]
+
+
+def word_before(text: str, start: int) -> str:
+    """The word right before ``text[start:]`` when one space separates them, else "".
+
+    >>> word_before("the World Cupfinal", 10), word_before("said, Kulebaclaims", 6)
+    ('World', '')
+    """
+    if start < 2 or text[start - 1] != " ":
+        return ""
+    left = start - 1
+    while left > 0 and text[left - 1].isalpha():
+        left -= 1
+    return text[left : start - 1]
 
 
 def find_name_word(text: str, ctx: Context) -> Iterator[Change]:
@@ -825,18 +950,30 @@ def find_name_word(text: str, ctx: Context) -> Iterator[Change]:
                 continue
             candidates.append((m.start(), token))
             counts[token] = counts.get(token, 0) + 1
-    # The same unknown token twice in one document is a real name ("Energis", "Yoran").
-    candidates = [(start, token) for start, token in candidates if counts[token] == 1]
     if not candidates:
         return
     # Names revealed by a split count as evidence for the others; every decision is made
     # again until the names stop growing, so that running the rule again on its own output
     # (where the revealed names stand alone) finds nothing new.
     names = DocNames(text)
+    befores = {start: word_before(text, start) for start, _ in candidates}
     while True:
         decided: dict[int, list[int]] = {}
         for start, token in candidates:
-            points = name_word_cut_points(token, names, lexicon, min_name_zipf=min_name)
+            points = name_word_cut_points(
+                token, names, lexicon, min_name_zipf=min_name, before=befores[start]
+            )
+            # The same unknown token twice in one document is a real name ("Energis",
+            # "Yoran") unless its name part is a listed name and the rest a function word
+            # ("Libyaand" twice).
+            if points and counts[token] > 1:
+                name, word = token[: points[0]], token[points[0] :]
+                if not (
+                    len(points) == 1
+                    and listed_name(name)
+                    and word in _table("fused_follow_words.txt")
+                ):
+                    points = []
             if points:
                 decided[start] = points
         revealed = {token[: decided[start][0]] for start, token in candidates if start in decided}
