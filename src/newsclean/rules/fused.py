@@ -267,21 +267,18 @@ def isolated_name(text: str, name: str) -> int:
 
     >>> isolated_name("in Japan, then to Japan.", "Japan")
     2
-    >>> isolated_name("the War Coalition", "War")
-    0
+    >>> isolated_name("the War Coalition", "War"), isolated_name("his Magic Torch; so", "Torch")
+    (0, 0)
     """
     count = 0
     at = text.find(name)
     while at != -1:
         end = at + len(name)
         if (at == 0 or not _JOINED(text[at - 1])) and (end == len(text) or not _JOINED(text[end])):
-            before = text[max(0, at - 3) : at].rstrip()
+            before = text[max(0, at - 40) : at].rstrip()
             after = text[end : end + 3].lstrip(" ,;:.!?)\n")
-            if (
-                before
-                and (before[-1].islower() or before[-1] in ",;")
-                and not (after[:1].isupper())
-            ):
+            word = before.rstrip(",;").rsplit(None, 1)[-1] if before.rstrip(",;") else ""
+            if word[:1].islower() and word[-1:].isalpha() and not after[:1].isupper():
                 count += 1
         at = text.find(name, at + 1)
     return count
@@ -850,6 +847,7 @@ def best_name_word_cut(
     min_word_zipf: float = 3.0,
     min_name_zipf: float = 1.5,
     before: str = "",
+    after: str = "",
 ) -> int | None:
     """Where to cut a name glued to a following word, or ``None`` when it is not fused.
 
@@ -868,6 +866,8 @@ def best_name_word_cut(
     (9, None)
     >>> best_name_word_cut("Pankesaid", set()), best_name_word_cut("Pankeis", set())
     (5, None)
+    >>> best_name_word_cut("Lavrovin", set()), best_name_word_cut("Lavrovin", set(), after="fact")
+    (None, 6)
     """
     # First where: the cut the evidence supports best. Then whether: a cut resting on word
     # frequencies alone must pass the stricter tests on its word part.
@@ -883,7 +883,11 @@ def best_name_word_cut(
             continue
         if len(name) == 3 and token[cut:] not in _table("fused_follow_words.txt"):
             follows = False  # "Dingolfing": short name parts take only the listed words
-        ok = strength == 2 or (follows and zipf(name) >= _short_word_min_name(token[cut:]))
+        # "Lavrovin fact": a two-letter word that opens a fixed phrase with the next word.
+        phrase = bool(after) and f"{token[cut:]} {after.lower()}" in _table("fused_phrases.txt")
+        follows = follows or phrase
+        min_name = 0.0 if phrase else _short_word_min_name(token[cut:])
+        ok = strength == 2 or (follows and zipf(name) >= min_name)
         # A function word after a name with evidence beats a content word after a stronger
         # one: "Clintons and", not "Clinton sand".
         key = (follows, strength, zipf(name) + word_zipf, cut, ok)
@@ -901,6 +905,7 @@ def name_word_cut_points(
     *,
     min_name_zipf: float = 1.5,
     before: str = "",
+    after: str = "",
 ) -> list[int]:
     """Every place to cut ``token``: the best cut, then the best cut of its name part, and so
     on, so that no part is left that a second run would cut again.
@@ -912,11 +917,13 @@ def name_word_cut_points(
     """
     points: list[int] = []
     while True:
-        cut = best_name_word_cut(token, names, lexicon, min_name_zipf=min_name_zipf, before=before)
+        cut = best_name_word_cut(
+            token, names, lexicon, min_name_zipf=min_name_zipf, before=before, after=after
+        )
         if cut is None:
             return sorted(points)
         points.append(cut)
-        token = token[:cut]
+        token, after = token[:cut], token[cut:]
 
 
 def word_before(text: str, start: int) -> str:
@@ -931,6 +938,20 @@ def word_before(text: str, start: int) -> str:
     while left > 0 and text[left - 1].isalpha():
         left -= 1
     return text[left : start - 1]
+
+
+def word_after(text: str, end: int) -> str:
+    """The word right after ``text[:end]`` when one space separates them, else "".
+
+    >>> word_after("Lavrovin fact declared", 8), word_after("Lavrovin, fact", 8)
+    ('fact', '')
+    """
+    if end + 1 >= len(text) or text[end] != " ":
+        return ""
+    right = end + 1
+    while right < len(text) and text[right].isalpha():
+        right += 1
+    return text[end + 1 : right]
 
 
 def find_name_word(text: str, ctx: Context) -> Iterator[Change]:
@@ -957,11 +978,17 @@ def find_name_word(text: str, ctx: Context) -> Iterator[Change]:
     # (where the revealed names stand alone) finds nothing new.
     names = DocNames(text)
     befores = {start: word_before(text, start) for start, _ in candidates}
+    afters = {start: word_after(text, start + len(token)) for start, token in candidates}
     while True:
         decided: dict[int, list[int]] = {}
         for start, token in candidates:
             points = name_word_cut_points(
-                token, names, lexicon, min_name_zipf=min_name, before=befores[start]
+                token,
+                names,
+                lexicon,
+                min_name_zipf=min_name,
+                before=befores[start],
+                after=afters[start],
             )
             # The same unknown token twice in one document is a real name ("Energis",
             # "Yoran") unless its name part is a listed name and the rest a function word
@@ -1066,8 +1093,14 @@ _TOKEN_RE = regex.compile(r"\S+")
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+")
 _NAME_END = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+[.,;:!?]?")
 _LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}\p{M}]*[.,;:!?]?")
-#: Capitalised words that are never the names on either side of a link word.
-LINK_STOPS = frozenset({"The", "A", "An", "And", "Or", "Of", "In", "On", "To", "For", "With"})
+#: An item of a list of names before the left run: "Mexico, Saudi Arabia And Kuwait".
+_LIST_ITEM = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+,")
+#: Capitalised words that are never the names on either side of a link word: in a title
+#: they mark a title of a work ("Jamie And His Magic Torch").
+LINK_STOPS = frozenset(
+    {"The", "A", "An", "And", "Or", "Of", "In", "On", "To", "For", "With"}
+    | {w.capitalize() for w in DETERMINERS}
+)
 
 
 def link_word_in_running_text(words: list[str], i: int) -> bool:
@@ -1090,7 +1123,9 @@ def link_word_in_running_text(words: list[str], i: int) -> bool:
         and words[left] not in LINK_STOPS
     ):
         left -= 1
-    if left == i - 1 or left < 0 or not _LOWER_WORD.fullmatch(words[left]):
+    if left == i - 1 or left < 0:
+        return False
+    if not (_LOWER_WORD.fullmatch(words[left]) or _LIST_ITEM.fullmatch(words[left])):
         return False
     right = i + 1
     while right < len(words) and right - i <= 3:
@@ -1113,10 +1148,39 @@ def link_word_in_running_text(words: list[str], i: int) -> bool:
         ends = ends or (right < len(words) and words[right] in {".", ",", ";", ":"})
     if not ends:
         return False
-    others = [w for k, w in enumerate(words) if k <= left or k >= right]
-    letters = [w for w in others[1:] if w[:1].isalpha() and len(w) >= 3]
-    capitalised = sum(1 for w in letters if w[0].isupper())
-    return capitalised * 2 < len(letters)
+    # A headline capitalises its content words: the line must hold lower-case words of four
+    # letters or more, and not three times fewer of them than capitalised ones.
+    others = [w.strip(".,;:!?\"'()“”‘’") for k, w in enumerate(words) if k <= left or k >= right]
+    long_words = [w for w in others[1:] if len(w) >= 4 and w.isalpha()]
+    lower = sum(1 for w in long_words if w.islower())
+    return lower > 0 and lower * 3 > len(long_words) - lower
+
+
+def link_runs(words: list[str], i: int) -> tuple[list[str], list[str]]:
+    """The capitalised words on each side of the link word ``words[i]`` (up to three, the
+    nearest first), punctuation stripped: the names it joins.
+
+    >>> link_runs("by Arvind Parmar And Anne Keothavong.".split(), 3)
+    (['Parmar', 'Arvind'], ['Anne', 'Keothavong'])
+    """
+    left: list[str] = []
+    k = i - 1
+    while (
+        k >= 0 and len(left) < 3 and _NAME_WORD.fullmatch(words[k]) and words[k] not in LINK_STOPS
+    ):
+        left.append(words[k])
+        k -= 1
+    right: list[str] = []
+    k = i + 1
+    while k < len(words) and len(right) < 3 and words[k] not in LINK_STOPS:
+        if _NAME_WORD.fullmatch(words[k]):
+            right.append(words[k])
+            k += 1
+            continue
+        if _NAME_END.fullmatch(words[k]):
+            right.append(words[k].rstrip(".,;:!?"))
+        break
+    return left, right
 
 
 _LINK_BEFORE_RE = regex.compile(r"(?:And|Or)\s+\Z")
@@ -1140,6 +1204,29 @@ def names_outside_links(text: str) -> set[str]:
             continue
         out.add(m.group())
     return out
+
+
+def link_neighbour_is_name(
+    text: str, word: str, names: Collection[str], lexicon: Any = None
+) -> bool:
+    """Whether ``word``, next to a capitalised link word in ``text``, is a name: a listed name
+    (:func:`listed_name`), a word rare in English (Zipf under :data:`RARE_NAME_ZIPF`), one of
+    ``names`` (standing alone elsewhere, :func:`names_outside_links`) or the lexicon's that is
+    no common word, or one standing alone twice and never written in lower case.
+
+    >>> link_neighbour_is_name("", "Germany", set()), link_neighbour_is_name("", "Jufeyr", set())
+    (True, True)
+    >>> link_neighbour_is_name("", "Branches", set()), link_neighbour_is_name("", "The", set())
+    (False, False)
+    """
+    if word in LINK_STOPS:
+        return False
+    z = zipf(word)
+    if listed_name(word) or z < RARE_NAME_ZIPF:
+        return True
+    if (word in names or (lexicon is not None and word in lexicon)) and z < MAX_DOC_NAME_ZIPF:
+        return True
+    return isolated_name(text, word) >= 2 and not whole_word_at(text, word.lower())
 
 
 def _link_word_matches(text: str) -> Iterator[regex.Match[str]]:
@@ -1170,7 +1257,7 @@ def find_link_words(text: str, ctx: Context) -> Iterator[Change]:
             words.append(t.group())
         if index < 0 or not link_word_in_running_text(words, index):
             continue
-        candidates.append((m, words[index - 1], words[index + 1].rstrip(".,;:!?")))
+        candidates.append((m, *link_runs(words, index)))
     if not candidates:
         return
     # Both neighbours must be names the document shows standing alone elsewhere (or the
@@ -1178,12 +1265,10 @@ def find_link_words(text: str, ctx: Context) -> Iterator[Change]:
     # Seek") are left.
     names = names_outside_links(text)
     lexicon = ctx.config.lexicon
-    for m, left, right in candidates:
+    for m, left_run, right_run in candidates:
         if all(
-            (w in names or (lexicon is not None and w in lexicon))
-            and w not in LINK_STOPS
-            and zipf(w) < MAX_DOC_NAME_ZIPF
-            for w in (left, right)
+            any(link_neighbour_is_name(text, w, names, lexicon) for w in run)
+            for run in (left_run, right_run)
         ):
             yield Change(
                 m.start(), m.end(), m.group().lower(), "capitalised link word between names"
