@@ -1341,7 +1341,8 @@ RULES = (
         before="Dmytro Kulebaclaims the de-escalation, Kuleba said.",
         after="Dmytro Kuleba claims the de-escalation, Kuleba said.",
         why="A link or bold span that ends with a name loses the space after it in "
-        "translation. The name part needs evidence: the document, the lexicon or wordfreq.",
+        "translation. The name part needs evidence: the document, the lexicon, the shipped "
+        "place names or wordfreq.",
     ),
     Rule(
         code="NC104",
@@ -1364,7 +1365,8 @@ RULES = (
         english_only=True,
         before="Shelling hit Donetsk and Lugansk; the republics of Donetsk And Lugansk voted.",
         after="Shelling hit Donetsk and Lugansk; the republics of Donetsk and Lugansk voted.",
-        why="Translated link text keeps the title case of the source anchor. Both names must "
-        "stand alone elsewhere in the document; headlines and titles of works are left alone.",
+        why="Translated link text keeps the title case of the source anchor. Each side needs "
+        "a name with evidence (a listed place, a word rare in English, a name the document "
+        "shows standing alone); headlines and titles of works are left alone.",
     ),
 )
