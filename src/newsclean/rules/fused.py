@@ -1099,6 +1099,10 @@ def small_word_cut(token: str, min_word_zipf: float = 3.0) -> int | None:
     return None if best is None else best[1]
 
 
+#: Articles: a preposition never follows one, so "the onstart" is no "the on start".
+ARTICLES = frozenset(["a", "an", "the"])
+
+
 def find_small_word(text: str, ctx: Context) -> Iterator[Change]:
     tokens = [t for t, kind in candidate_tokens(text).items() if kind & SMALL]
     if not tokens:
@@ -1108,9 +1112,12 @@ def find_small_word(text: str, ctx: Context) -> Iterator[Change]:
         cut = small_word_cut(token)
         if cut is None or token in protected:
             continue
+        preposition = token[:cut] not in ARTICLES
         for m in occurrences(text, token, SMALL_WORD_RE):
             if in_link(text, m.start(), m.end()):
                 continue
+            if preposition and word_before(text, m.start()).lower() in DETERMINERS | ARTICLES:
+                continue  # "the onstart": no preposition follows an article
             at = m.start() + cut
             message = f"space restored between '{token[:cut]}' and '{token[cut:]}'"
             yield Change(at, at, " ", message)
