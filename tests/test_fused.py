@@ -248,3 +248,49 @@ def test_long_documents_list_their_names_once_with_the_same_answers() -> None:
     names = DocNames(body)
     for name in ("Kuleba", "Peskov", "Kremlin", "Then", "Kuleb", "said"):
         assert (name in names) == stands_alone(body, name)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Scholzis",
+                "Tomhe",
+                "withUkraine",
+                "ainvasion",
+                "ofthe",
+                "amy",
+                "Müllerand",
+                "café",
+                "McCain",
+                "ÀBcdef",
+                "ßtheir",
+                "Kuleba",
+                "’s",
+                "“",
+                "”",
+                "—",
+                "?",
+                ",",
+                ".",
+                " ",
+                "\n",
+                "x1",
+                "Київ",
+                "é",
+                "\u0301",
+            ]
+        ),
+        max_size=20,
+    ).map("".join)
+)
+@SETTINGS
+def test_fast_token_gate_matches_the_chunk_path(text: str) -> None:
+    from newsclean.rules.fused import _LAST, candidate_tokens, chunk_runs
+
+    reference: dict[str, int] = {}
+    for chunk in set(text.split()):
+        for run, kind in chunk_runs(chunk):
+            reference[run] = reference.get(run, 0) | kind
+    _LAST.clear()
+    assert candidate_tokens(text) == reference
