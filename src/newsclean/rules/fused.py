@@ -1099,8 +1099,10 @@ def small_word_cut(token: str, min_word_zipf: float = 3.0) -> int | None:
     return None if best is None else best[1]
 
 
-#: Articles: a preposition never follows one, so "the onstart" is no "the on start".
+#: Articles: a preposition never follows one, so "the onstart" is no "the on start"; nor
+#: does one follow these possessives ("her" and "his" may be objects: "next to her on").
 ARTICLES = frozenset(["a", "an", "the"])
+NO_PREPOSITION_AFTER = ARTICLES | {"my", "your", "our", "their", "its"}
 
 
 def find_small_word(text: str, ctx: Context) -> Iterator[Change]:
@@ -1116,7 +1118,7 @@ def find_small_word(text: str, ctx: Context) -> Iterator[Change]:
         for m in occurrences(text, token, SMALL_WORD_RE):
             if in_link(text, m.start(), m.end()):
                 continue
-            if preposition and word_before(text, m.start()).lower() in DETERMINERS | ARTICLES:
+            if preposition and word_before(text, m.start()).lower() in NO_PREPOSITION_AFTER:
                 continue  # "the onstart": no preposition follows an article
             at = m.start() + cut
             message = f"space restored between '{token[:cut]}' and '{token[cut:]}'"
