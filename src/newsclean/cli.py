@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from . import Config, ConfigError, Lexicon, __version__, detect, fix_and_explain, list_rules
+from . import Config, ConfigError, Lexicon, detect, fix_and_explain, list_rules
 from .io import (
     DEFAULT_INCLUDE,
     AtomicWriter,
@@ -949,6 +949,26 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
         super().__init__(prog, max_help_position=32)
 
 
+class _Version(argparse.Action):
+    """``--version``, looked up only when asked for (see ``newsclean.__getattr__``)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.update(nargs=0, default=argparse.SUPPRESS)
+        super().__init__(option_strings, argparse.SUPPRESS, **kwargs)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        from . import __version__
+
+        sys.stdout.write(f"newsclean {__version__}\n")
+        parser.exit()
+
+
 def _jobs(value: str) -> int:
     try:
         n = int(value)
@@ -1006,7 +1026,7 @@ def make_parser() -> argparse.ArgumentParser:
         epilog=MAIN_EPILOG,
         formatter_class=_Formatter,
     )
-    parser.add_argument("--version", action="version", version=f"newsclean {__version__}")
+    parser.add_argument("--version", action=_Version, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     fix_p = sub.add_parser(
