@@ -454,39 +454,49 @@ def _expand(unit: list[Event], results: list[Any], stop: set[Source]) -> Iterato
     """A unit's events with their results, batches opened into their records.
 
     Yields ``(item, result)``; a batch with a bad line gives the records before it, then
-    Failed, and puts its source in ``stop`` so that no more of it is read.
+    Failed, and puts its source in ``stop``: no more of that source is read, and what was
+    read ahead of it is dropped here.
     """
     found = iter(results)
     for event in unit:
+        result: Any = next(found) if isinstance(event, Batch | Doc) else None
+        if event.source in stop:
+            continue
         if isinstance(event, Batch):
-            outs, error = next(found)
+            outs, error = result
             source, first, lines = event.source, event.first, event.lines
             for i, out in enumerate(outs):
                 yield Rec(source, first + i, lines[i]), out
             if error is not None:
                 stop.add(source)
                 yield Failed(source, error), None
-        elif isinstance(event, Doc):
-            yield event, next(found)
         else:
-            yield event, None
+            yield event, result
+
+
+def start_method() -> str | None:
+    """How worker processes are started: ``fork`` on Linux when this process runs no other
+    thread (cheap: the workers inherit the imported modules and loaded tables), else
+    ``forkserver`` on Linux, else the platform's default (``None``).
+
+    >>> start_method() in ("fork", "forkserver", None)
+    True
+    """
+    import threading
+
+    if not sys.platform.startswith("linux"):
+        return None
+    return "fork" if threading.active_count() == 1 else "forkserver"
 
 
 def _pool(jobs: int, job: Job) -> Any:
-    """A process pool of ``jobs`` workers, each set up once with ``job``.
-
-    On Linux the workers are forked (cheap: they inherit the imported modules and the
-    tables the main process has loaded) when the main process runs no other thread; else
-    the platform's default start method is used.
-    """
+    """A process pool of ``jobs`` workers, each set up once with ``job``."""
     import multiprocessing
-    import threading
     from concurrent.futures import ProcessPoolExecutor
 
-    context = None
-    if sys.platform.startswith("linux") and threading.active_count() == 1:
-        context = multiprocessing.get_context("fork")
-    # Nothing buffered may be inherited: a worker flushes its streams when it ends.
+    method = start_method()
+    context = multiprocessing.get_context(method) if method else None
+    # Nothing buffered may be inherited: a forked worker flushes its streams when it ends.
     sys.stdout.flush()
     sys.stderr.flush()
     return ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(job,))
