@@ -636,9 +636,9 @@ def test_jobs_zero_means_every_core(work: Path) -> None:
 
 
 @pytest.mark.skipif(os.name != "posix", reason="signals")
-@pytest.mark.parametrize("signame", ["SIGINT", "SIGTERM"])
+@pytest.mark.parametrize(("signame", "jobs"), [("SIGINT", "1"), ("SIGTERM", "1"), ("SIGINT", "2")])
 def test_interrupted_in_place_run_leaves_the_file_and_no_temporary(
-    work: Path, signame: str
+    work: Path, signame: str, jobs: str
 ) -> None:
     import signal
     import time
@@ -647,7 +647,7 @@ def test_interrupted_in_place_run_leaves_the_file_and_no_temporary(
     big = write(work / "big.jsonl", line * 30_000)
     before = big.read_bytes()
     proc = subprocess.Popen(
-        [*COMMAND, "fix", "-i", "-q", str(big)],
+        [*COMMAND, "fix", "-i", "-q", "-j", jobs, str(big)],
         cwd=work,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
