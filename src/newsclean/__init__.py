@@ -18,7 +18,6 @@ what it cannot change safely). Choose rules with :class:`Config`; list them with
 from __future__ import annotations
 
 from collections.abc import Iterable
-from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from .config import Config, ConfigError
@@ -27,10 +26,28 @@ from .lexicon import Lexicon
 from .pipeline import Result, all_rules, findings_of, run
 from .registry import Rule
 
-try:
-    __version__ = version("newsclean")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0"
+
+def __getattr__(name: str) -> Any:
+    """``__version__``, read from the installed package's metadata on first use.
+
+    Importing :mod:`importlib.metadata` costs about as much as the rest of the package, so
+    it is left out of ``import newsclean`` (and of the console script's start-up).
+
+    >>> import newsclean
+    >>> newsclean.__version__.count(".") >= 2
+    True
+    """
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            value = version("newsclean")
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            value = "0.0.0"
+        globals()["__version__"] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Config",

@@ -12,20 +12,18 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import difflib
+import itertools
 import json
 import os
 import signal
 import sys
 from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from . import Config, ConfigError, Lexicon, __version__, detect, fix_and_explain, list_rules
-from .catalogue import render_catalogue
+from . import Config, ConfigError, Lexicon, detect, fix_and_explain, list_rules
 from .io import (
     DEFAULT_INCLUDE,
     AtomicWriter,
@@ -38,23 +36,25 @@ from .io import (
     dump_record,
     get_field,
     iter_jsonl,
+    iter_line_batches,
+    parse_jsonl_line,
     read_bytes,
     set_field,
 )
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+# Modules only some runs need (a process pool, TOML, diffs, the catalogue) are imported
+# where they are used, to keep start-up short.
 
 __all__ = ["main"]
 
 #: Progress is shown only for more documents than this (and only on a terminal).
 HANDFUL = 10
-#: A chunk sent to a worker process holds at most this many documents or characters.
+#: A unit of work sent to a worker process: about this many bytes of input (whole JSONL
+#: lines, or whole files) ...
+UNIT_BYTES = 1 << 16
+#: ... or at most this many files.
 CHUNK_DOCS = 64
-CHUNK_CHARS = 1 << 20
-#: Chunks in flight per worker (bounds memory while keeping the workers busy).
+#: Units in flight per worker (bounds memory while keeping the workers busy).
 WINDOW_PER_JOB = 4
 
 # --------------------------------------------------------------------------------------
@@ -89,6 +89,11 @@ def find_pyproject(start: Path) -> Path | None:
 
 def load_settings(path: Path) -> dict[str, Any]:
     """``[tool.newsclean]`` of a TOML file, keys normalised to snake_case and validated."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+
     try:
         with open(path, "rb") as handle:
             data = tomllib.load(handle)
@@ -212,6 +217,11 @@ def build_config(settings: dict[str, Any]) -> Config:
 
 # --------------------------------------------------------------------------------------
 # The document stream: sources become events, documents are processed in input order.
+#
+# The main process only reads, dispatches and writes. A JSONL source is read as batches of
+# raw lines (no decoding or parsing in the main process); the worker decodes each line,
+# parses it, repairs or checks its text and, for ``fix``, serialises the finished output
+# line. So with ``-j N`` almost all the work is spread over the N workers.
 
 
 @dataclass
@@ -232,39 +242,57 @@ class Failed:
 
 @dataclass
 class Doc:
-    """A document: a whole text file, or one JSONL record (``text`` None for a blank line)."""
+    """A whole text file."""
 
     source: Source
-    text: str | None
+    text: str
     size: int
-    record: JsonlRecord | None = None
 
 
-Event = Start | End | Failed | Doc
+@dataclass
+class Batch:
+    """Raw lines of a JSONL source, line ``first`` at byte ``offset`` onwards, unparsed."""
+
+    source: Source
+    first: int
+    offset: int
+    lines: list[bytes]
 
 
-def events(sources: Sequence[Source], field_path: str) -> Iterator[Event]:
-    """Every source as Start, its documents, then End (or Failed at the first bad input)."""
+@dataclass
+class Rec:
+    """One line of a JSONL source, after its batch was processed."""
+
+    source: Source
+    line: int
+    raw: bytes
+
+    @property
+    def size(self) -> int:
+        return len(self.raw)
+
+
+#: What the reader produces, and what the handlers receive (batches become records).
+Event = Start | End | Failed | Doc | Batch
+Item = Start | End | Failed | Doc | Rec
+
+
+def events(sources: Sequence[Source], batch_bytes: int, stop: set[Source]) -> Iterator[Event]:
+    """Every source as Start, its documents, then End (or Failed when it cannot be read).
+
+    A JSONL source comes as batches of about ``batch_bytes`` raw lines. Reading a source
+    stops (and its End is never sent) once it is put in ``stop``: a worker found a bad line.
+    """
     for source in sources:
         yield Start(source)
         try:
             if source.jsonl:
-                for rec in iter_jsonl(source):
-                    if rec.record is None:
-                        yield Doc(source, None, len(rec.raw), rec)
-                        continue
-                    try:
-                        value = get_field(rec.record, field_path)
-                    except KeyError:
-                        raise InputError(
-                            f"{source.name}:{rec.line}: record has no field {field_path!r}"
-                        ) from None
-                    if not isinstance(value, str):
-                        raise InputError(
-                            f"{source.name}:{rec.line}: field {field_path!r} is "
-                            f"{type(value).__name__}, not a string"
-                        )
-                    yield Doc(source, value, len(rec.raw), rec)
+                for first, offset, lines in iter_line_batches(source, batch_bytes):
+                    if source in stop:
+                        break
+                    yield Batch(source, first, offset, lines)
+                if source in stop:
+                    continue
             else:
                 data = read_bytes(source)
                 yield Doc(source, decode_utf8(data, source.name), len(data))
@@ -274,91 +302,260 @@ def events(sources: Sequence[Source], field_path: str) -> Iterator[Event]:
         yield End(source)
 
 
-# Worker state: set once per process by _init (or directly for -j 1).
-_CONFIG: Config = Config()
-_MODE: str = "fix"
-_WANT_META: bool = False
+@dataclass(frozen=True)
+class Job:
+    """What every document is done with (set once per worker process)."""
+
+    config: Config
+    mode: str = "fix"  # or "check"
+    field_path: str = "text"
+    meta_field: str | None = None
 
 
-def _init(config: Config, mode: str, want_meta: bool) -> None:
-    global _CONFIG, _MODE, _WANT_META
-    _CONFIG, _MODE, _WANT_META = config, mode, want_meta
+# Worker state: set once per process by _init (in the main process for -j 1 and for the
+# first unit; inherited through fork, or set by the pool's initializer, in the workers).
+_JOB = Job(Config())
 
 
-def _init_worker(config: Config, mode: str, want_meta: bool) -> None:
+def _init(job: Job) -> None:
+    global _JOB
+    _JOB = job
+
+
+def _init_worker(job: Job) -> None:
     # Ctrl-C is the main process's to handle: it stops feeding work and cleans up.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _init(config, mode, want_meta)
+    _init(job)
 
 
-def _work(text: str) -> Any:
-    """What one document gives: ``(fixed text, metadata | None)`` or a list of findings."""
-    if _MODE == "check":
-        return [f.as_dict() for f in detect(text, _CONFIG)]
-    result = fix_and_explain(text, _CONFIG)
-    return result.text, (result.metadata if _WANT_META else None)
+def record_text(rec: JsonlRecord, field_path: str, name: str) -> str:
+    """The text field of a parsed JSONL record; :class:`InputError` when it has none.
+
+    >>> from newsclean.io import parse_jsonl_line
+    >>> record_text(parse_jsonl_line(b'{"a": {"b": "x"}}', 7, 0, "c.jsonl"), "a.b", "c.jsonl")
+    'x'
+    >>> record_text(parse_jsonl_line(b'{"a": 1}', 7, 0, "c.jsonl"), "a", "c.jsonl")
+    Traceback (most recent call last):
+    ...
+    newsclean.io.InputError: c.jsonl:7: field 'a' is int, not a string
+    """
+    assert rec.record is not None
+    try:
+        value = get_field(rec.record, field_path)
+    except KeyError:
+        raise InputError(f"{name}:{rec.line}: record has no field {field_path!r}") from None
+    if not isinstance(value, str):
+        raise InputError(
+            f"{name}:{rec.line}: field {field_path!r} is {type(value).__name__}, not a string"
+        )
+    return value
 
 
-def _work_chunk(texts: list[str]) -> list[Any]:
-    return [_work(t) for t in texts]
+def record_line(
+    rec: JsonlRecord, old: str, new: str, metadata: Any, field_path: str, meta_field: str | None
+) -> bytes:
+    """The output line of a JSONL record: the raw line when nothing changed.
+
+    >>> from newsclean.io import parse_jsonl_line
+    >>> rec = parse_jsonl_line(b'{"id": 1, "text": "a  "}\\n', 1, 0, "c.jsonl")
+    >>> record_line(rec, "a  ", "a", {}, "text", None)
+    b'{"id": 1, "text": "a"}\\n'
+    >>> record_line(rec, "a  ", "a  ", {}, "text", None) is rec.raw
+    True
+    """
+    if new == old and meta_field is None:
+        return rec.raw
+    record = rec.record
+    assert record is not None
+    if new != old:
+        set_field(record, field_path, new)
+    if meta_field is not None:
+        set_field(record, meta_field, metadata)
+    line = dump_record(record, rec.raw) + rec.ending
+    return rec.raw if line == rec.raw else line
 
 
-def _chunks(stream: Iterator[Event]) -> Iterator[list[Event]]:
-    chunk: list[Event] = []
-    docs = chars = 0
+def _work_text(text: str) -> Any:
+    """A text file's result: the repaired text, or its findings as dictionaries."""
+    if _JOB.mode == "check":
+        return [f.as_dict() for f in detect(text, _JOB.config)]
+    return fix_and_explain(text, _JOB.config).text
+
+
+def _work_line(raw: bytes, number: int, offset: int, name: str) -> tuple[bool, Any]:
+    """A JSONL line's result: ``(is a record, payload)``.
+
+    For ``fix`` the payload is the output line, or None when it is the input line; for
+    ``check`` it is the findings. Blank lines give ``(False, None)``.
+    """
+    job = _JOB
+    rec = parse_jsonl_line(raw, number, offset, name)
+    if rec.record is None:
+        return False, None
+    text = record_text(rec, job.field_path, name)
+    if job.mode == "check":
+        return True, [f.as_dict() for f in detect(text, job.config)]
+    result = fix_and_explain(text, job.config)
+    line = record_line(rec, text, result.text, result.metadata, job.field_path, job.meta_field)
+    return True, (None if line is rec.raw else line)
+
+
+def _work_batch(name: str, first: int, offset: int, lines: list[bytes]) -> Any:
+    """The results of a batch of raw lines, up to the first bad line; and its error."""
+    out: list[tuple[bool, Any]] = []
+    for number, raw in enumerate(lines, start=first):
+        try:
+            out.append(_work_line(raw, number, offset, name))
+        except InputError as exc:
+            return out, str(exc)
+        offset += len(raw)
+    return out, None
+
+
+def _work_unit(tasks: list[Any]) -> list[Any]:
+    """The results of one unit, in order (what a worker process runs)."""
+    return [_work_text(t[0]) if len(t) == 1 else _work_batch(*t) for t in tasks]
+
+
+def _tasks(unit: list[Event]) -> list[Any]:
+    tasks: list[Any] = []
+    for event in unit:
+        if isinstance(event, Doc):
+            tasks.append((event.text,))
+        elif isinstance(event, Batch):
+            tasks.append((event.source.name, event.first, event.offset, event.lines))
+    return tasks
+
+
+def _units(stream: Iterator[Event], unit_bytes: int) -> Iterator[tuple[list[Event], int]]:
+    """Events grouped into units of work of about ``unit_bytes`` (or at most CHUNK_DOCS
+    text files); each with the number of its tasks."""
+    unit: list[Event] = []
+    tasks = size = 0
     for event in stream:
-        chunk.append(event)
-        if isinstance(event, Doc) and event.text is not None:
-            docs += 1
-            chars += len(event.text)
-            if docs >= CHUNK_DOCS or chars >= CHUNK_CHARS:
-                yield chunk
-                chunk, docs, chars = [], 0, 0
-    if chunk:
-        yield chunk
+        unit.append(event)
+        if isinstance(event, Doc):
+            tasks += 1
+            size += event.size
+        elif isinstance(event, Batch):
+            tasks += 1
+            size += sum(map(len, event.lines))
+        else:
+            continue
+        if size >= unit_bytes or tasks >= CHUNK_DOCS:
+            yield unit, tasks
+            unit, tasks, size = [], 0, 0
+    if unit:
+        yield unit, tasks
+
+
+def _expand(unit: list[Event], results: list[Any], stop: set[Source]) -> Iterator[tuple[Item, Any]]:
+    """A unit's events with their results, batches opened into their records.
+
+    Yields ``(item, result)``; a batch with a bad line gives the records before it, then
+    Failed, and puts its source in ``stop``: no more of that source is read, and what was
+    read ahead of it is dropped here.
+    """
+    found = iter(results)
+    for event in unit:
+        result: Any = next(found) if isinstance(event, Batch | Doc) else None
+        if event.source in stop:
+            continue
+        if isinstance(event, Batch):
+            outs, error = result
+            source, first, lines = event.source, event.first, event.lines
+            for i, out in enumerate(outs):
+                yield Rec(source, first + i, lines[i]), out
+            if error is not None:
+                stop.add(source)
+                yield Failed(source, error), None
+        else:
+            yield event, result
+
+
+def start_method() -> str | None:
+    """How worker processes are started: ``fork`` on Linux when this process runs no other
+    thread (cheap: the workers inherit the imported modules and loaded tables), else
+    ``forkserver`` on Linux, else the platform's default (``None``).
+
+    >>> start_method() in ("fork", "forkserver", None)
+    True
+    """
+    import threading
+
+    if not sys.platform.startswith("linux"):
+        return None
+    return "fork" if threading.active_count() == 1 else "forkserver"
+
+
+def _pool(jobs: int, job: Job) -> Any:
+    """A process pool of ``jobs`` workers, each set up once with ``job``."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = start_method()
+    context = multiprocessing.get_context(method) if method else None
+    # Nothing buffered may be inherited: a forked worker flushes its streams when it ends.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(job,))
 
 
 def process(
-    stream: Iterator[Event], config: Config, mode: str, want_meta: bool, jobs: int
-) -> Iterator[tuple[Event, Any]]:
-    """Each event with its document's result, in input order, on ``jobs`` processes.
+    stream: Iterator[Event], job: Job, jobs: int, stop: set[Source]
+) -> Iterator[tuple[Item, Any]]:
+    """Each item with its result, in input order, on ``jobs`` processes.
 
-    With more than one job, documents go to a process pool in chunks and at most
-    ``jobs * WINDOW_PER_JOB`` chunks are in flight, so memory stays flat on any input.
+    With more than one job, units of work go to a process pool and at most
+    ``jobs * WINDOW_PER_JOB`` of them are in flight, so memory stays flat on any input. The
+    first unit is done here before the pool starts: it loads the rules' lazy tables once,
+    and forked workers inherit them instead of loading them again.
     """
-    _init(config, mode, want_meta)
+    _init(job)
     if jobs <= 1:
         for event in stream:
-            if isinstance(event, Doc) and event.text is not None:
-                yield event, _work(event.text)
+            if isinstance(event, Doc | Batch):
+                yield from _expand([event], _work_unit(_tasks([event])), stop)
             else:
                 yield event, None
         return
 
-    def drain(chunk: list[Event], future: Future[list[Any]] | None) -> Iterator[tuple[Event, Any]]:
-        results = iter(future.result() if future is not None else ())
-        for event in chunk:
-            if isinstance(event, Doc) and event.text is not None:
-                yield event, next(results)
-            else:
-                yield event, None
-
-    initargs = (config, mode, want_meta)
-    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=initargs) as pool:
-        window: deque[tuple[list[Event], Future[list[Any]] | None]] = deque()
+    units = _units(stream, UNIT_BYTES)
+    first = next(units, None)
+    if first is None:
+        return
+    done = _work_unit(_tasks(first[0])) if first[1] else []
+    second = next(units, None)
+    if second is None:  # all done already: no pool to start
+        yield from _expand(first[0], done, stop)
+        return
+    window: deque[tuple[list[Event], Any]] = deque([(first[0], done)])
+    with _pool(jobs, job) as pool:
         try:
-            for chunk in _chunks(stream):
-                texts = [e.text for e in chunk if isinstance(e, Doc) and e.text is not None]
-                window.append((chunk, pool.submit(_work_chunk, texts) if texts else None))
+            for unit, count in itertools.chain([second], units):
+                if count:
+                    window.append((unit, pool.submit(_work_unit, _tasks(unit))))
+                else:
+                    window.append((unit, []))
                 while len(window) > jobs * WINDOW_PER_JOB:
-                    yield from drain(*window.popleft())
+                    unit, pending = window.popleft()
+                    yield from _expand(unit, _result(pending), stop)
             while window:
-                yield from drain(*window.popleft())
+                unit, pending = window.popleft()
+                yield from _expand(unit, _result(pending), stop)
         finally:
-            for _, future in window:
-                if future is not None:
-                    future.cancel()
+            for _, pending in window:
+                if not isinstance(pending, list):
+                    pending.cancel()
+
+
+def _result(pending: Any) -> list[Any]:
+    """The results of a unit: computed already (a list) or a future's."""
+    if isinstance(pending, list):
+        return pending
+    results: list[Any] = pending.result()
+    return results
 
 
 # --------------------------------------------------------------------------------------
@@ -455,6 +652,9 @@ class Handler:
     def doc(self, doc: Doc, result: Any) -> None:
         pass
 
+    def record(self, rec: Rec, result: tuple[bool, Any]) -> None:
+        pass
+
     def end(self, source: Source) -> None:
         pass
 
@@ -465,7 +665,7 @@ class Handler:
         return 0
 
 
-def drive(handler: Handler, results: Iterator[tuple[Event, Any]]) -> int:
+def drive(handler: Handler, results: Iterator[tuple[Item, Any]]) -> int:
     """Feed results to a handler; bad input fails its source and the run goes on.
 
     Anything else (an interrupt, a broken pipe) aborts the source being written, so a file
@@ -478,7 +678,10 @@ def drive(handler: Handler, results: Iterator[tuple[Event, Any]]) -> int:
             if source in handler.failed:
                 continue
             try:
-                if isinstance(event, Doc):
+                if isinstance(event, Rec):
+                    handler.progress.advance(event.size)
+                    handler.record(event, result)
+                elif isinstance(event, Doc):
                     handler.progress.advance(event.size)
                     handler.doc(event, result)
                 elif isinstance(event, Start):
@@ -499,24 +702,6 @@ def drive(handler: Handler, results: Iterator[tuple[Event, Any]]) -> int:
         handler.progress.close()
     status = handler.finish()
     return 2 if handler.errors else status
-
-
-def record_line(doc: Doc, result: Any, field_path: str, meta_field: str | None) -> bytes:
-    """The output line of a JSONL record: the raw line when nothing changed."""
-    rec = doc.record
-    assert rec is not None
-    if doc.text is None or rec.record is None:
-        return rec.raw
-    text, metadata = result
-    if text == doc.text and meta_field is None:
-        return rec.raw
-    record = rec.record
-    if text != doc.text:
-        set_field(record, field_path, text)
-    if meta_field is not None:
-        set_field(record, meta_field, metadata)
-    line = dump_record(record, rec.raw) + rec.ending
-    return rec.raw if line == rec.raw else line
 
 
 def _diff_lines(text: str) -> list[str]:
@@ -544,6 +729,8 @@ def unified_diff(old: str, new: str, name: str) -> str:
      b
     \\ No newline at end of file
     """
+    import difflib
+
     out = []
     for line in difflib.unified_diff(
         _diff_lines(old), _diff_lines(new), fromfile=name, tofile=name, n=3
@@ -575,22 +762,23 @@ class FixHandler(Handler):
         if source.jsonl and self.in_place and not source.is_stdin and not self.reporting:
             self.writer = AtomicWriter(source.path)
 
+    def record(self, rec: Rec, result: tuple[bool, Any]) -> None:
+        source = rec.source
+        line = result[1]
+        if line is None:
+            line = rec.raw
+        else:
+            self.changed.add(source)
+            if self.diff:
+                self._jsonl_hunk(source, rec, line)
+        if self.writer is not None:
+            self.writer.write(line)
+        elif not self.reporting:
+            self.out.write(line)
+
     def doc(self, doc: Doc, result: Any) -> None:
         source = doc.source
-        if source.jsonl:
-            line = record_line(doc, result, self.field_path, self.meta_field)
-            assert doc.record is not None
-            if line != doc.record.raw:
-                self.changed.add(source)
-                if self.diff:
-                    self._jsonl_hunk(source, doc.record, line)
-            if self.writer is not None:
-                self.writer.write(line)
-            elif not self.reporting:
-                self.out.write(line)
-            return
-        assert doc.text is not None
-        text = result[0]
+        text: str = result
         if text != doc.text:
             self.changed.add(source)
             if self.diff:
@@ -606,7 +794,7 @@ class FixHandler(Handler):
         else:
             self.out.write(text.encode("utf-8"))
 
-    def _jsonl_hunk(self, source: Source, rec: JsonlRecord, line: bytes) -> None:
+    def _jsonl_hunk(self, source: Source, rec: Rec, line: bytes) -> None:
         if not self.jsonl_diff_started:
             self.out.write(f"--- {source.name}\n+++ {source.name}\n".encode())
             self.jsonl_diff_started = True
@@ -659,18 +847,23 @@ class CheckHandler(Handler):
     counts: Counter[str] = field(default_factory=Counter)
 
     def doc(self, doc: Doc, result: Any) -> None:
-        if doc.text is None:
-            return
+        self._report(doc.source, None, result)
+
+    def record(self, rec: Rec, result: tuple[bool, Any]) -> None:
+        if result[0]:
+            self._report(rec.source, rec.line, result[1])
+
+    def _report(self, source: Source, record: int | None, findings: list[Any]) -> None:
         self.documents += 1
-        record = doc.record.line if doc.record is not None else None
-        label = doc.source.name if record is None else f"{doc.source.name}:{record}"
-        for finding in result:
+        name = source.name
+        label = name if record is None else f"{name}:{record}"
+        for finding in findings:
             self.found += 1
             self.counts[finding["rule"]] += 1
             if self.statistics:
                 continue
             if self.fmt == "json":
-                item = {"path": doc.source.name, "record": record, **finding}
+                item = {"path": name, "record": record, **finding}
                 keys = ("path", "record", "line", "column", "offset", "length", "rule")
                 ordered = {k: item[k] for k in keys}
                 ordered.update(
@@ -766,6 +959,26 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
         super().__init__(prog, max_help_position=32)
 
 
+class _Version(argparse.Action):
+    """``--version``, looked up only when asked for (see ``newsclean.__getattr__``)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.update(nargs=0, default=argparse.SUPPRESS)
+        super().__init__(option_strings, argparse.SUPPRESS, **kwargs)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        from . import __version__
+
+        sys.stdout.write(f"newsclean {__version__}\n")
+        parser.exit()
+
+
 def _jobs(value: str) -> int:
     try:
         n = int(value)
@@ -823,7 +1036,7 @@ def make_parser() -> argparse.ArgumentParser:
         epilog=MAIN_EPILOG,
         formatter_class=_Formatter,
     )
-    parser.add_argument("--version", action="version", version=f"newsclean {__version__}")
+    parser.add_argument("--version", action=_Version, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     fix_p = sub.add_parser(
@@ -934,7 +1147,7 @@ def run_fix_or_check(args: argparse.Namespace) -> int:
         handler = CheckHandler(
             progress, quiet, fmt=args.format, statistics=args.statistics, out=sys.stdout
         )
-        mode, want_meta = "check", False
+        job = Job(config, "check", field_path)
     else:
         meta_field = settings.get("metadata_field")
         handler = FixHandler(
@@ -947,9 +1160,13 @@ def run_fix_or_check(args: argparse.Namespace) -> int:
             check=args.check,
             diff=args.diff,
         )
-        mode, want_meta = "fix", meta_field is not None
-    stream = events(sources, field_path)
-    return drive(handler, process(stream, config, mode, want_meta, _jobs_count(settings)))
+        job = Job(config, "fix", field_path, meta_field)
+    jobs = _jobs_count(settings)
+    stop: set[Source] = set()
+    # -j 1 reads a line at a time (a stream on stdin is answered as it comes); the workers
+    # get batches, so that dispatching costs the main process little per line.
+    stream = events(sources, UNIT_BYTES if jobs > 1 else 1, stop)
+    return drive(handler, process(stream, job, jobs, stop))
 
 
 def run_lexicon_build(args: argparse.Namespace) -> int:
@@ -960,11 +1177,13 @@ def run_lexicon_build(args: argparse.Namespace) -> int:
         raise UsageError("--min-documents must be at least 1")
 
     def texts() -> Iterator[str]:
-        for event in events(sources, field_path):
-            if isinstance(event, Failed):
-                raise InputError(event.message)
-            if isinstance(event, Doc) and event.text is not None:
-                yield event.text
+        for source in sources:
+            if not source.jsonl:
+                yield decode_utf8(read_bytes(source), source.name)
+                continue
+            for rec in iter_jsonl(source):
+                if rec.record is not None:
+                    yield record_text(rec, field_path, source.name)
 
     lexicon = Lexicon.from_texts(texts(), min_documents=args.min_documents)
     try:
@@ -981,6 +1200,8 @@ def run_lexicon_build(args: argparse.Namespace) -> int:
 
 def run_rules(args: argparse.Namespace) -> int:
     if args.markdown:
+        from .catalogue import render_catalogue
+
         sys.stdout.write(render_catalogue())
     else:
         for rule in list_rules():

@@ -33,6 +33,8 @@ __all__ = [
     "dump_record",
     "get_field",
     "iter_jsonl",
+    "iter_line_batches",
+    "parse_jsonl_line",
     "read_bytes",
     "set_field",
 ]
@@ -227,6 +229,93 @@ def _split_ending(raw: bytes) -> tuple[bytes, bytes]:
     return raw, b""
 
 
+def parse_jsonl_line(raw: bytes, number: int, offset: int, name: str) -> JsonlRecord:
+    r"""One raw JSONL line (with its ending) as a record; ``offset`` is its byte offset in
+    the file, for the error message. A blank line gives ``record=None``; a byte-order mark
+    opening line 1 is skipped.
+
+    The CLI's worker processes call this on the raw lines the main process hands them, so
+    an error reads the same whichever process meets it.
+
+    >>> parse_jsonl_line(b'{"text": "caf\\u00e9"}\n', 3, 0, "c.jsonl").record
+    {'text': 'café'}
+    >>> parse_jsonl_line(b"  \r\n", 4, 0, "c.jsonl").record is None
+    True
+    >>> parse_jsonl_line(b'["x"]\n', 5, 0, "c.jsonl")
+    Traceback (most recent call last):
+    ...
+    newsclean.io.InputError: c.jsonl:5: a JSONL line must be a JSON object, not list
+    """
+    content, ending = _split_ending(raw)
+    text = decode_utf8(content, name, offset, number)
+    if number == 1 and text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        return JsonlRecord(number, raw, None, ending)
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"{name}:{number}: malformed JSON line ({exc.msg}, column {exc.colno})"
+        ) from None
+    except RecursionError:
+        raise InputError(f"{name}:{number}: JSON line nested too deeply") from None
+    if not isinstance(record, dict):
+        raise InputError(
+            f"{name}:{number}: a JSONL line must be a JSON object, not {type(record).__name__}"
+        )
+    return JsonlRecord(number, raw, record, ending)
+
+
+def _open_binary(source: Source) -> tuple[IO[bytes], IO[bytes] | None]:
+    """The byte stream of a source, and the handle to close afterwards (None for stdin)."""
+    if source.is_stdin:
+        return sys.stdin.buffer, None
+    try:
+        handle = open(source.path, "rb")  # noqa: SIM115 - the caller closes it
+    except OSError as exc:
+        raise InputError(f"{source.name}: {exc.strerror or exc}") from None
+    return handle, handle
+
+
+def iter_line_batches(source: Source, hint: int) -> Iterator[tuple[int, int, list[bytes]]]:
+    """Stream a source's raw lines in batches of about ``hint`` bytes (at least one line).
+
+    Yields ``(number of the first line, its byte offset, lines)``; lines keep their endings
+    and are neither decoded nor parsed (see :func:`parse_jsonl_line`), so reading costs the
+    caller almost nothing per line. Raises :class:`InputError` when the source cannot be
+    read.
+
+    >>> import os, tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> path = os.path.join(folder, "c.jsonl")
+    >>> _ = open(path, "wb").write(b'{"a": 1}\\n\\n{"a": 2}')
+    >>> list(iter_line_batches(Source(path, True), 1))
+    [(1, 0, [b'{"a": 1}\\n']), (2, 9, [b'\\n']), (3, 10, [b'{"a": 2}'])]
+    >>> list(iter_line_batches(Source(path, True), 1 << 16))
+    [(1, 0, [b'{"a": 1}\\n', b'\\n', b'{"a": 2}'])]
+    """
+    handle, opened = _open_binary(source)
+    try:
+        number, offset = 1, 0
+        while True:
+            if hint > 1:
+                lines = handle.readlines(hint)
+            else:
+                line = handle.readline()
+                lines = [line] if line else []
+            if not lines:
+                return
+            yield number, offset, lines
+            number += len(lines)
+            offset += sum(map(len, lines))
+    except OSError as exc:
+        raise InputError(f"{source.name}: {exc.strerror or exc}") from None
+    finally:
+        if opened is not None:
+            opened.close()
+
+
 def iter_jsonl(source: Source, handle: IO[bytes] | None = None) -> Iterator[JsonlRecord]:
     """Stream the records of a JSONL source one line at a time (flat memory).
 
@@ -236,38 +325,12 @@ def iter_jsonl(source: Source, handle: IO[bytes] | None = None) -> Iterator[Json
     """
     opened = None
     if handle is None:
-        if source.is_stdin:
-            handle = sys.stdin.buffer
-        else:
-            try:
-                opened = handle = open(source.path, "rb")  # noqa: SIM115 - closed below
-            except OSError as exc:
-                raise InputError(f"{source.name}: {exc.strerror or exc}") from None
+        handle, opened = _open_binary(source)
     try:
         offset = 0
         for number, raw in enumerate(handle, start=1):
-            content, ending = _split_ending(raw)
-            text = decode_utf8(content, source.name, offset, number)
+            yield parse_jsonl_line(raw, number, offset, source.name)
             offset += len(raw)
-            if number == 1 and text.startswith("\ufeff"):
-                text = text[1:]
-            if not text.strip():
-                yield JsonlRecord(number, raw, None, ending)
-                continue
-            try:
-                record = json.loads(text)
-            except json.JSONDecodeError as exc:
-                raise InputError(
-                    f"{source.name}:{number}: malformed JSON line ({exc.msg}, column {exc.colno})"
-                ) from None
-            except RecursionError:
-                raise InputError(f"{source.name}:{number}: JSON line nested too deeply") from None
-            if not isinstance(record, dict):
-                raise InputError(
-                    f"{source.name}:{number}: a JSONL line must be a JSON object, "
-                    f"not {type(record).__name__}"
-                )
-            yield JsonlRecord(number, raw, record, ending)
     except OSError as exc:
         raise InputError(f"{source.name}: {exc.strerror or exc}") from None
     finally:
