@@ -294,3 +294,78 @@ def test_fast_token_gate_matches_the_chunk_path(text: str) -> None:
             reference[run] = reference.get(run, 0) | kind
     _LAST.clear()
     assert candidate_tokens(text) == reference
+
+
+_INDEX_PIECES = [
+    "Kuleba",
+    "Kul",
+    "Kulebaclaims",
+    "kuleba",
+    "World",
+    "Cup",
+    "Cupfinal",
+    "the",
+    "said",
+    "in",
+    "Japan",
+    "Müller",
+    "Mülle\u0301r",
+    "x1",
+    "2022",
+    "_",
+    "@",
+    "-",
+    "’",
+    "'",
+    ",",
+    ";",
+    ".",
+    " ",
+    "  ",
+    "\n",
+    "\u0301",
+    "Київ",
+]
+
+
+@given(
+    st.lists(st.sampled_from(_INDEX_PIECES), max_size=40).map("".join),
+    st.sampled_from(
+        ["Kuleba", "Kul", "kuleba", "World Cup", "the Cup", "Japan", "in Japan", "Müller", "x1"]
+    ),
+)
+@SETTINGS
+def test_long_document_word_index_gives_the_scans_answers(text: str, word: str) -> None:
+    """Above RUN_INDEX_FROM, words are looked up in an index of letter-or-digit runs; every
+    answer the rules take from it must be the one the plain scan gives."""
+    from unittest import mock
+
+    from newsclean.rules import fused
+
+    def answers() -> tuple[bool, int, list[int], list[int]]:
+        fused.run_starts.cache_clear()
+        return (
+            fused.whole_word_at(text, word),
+            fused.isolated_name(text, word),
+            [m.start() for m in fused.occurrences(text, word, fused.CAPITALISED_RE)],
+            [m.start() for m in fused.occurrences(text, word, fused.SMALL_WORD_RE)],
+        )
+
+    with mock.patch.object(fused, "RUN_INDEX_FROM", 10**9):
+        scanned = answers()
+    with mock.patch.object(fused, "RUN_INDEX_FROM", 0):
+        indexed = answers()
+    assert indexed == scanned
+
+
+def test_long_document_word_index_is_used_and_agrees() -> None:
+    from newsclean.rules import fused
+
+    body = "In Japan, the World Cup ended; Kuleba said so, then in Japan again. " * 2500
+    assert len(body) > fused.RUN_INDEX_FROM
+    fused.run_starts.cache_clear()
+    assert fused.isolated_name(body, "Japan") == 2500  # "in Japan again", not "In Japan,"
+    assert fused.whole_word_at(body, "the World Cup") and not fused.whole_word_at(
+        body, "Cup ended;x"
+    )
+    assert fused.run_starts.cache_info().currsize == 1

@@ -243,6 +243,63 @@ def stands_alone(text: str, name: str) -> bool:
 RARE_NAME_ZIPF = 3.0
 
 
+#: From this length on, :func:`word_starts` finds a word through an index of where each
+#: letter-or-digit run starts (:func:`run_starts`), so that a long document is not scanned
+#: once per word asked (which grew with length times words: quadratic). Below it the scans
+#: cost less than the index.
+RUN_INDEX_FROM = 131_072
+#: A maximal run of letters and digits, exactly as ``str.isalnum`` sees them (the standard
+#: library's ``\w`` on ``str`` is ``isalnum`` or ``_``).
+ALNUM_RUN_RE = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=2)
+def run_starts(text: str) -> dict[str, list[int]]:
+    """Where each letter-or-digit run of ``text`` starts (runs as ``str.isalnum`` sees them).
+
+    >>> run_starts("Kuleba said, Kuleba")
+    {'Kuleba': [0, 13], 'said': [7]}
+    """
+    starts: dict[str, list[int]] = {}
+    for m in ALNUM_RUN_RE.finditer(text):
+        starts.setdefault(m.group(), []).append(m.start())
+    return starts
+
+
+def word_starts(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` may stand in ``text`` as a whole word, in order: every offset of ``word``
+    in a short text; in a long one (:data:`RUN_INDEX_FROM`), the offsets where it stands with
+    each of its letter-or-digit runs standing whole (found from its rarest run in
+    :func:`run_starts`), so that each question costs what the word's own occurrences cost.
+    Wherever ``word`` stands with no letter or digit on either side, it is among these offsets.
+
+    >>> list(word_starts("Kuleba, Kulebaclaims Kuleba", "Kuleba"))
+    [0, 8, 21]
+    """
+    if not word:
+        return
+    first = ALNUM_RUN_RE.match(word)
+    if len(text) < RUN_INDEX_FROM or first is None:
+        at = text.find(word)
+        while at != -1:
+            yield at
+            at = text.find(word, at + 1)
+        return
+    starts = run_starts(text)
+    if len(first.group()) == len(word):
+        yield from starts.get(word, ())
+        return
+    # Every run of a whole-standing word stands whole in the text: look up its rarest run
+    # ("Cup" rather than "the" for "the Cup").
+    offset, run = min(
+        ((m.start(), m.group()) for m in ALNUM_RUN_RE.finditer(word)),
+        key=lambda item: len(starts.get(item[1], ())),
+    )
+    for at in starts.get(run, ()):
+        if at >= offset and text.startswith(word, at - offset):
+            yield at - offset
+
+
 def whole_word_at(text: str, words: str) -> bool:
     """Whether ``words`` occur in ``text`` with no letter, digit or joiner on either side.
 
@@ -251,12 +308,10 @@ def whole_word_at(text: str, words: str) -> bool:
     >>> whole_word_at("a war-time song", "war"), whole_word_at("Ukraine’s war", "war")
     (False, True)
     """
-    at = text.find(words)
-    while at != -1:
+    for at in word_starts(text, words):
         end = at + len(words)
         if (at == 0 or not _JOINED(text[at - 1])) and (end == len(text) or not _JOINED(text[end])):
             return True
-        at = text.find(words, at + 1)
     return False
 
 
@@ -271,8 +326,7 @@ def isolated_name(text: str, name: str) -> int:
     (0, 0)
     """
     count = 0
-    at = text.find(name)
-    while at != -1:
+    for at in word_starts(text, name):
         end = at + len(name)
         if (at == 0 or not _JOINED(text[at - 1])) and (end == len(text) or not _JOINED(text[end])):
             before = text[max(0, at - 40) : at].rstrip()
@@ -280,7 +334,6 @@ def isolated_name(text: str, name: str) -> int:
             word = before.rstrip(",;").rsplit(None, 1)[-1] if before.rstrip(",;") else ""
             if word[:1].islower() and word[-1:].isalpha() and not after[:1].isupper():
                 count += 1
-        at = text.find(name, at + 1)
     return count
 
 
@@ -582,12 +635,13 @@ def occurrences(text: str, token: str, pattern: regex.Pattern[str]) -> Iterator[
     >>> [m.start() for m in occurrences("Kuleba, Kulebaclaims Kuleba", "Kuleba", CAPITALISED_RE)]
     [0, 21]
     """
-    start = text.find(token)
-    while start != -1:
+    # The patterns' edges forbid a letter or digit on either side, so in a long text only the
+    # blocks holding the token's first run are searched (:func:`word_starts`). (A character
+    # that only a newer Unicode than Python's counts as a letter could hide a place there.)
+    for start in word_starts(text, token):
         m = pattern.match(text, start)
         if m is not None and m.end() == start + len(token):
             yield m
-        start = text.find(token, start + 1)
 
 
 # --------------------------------------------------------------------------------------------
