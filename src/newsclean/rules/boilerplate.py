@@ -340,7 +340,7 @@ def tables(ctx: Context | None = None) -> Tables:
     True
     """
 
-    if ctx is None or not ctx.config.has_options_for(ctx.code):
+    if ctx is None or not ctx.config.options or not ctx.config.has_options_for(ctx.code):
         return _default_tables()
     return _compile(tuple(_option_tuple(ctx.option(key)) for key in OPTION_KEYS))
 
@@ -511,6 +511,8 @@ def _caption_possible(text: str, t: Tables) -> bool:
     gate = t.caption_gate_re
     if gate is None:
         return True
+    if text.isascii():  # none of the characters looked for below: no scan for them
+        return gate.search(text.encode("ascii").translate(_CAPTION_MAP)) is not None
     for char in _REGEX_FOLDS_TO_ASCII:
         if char in text:
             return True
@@ -1029,8 +1031,13 @@ def _copyright_marked(text: str) -> bool:
     """
     if "}" in text or "©" in text:
         return True
-    if "(" in text and ("(c)" in text or "(C)" in text):
-        return True
+    # "(c)" or "(C)": a walk over the brackets (few in news) instead of two scans.
+    find = text.find
+    pos = find("(")
+    while pos != -1:
+        if text[pos + 1 : pos + 3] in ("c)", "C)"):
+            return True
+        pos = find("(", pos + 1)
     return "opyright" in text or "OPYRIGHT" in text
 
 
