@@ -280,8 +280,8 @@ def run(text: str, config: Config | None = None) -> Result:
                     metadata.setdefault("skipped_rules", []).append(code)
                 continue
             items = find(current, _new_context(Context, (config, code, metadata)))
-            if items.__class__ is tuple and not items:  # a gate said no: nothing to collect
-                continue
+            if not items and (items.__class__ is tuple or items.__class__ is list):
+                continue  # nothing found (a gate said no): nothing to collect
             changes: list[Change] = []
             for item in items:
                 if isinstance(item, Meta):

@@ -201,6 +201,8 @@ class Tables:
     plain_heads: set[str] = field(default_factory=lambda: {"", "\r"})
     #: The caption gate (see :func:`_caption_possible`).
     caption_gate_re: re.Pattern[bytes] | None = None
+    #: One search for any of ``desk_words`` (``None``: there are none).
+    desk_words_re: re.Pattern[str] | None = None
 
 
 #: The option keys that extend each table, in the order :func:`_compile` takes them.
@@ -259,6 +261,7 @@ def _compile(extras: tuple[tuple[str, ...], ...]) -> Tables:
     except regex.error as exc:
         raise ConfigError(f"a boilerplate notice pattern does not compile: {exc}") from exc
     media_prefixes = _prefixes(media)
+    desk_words = tuple(sorted({w.upper() for h in desk_heads for w in h.split()}))
     return Tables(
         agencies=frozenset(a.casefold() for a in agencies),
         agency_phrases=tuple(tuple(a.casefold().split()) for a in agencies if " " in a),
@@ -273,7 +276,8 @@ def _compile(extras: tuple[tuple[str, ...], ...]) -> Tables:
         source_prefixes=_prefixes(sources),
         teaser_prefixes=_prefixes(teasers),
         media_words=_prefixes(media),
-        desk_words=tuple(sorted({w.upper() for h in desk_heads for w in h.split()})),
+        desk_words=desk_words,
+        desk_words_re=re.compile("|".join(map(re.escape, desk_words))) if desk_words else None,
         media_heads=_label_heads(media_prefixes),
         source_heads=_label_heads(_prefixes(sources)),
         teaser_heads=_label_heads(_prefixes(teasers)),
@@ -918,7 +922,8 @@ def _lines_matching(text: str, ctx: Context, test: str) -> Iterable[Change]:
     t = tables(ctx)
     if not getattr(_scan(text, t), test):
         return ()
-    if test == "desk" and not any(word in text for word in t.desk_words):
+    # Some desk word in the text (one search, not one per word).
+    if test == "desk" and (t.desk_words_re is None or t.desk_words_re.search(text) is None):
         return ()
     return _matching_lines(text, t, test)
 

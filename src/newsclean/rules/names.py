@@ -194,16 +194,19 @@ def anchored_matches(
             yield m
 
 
-def find_sentence_start_names(text: str, ctx: Context) -> Iterator[Change]:
+def find_sentence_start_names(text: str, ctx: Context) -> list[Change]:
+    # Lists, not generators: on a clean text the pipeline skips an empty list at once.
     extra = tuple(ctx.option("names", ()))
-    for start, end, name in names_at_sentence_start(text, extra):
-        yield Change(
+    return [
+        Change(
             start,
             end,
             name,
             f"{text[start:end]!r} before a verb at a sentence start is the name {name!r} "
             "translated as a word",
         )
+        for start, end, name in names_at_sentence_start(text, extra)
+    ]
 
 
 @lru_cache(maxsize=32)
@@ -347,16 +350,18 @@ def _surname_starts(text: str, extra: tuple[str, ...] = ()) -> list[int]:
     return sorted(set(out))
 
 
-def find_surnames(text: str, ctx: Context) -> Iterator[Change]:
+def find_surnames(text: str, ctx: Context) -> list[Change]:
     extra = tuple(ctx.option("names", ()))
     titles = tuple(ctx.option("titles", ()))
-    for start, end, name in surnames_as_words(text, extra, titles):
-        yield Change(
+    return [
+        Change(
             start,
             end,
             name,
             f"{text[start:end]!r} in a name context is the surname {name!r} translated as a word",
         )
+        for start, end, name in surnames_as_words(text, extra, titles)
+    ]
 
 
 @dataclass(frozen=True)
@@ -470,17 +475,18 @@ def _candidates(
     return anchored_matches(candidate, text, starts)
 
 
-def find_country_articles(text: str, ctx: Context) -> Iterator[Change]:
+def find_country_articles(text: str, ctx: Context) -> list[Change]:
     countries = tuple(ctx.option("countries", ()))
-    for start, end, country in articles_before_countries(text, countries):
-        article = text[start:end].split()[0]
-        yield Change(
+    return [
+        Change(
             start,
             end,
             country,
-            f"{article!r} before {country!r}: an article carried over from the source "
-            "language (Italian la Germania, French la Russie)",
+            f"{text[start:end].split()[0]!r} before {country!r}: an article carried over from "
+            "the source language (Italian la Germania, French la Russie)",
         )
+        for start, end, country in articles_before_countries(text, countries)
+    ]
 
 
 #: Two capitalised words in a row: a first name and a surname (with hyphens and apostrophes).
@@ -676,14 +682,16 @@ def _first(found: list[tuple[int, int, str]], name: str) -> int:
     return next(start for start, _, n in found if n == name)
 
 
-def find_spelling_variants(text: str, ctx: Context) -> Iterator[Change]:
+def find_spelling_variants(text: str, ctx: Context) -> list[Change]:
     canonical = ctx.option("canonical", ())
+    out = []
     for start, end, name, replacement, preferred in spelling_variants(text, canonical):
         if replacement is not None:
             message = f"{name!r} respelled as {replacement!r} (canonical names table)"
         else:
             message = f"{name!r} is spelled {preferred!r} elsewhere in this document"
-        yield Change(start, end, replacement, message)
+        out.append(Change(start, end, replacement, message))
+    return out
 
 
 RULES = (

@@ -8,7 +8,6 @@ inside a line; line breaks are removed only as whole blank lines.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import regex
 
@@ -66,9 +65,12 @@ def trailing_spaces(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def find_trailing_spaces(text: str, ctx: Context) -> Iterator[Change]:
-    for start, end in trailing_spaces(text):
-        yield Change(start, end, "", "trailing whitespace removed")
+def find_trailing_spaces(text: str, ctx: Context) -> list[Change]:
+    # Lists, not generators: on a clean text the pipeline skips an empty list at once.
+    return [
+        Change(start, end, "", "trailing whitespace removed")
+        for start, end in trailing_spaces(text)
+    ]
 
 
 def blank_line_runs(text: str) -> list[tuple[int, int, str]]:
@@ -91,9 +93,11 @@ def blank_line_runs(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def find_blank_line_runs(text: str, ctx: Context) -> Iterator[Change]:
-    for start, end, replacement in blank_line_runs(text):
-        yield Change(start, end, replacement, "three or more blank lines reduced to one")
+def find_blank_line_runs(text: str, ctx: Context) -> list[Change]:
+    return [
+        Change(start, end, replacement, "three or more blank lines reduced to one")
+        for start, end, replacement in blank_line_runs(text)
+    ]
 
 
 def edge_blank_lines(text: str) -> list[tuple[int, int]]:
@@ -121,10 +125,11 @@ def edge_blank_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def find_edge_blank_lines(text: str, ctx: Context) -> Iterator[Change]:
-    for start, end in edge_blank_lines(text):
-        where = "leading" if start == 0 else "trailing"
-        yield Change(start, end, "", f"{where} blank lines removed")
+def find_edge_blank_lines(text: str, ctx: Context) -> list[Change]:
+    return [
+        Change(start, end, "", f"{'leading' if start == 0 else 'trailing'} blank lines removed")
+        for start, end in edge_blank_lines(text)
+    ]
 
 
 def repeated_spaces(text: str) -> list[tuple[int, int]]:
@@ -152,9 +157,11 @@ def repeated_spaces(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def find_repeated_spaces(text: str, ctx: Context) -> Iterator[Change]:
-    for start, end in repeated_spaces(text):
-        yield Change(start, end, " ", "repeated spaces between words reduced to one")
+def find_repeated_spaces(text: str, ctx: Context) -> list[Change]:
+    return [
+        Change(start, end, " ", "repeated spaces between words reduced to one")
+        for start, end in repeated_spaces(text)
+    ]
 
 
 RULES = (
