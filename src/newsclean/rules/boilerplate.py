@@ -118,6 +118,8 @@ CREDIT_MAX_CHARS = 160
 COPYRIGHT_MAX_TOKENS = 40
 #: Initials of the writer at the end of an agency slug: "dpa/AFP/ts".
 INITIALS_RE = regex.compile(r"\p{Ll}{1,4}|\p{Lu}{1,4}")
+#: One agency in parentheses or after a dash: "(AFP)", "— Reuters" (see :func:`agency_slug`).
+SINGLE_AGENCY_RE = regex.compile(r"\(\s*([^()]+?)\s*\)\.?|[–—-]+[ \t]*(.+?)\.?")
 #: Sentence end inside a caption line, before a trailing credit.
 CAPTION_END = r"(?<=[.!?…\"”»)])"
 #: A year, a range of years, or a copyright year list.
@@ -682,7 +684,7 @@ def agency_slug(text: str, agencies: frozenset[str]) -> bool:
     s = text.strip()
     if len(s) > 80:
         return False
-    m = regex.fullmatch(r"\(\s*([^()]+?)\s*\)\.?|[–—-]+[ \t]*(.+?)\.?", s)
+    m = SINGLE_AGENCY_RE.fullmatch(s)
     if m:
         inner = (m.group(1) or m.group(2)).strip()
         return inner.casefold() in agencies or ("/" in inner and agency_slug(inner, agencies))
