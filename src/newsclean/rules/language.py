@@ -178,7 +178,7 @@ def share_in(words: list[str], vocabulary: frozenset[str]) -> float:
     """
     if not words:
         return 0.0
-    return sum(1 for w in words if w in vocabulary) / len(words)
+    return sum(map(vocabulary.__contains__, words)) / len(words)
 
 
 def latin_share(text: str) -> float:
@@ -189,7 +189,9 @@ def latin_share(text: str) -> float:
     >>> latin_share("123")
     1.0
     """
-    letters = sum(1 for ch in text if ch.isalpha())
+    if text.isascii():  # ASCII letters are all Latin: no walk over the characters
+        return 1.0
+    letters = sum(map(str.isalpha, text))
     if not letters:
         return 1.0
     return len(LATIN_RE.findall(text)) / letters
@@ -329,7 +331,7 @@ def letter_share(words: list[str], letters: frozenset[str]) -> float:
     """
     if not words:
         return 0.0
-    return sum(1 for w in words if not letters.isdisjoint(w)) / len(words)
+    return (len(words) - sum(map(letters.isdisjoint, words))) / len(words)
 
 
 def judge(text: str, settings: Settings | None = None) -> tuple[str, float] | None:
