@@ -11,7 +11,7 @@ import random
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import newsclean
@@ -248,12 +248,16 @@ layout_text = st.text(
 
 @settings(max_examples=500, deadline=None)
 @given(st.one_of(layout_text, st.text(max_size=30)))
+@example("a\r\n\r\n \r\n\r\nb\n\n\n\n\r\r\n\n\n\n")
+@example("\n\n\n\n\r\n\u3000\n\r\n")
 def test_fast_whitespace_scans_match_their_patterns(text: str) -> None:
     from newsclean.rules import whitespace as ws
 
     # trailing_spaces is checked against its reference pattern (and for stray carriage
     # returns, which the pattern mishandled) in tests/test_linear_time.py.
     assert ws.repeated_spaces(text) == [m.span() for m in ws.REPEATED_SPACE_RE.finditer(text)]
+    runs = [(m.start(), m.end(), m.group(1) * 2) for m in ws.BLANK_RUN_RE.finditer(text)]
+    assert ws.blank_line_runs(text) == runs
 
 
 def test_scaling_documents_share_their_mix_and_linearity_is_a_ratio() -> None:

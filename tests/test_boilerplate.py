@@ -322,3 +322,20 @@ def test_notice_heads_come_from_the_patterns() -> None:
     assert newsclean.fix("Talks went on.\n\nZZ TOP ONLY\n\nMore talks.", extended) == (
         "Talks went on.\n\nMore talks."
     )
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["INTERNATIONAL ", "WRIT", "WRITING", "desk", "DESK", "NEWSROOM", "x\n"]),
+        max_size=8,
+    ).map("".join)
+)
+def test_desk_word_search_is_the_word_checks(text: str) -> None:
+    # One search for any desk word answers as one substring check per word.
+    from newsclean.rules import boilerplate as b
+
+    t = b.tables()
+    assert t.desk_words_re is not None
+    found = t.desk_words_re.search(text) is not None
+    assert found == any(word in text for word in t.desk_words)

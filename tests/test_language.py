@@ -191,3 +191,19 @@ def test_untranslated_gate_is_sound(text: str) -> None:
     # The whole-document pass says no only when no line, judged on its own, is foreign.
     judged = [language.judge(line.strip()) for line in text.split("\n") if line.strip()]
     assert language.may_be_untranslated(text) == any(v is not None for v in judged)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcXYZ 12,.ªºéКиїΩ\u0301-’", max_size=40))
+def test_latin_share_matches_a_walk_over_the_characters(text: str) -> None:
+    # The ASCII shortcut and the counts by map give what counting character by character gives.
+    letters = sum(1 for ch in text if ch.isalpha())
+    expected = len(language.LATIN_RE.findall(text)) / letters if letters else 1.0
+    assert language.latin_share(text) == expected
+    words = text.lower().split()
+    vocabulary = frozenset({"abc", "ки", "é"})
+    shared = sum(1 for w in words if w in vocabulary) / len(words) if words else 0.0
+    assert language.share_in(words, vocabulary) == shared
+    marks = frozenset("éї")
+    with_marks = sum(1 for w in words if not marks.isdisjoint(w)) / len(words) if words else 0.0
+    assert language.letter_share(words, marks) == with_marks

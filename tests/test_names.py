@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import newsclean
@@ -259,3 +259,34 @@ def test_possessive_run_pattern_matches_the_plain_one(text: str) -> None:
     plain = re.compile(word + rb"(?:[ \t]+" + word + rb")+")
     data = text.encode("utf-8")
     assert names.ASCII_RUN_RE.findall(data) == plain.findall(data)
+
+
+#: Pieces for the sentence-start and surname finders, in the order a match needs them (an
+#: end of sentence or a context, spacing, an opening quote, a word, what follows), each slot
+#: also drawing pieces that break the match.
+_NAME_SLOTS = st.tuples(
+    st.sampled_from(["", ". ", "! ", ".” ", "\n", "x", "Mario", "Mr", "Minister", "Luigi", "'s"]),
+    st.sampled_from(["", " ", "  ", "\t", " \t", "-"]),
+    st.sampled_from(["", "", "“", '"', "«", "x"]),
+    st.sampled_from(
+        ["fly", "Fly", "butterfly", "Of May", "Of\tMay", "Dragons", "Dragonsx", "Count"]
+    ),
+    st.sampled_from(["", " takes", " said", " Dragons", "-", ". ", "x"]),
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NAME_SLOTS, max_size=6).map("".join))
+@example("\n  fly takes. \t“Fly said")
+@example("Yes.” \t«Fly takes; Mr\tOf May and Mario Dragons")
+def test_anchored_name_finders_match_finditer(text: str) -> None:
+    # The finders try their patterns only at the anchors' positions: the same matches as a
+    # scan of every position.
+    sentence = names.sentence_start_re()
+    assert sentence is not None
+    expected = [m.span("wrong") for m in sentence.finditer(text)]
+    assert [(s, e) for s, e, _ in names.names_at_sentence_start(text)] == expected
+    built = names.surname_re()
+    assert built is not None
+    expected = [m.span("w") for m in built[0].finditer(text)]
+    assert [(s, e) for s, e, _ in names.surnames_as_words(text)] == expected

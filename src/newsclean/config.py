@@ -127,6 +127,8 @@ class Config:
         >>> Config().option("NC101", "x", 5)
         5
         """
+        if not self.options:  # the common case: no options at all
+            return default
         best_len = -1
         value = default
         assert isinstance(self.options, tuple)  # frozen into pairs by __post_init__

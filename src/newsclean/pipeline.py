@@ -26,7 +26,7 @@ from .edits import (
     merge_metadata,
     position,
 )
-from .registry import Context, Rule
+from .registry import Context, Finder, Rule
 from .resources import once
 
 __all__ = ["RULE_MODULES", "Result", "all_rules", "enabled_rules", "run"]
@@ -217,9 +217,33 @@ def _validate(changes: list[Change], length: int, code: str) -> list[Change]:
 #: space), so the bound leaves room.
 MAX_PASSES = 6
 
-#: The last hashable configuration :func:`run` saw and its rules (one tuple, replaced whole,
+#: One step of a run: the rule's finder, code, whether it is English-only, whether ``fix``
+#: applies its replacements. Worked out once per configuration (no attribute look-ups per
+#: rule and document).
+_Step = tuple[Finder, str, bool, bool]
+
+
+def _steps(rules: Sequence[tuple[Rule, bool]]) -> tuple[_Step, ...]:
+    """The run's steps for ``rules`` (see :data:`_Step`).
+
+    >>> [(code, english_only) for _, code, english_only, _ in _steps(
+    ...     enabled_rules(Config(select=["NC301", "NC702"])))]
+    [('NC301', False), ('NC702', True)]
+    """
+    return tuple((rule.find, rule.code, rule.english_only, applies) for rule, applies in rules)
+
+
+@lru_cache(maxsize=64)
+def _steps_cached(config: Config) -> tuple[_Step, ...]:
+    return _steps(_enabled_rules_cached(config))
+
+
+#: The last hashable configuration :func:`run` saw and its steps (one tuple, replaced whole,
 #: so threads never see a half-written pair).
-_last_rules: tuple[Config | None, tuple[tuple[Rule, bool], ...]] = (None, ())
+_last_steps: tuple[Config | None, tuple[_Step, ...]] = (None, ())
+
+#: Makes a :class:`Context` without the named tuple's Python-level ``__new__``.
+_new_context = tuple.__new__
 
 
 def run(text: str, config: Config | None = None) -> Result:
@@ -238,35 +262,40 @@ def run(text: str, config: Config | None = None) -> Result:
     edits: list[Edit] = []
     metadata: dict[str, Any] = {}
     pending: list[tuple[str, int, int, str, str | None, bool]] = []
-    global _last_rules
-    last = _last_rules
+    global _last_steps
+    last = _last_steps
     if last[0] is config:  # the same Config object as the run before: no hashing
-        rules = last[1]
+        steps = last[1]
     else:
         try:
-            rules = _enabled_rules_cached(config)
-            _last_rules = (config, rules)
+            steps = _steps_cached(config)
+            _last_steps = (config, steps)
         except TypeError:  # an unhashable option value or lexicon
-            rules = tuple(_enabled_rules(config))
+            steps = _steps(_enabled_rules(config))
     for pass_no in range(MAX_PASSES):
         first_pass = pass_no == 0
         before_pass = current
-        for rule, applies in rules:
-            if rule.english_only and metadata.get("language", "en") != "en":
+        # Only a Meta item changes the language: it is looked up again after one.
+        english = metadata.get("language", "en") == "en"
+        for find, code, english_only, applies in steps:
+            if english_only and not english:
                 if first_pass:
-                    metadata.setdefault("skipped_rules", []).append(rule.code)
+                    metadata.setdefault("skipped_rules", []).append(code)
                 continue
-            ctx = Context(config, rule.code, metadata)
+            items = find(current, _new_context(Context, (config, code, metadata)))
+            if not items and (items.__class__ is tuple or items.__class__ is list):
+                continue  # nothing found (a gate said no): nothing to collect
             changes: list[Change] = []
-            for item in rule.find(current, ctx):
+            for item in items:
                 if isinstance(item, Meta):
                     if first_pass:
                         merge_metadata(metadata, {item.key: item.value})
+                        english = metadata.get("language", "en") == "en"
                 else:
                     changes.append(item)
             if not changes:
                 continue
-            changes = _validate(changes, len(current), rule.code)
+            changes = _validate(changes, len(current), code)
             to_apply = [c for c in changes if applies and c.replacement is not None]
             reported = [c for c in changes if not (applies and c.replacement is not None)]
             if reported or any(c.removed for c in to_apply):
@@ -275,7 +304,7 @@ def run(text: str, config: Config | None = None) -> Result:
                     ostart, oend = omap.span(c.start, c.end)
                     pending.append(
                         (
-                            rule.code,
+                            code,
                             ostart,
                             oend,
                             c.message,
@@ -287,7 +316,7 @@ def run(text: str, config: Config | None = None) -> Result:
                     if c.removed:
                         ostart, oend = omap.span(c.start, c.end)
                         block = {
-                            "rule": rule.code,
+                            "rule": code,
                             "start": ostart,
                             "end": oend,
                             "text": original[ostart:oend],
@@ -295,22 +324,31 @@ def run(text: str, config: Config | None = None) -> Result:
                         }
                         merge_metadata(metadata, {"removed": [block]})
             if to_apply:
-                edits = compose(original, current, edits, to_apply, rule.code, _first_to_run)
+                edits = compose(original, current, edits, to_apply, code, _first_to_run)
                 current = apply_changes(current, to_apply)
         if current == before_pass:
             break
-    pending = list(dict.fromkeys(pending))
-    starts = line_starts(original) if pending else []
     findings = []
-    for code, ostart, oend, message, replacement, fixable in pending:
-        line, col = position(starts, ostart)
-        findings.append(
-            Finding(
-                code, ostart, oend, line, col, message, original[ostart:oend], replacement, fixable
+    if pending:
+        pending = list(dict.fromkeys(pending))
+        starts = line_starts(original)
+        for code, ostart, oend, message, replacement, fixable in pending:
+            line, col = position(starts, ostart)
+            findings.append(
+                Finding(
+                    code,
+                    ostart,
+                    oend,
+                    line,
+                    col,
+                    message,
+                    original[ostart:oend],
+                    replacement,
+                    fixable,
+                )
             )
-        )
-    findings.sort(key=lambda f: (f.start, f.end, f.rule))
-    return Result(text=current, edits=edits, metadata=metadata, findings=findings)
+        findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    return Result(current, edits, metadata, findings)
 
 
 def findings_of(result: Result, original: str) -> list[Finding]:

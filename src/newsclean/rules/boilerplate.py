@@ -118,6 +118,8 @@ CREDIT_MAX_CHARS = 160
 COPYRIGHT_MAX_TOKENS = 40
 #: Initials of the writer at the end of an agency slug: "dpa/AFP/ts".
 INITIALS_RE = regex.compile(r"\p{Ll}{1,4}|\p{Lu}{1,4}")
+#: One agency in parentheses or after a dash: "(AFP)", "— Reuters" (see :func:`agency_slug`).
+SINGLE_AGENCY_RE = regex.compile(r"\(\s*([^()]+?)\s*\)\.?|[–—-]+[ \t]*(.+?)\.?")
 #: Sentence end inside a caption line, before a trailing credit.
 CAPTION_END = r"(?<=[.!?…\"”»)])"
 #: A year, a range of years, or a copyright year list.
@@ -201,6 +203,8 @@ class Tables:
     plain_heads: set[str] = field(default_factory=lambda: {"", "\r"})
     #: The caption gate (see :func:`_caption_possible`).
     caption_gate_re: re.Pattern[bytes] | None = None
+    #: One search for any of ``desk_words`` (``None``: there are none).
+    desk_words_re: re.Pattern[str] | None = None
 
 
 #: The option keys that extend each table, in the order :func:`_compile` takes them.
@@ -259,6 +263,7 @@ def _compile(extras: tuple[tuple[str, ...], ...]) -> Tables:
     except regex.error as exc:
         raise ConfigError(f"a boilerplate notice pattern does not compile: {exc}") from exc
     media_prefixes = _prefixes(media)
+    desk_words = tuple(sorted({w.upper() for h in desk_heads for w in h.split()}))
     return Tables(
         agencies=frozenset(a.casefold() for a in agencies),
         agency_phrases=tuple(tuple(a.casefold().split()) for a in agencies if " " in a),
@@ -273,7 +278,8 @@ def _compile(extras: tuple[tuple[str, ...], ...]) -> Tables:
         source_prefixes=_prefixes(sources),
         teaser_prefixes=_prefixes(teasers),
         media_words=_prefixes(media),
-        desk_words=tuple(sorted({w.upper() for h in desk_heads for w in h.split()})),
+        desk_words=desk_words,
+        desk_words_re=re.compile("|".join(map(re.escape, desk_words))) if desk_words else None,
         media_heads=_label_heads(media_prefixes),
         source_heads=_label_heads(_prefixes(sources)),
         teaser_heads=_label_heads(_prefixes(teasers)),
@@ -340,7 +346,7 @@ def tables(ctx: Context | None = None) -> Tables:
     True
     """
 
-    if ctx is None or not ctx.config.has_options_for(ctx.code):
+    if ctx is None or not ctx.config.options or not ctx.config.has_options_for(ctx.code):
         return _default_tables()
     return _compile(tuple(_option_tuple(ctx.option(key)) for key in OPTION_KEYS))
 
@@ -511,6 +517,8 @@ def _caption_possible(text: str, t: Tables) -> bool:
     gate = t.caption_gate_re
     if gate is None:
         return True
+    if text.isascii():  # none of the characters looked for below: no scan for them
+        return gate.search(text.encode("ascii").translate(_CAPTION_MAP)) is not None
     for char in _REGEX_FOLDS_TO_ASCII:
         if char in text:
             return True
@@ -676,7 +684,7 @@ def agency_slug(text: str, agencies: frozenset[str]) -> bool:
     s = text.strip()
     if len(s) > 80:
         return False
-    m = regex.fullmatch(r"\(\s*([^()]+?)\s*\)\.?|[–—-]+[ \t]*(.+?)\.?", s)
+    m = SINGLE_AGENCY_RE.fullmatch(s)
     if m:
         inner = (m.group(1) or m.group(2)).strip()
         return inner.casefold() in agencies or ("/" in inner and agency_slug(inner, agencies))
@@ -916,7 +924,8 @@ def _lines_matching(text: str, ctx: Context, test: str) -> Iterable[Change]:
     t = tables(ctx)
     if not getattr(_scan(text, t), test):
         return ()
-    if test == "desk" and not any(word in text for word in t.desk_words):
+    # Some desk word in the text (one search, not one per word).
+    if test == "desk" and (t.desk_words_re is None or t.desk_words_re.search(text) is None):
         return ()
     return _matching_lines(text, t, test)
 
@@ -1029,8 +1038,13 @@ def _copyright_marked(text: str) -> bool:
     """
     if "}" in text or "©" in text:
         return True
-    if "(" in text and ("(c)" in text or "(C)" in text):
-        return True
+    # "(c)" or "(C)": a walk over the brackets (few in news) instead of two scans.
+    find = text.find
+    pos = find("(")
+    while pos != -1:
+        if text[pos + 1 : pos + 3] in ("c)", "C)"):
+            return True
+        pos = find("(", pos + 1)
     return "opyright" in text or "OPYRIGHT" in text
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import html.entities
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import ftfy
 import regex
@@ -126,9 +126,15 @@ def fix_segment(segment: str) -> str:
     return fixed
 
 
-def find_mojibake(text: str, ctx: Context) -> Iterator[Change]:
+def find_mojibake(text: str, ctx: Context) -> Iterable[Change]:
+    # A plain function before the generator: a clean text leaves with an empty tuple, which
+    # the pipeline skips at once (the other finders here do the same).
     if not may_contain_mojibake(text):
-        return
+        return ()
+    return _mojibake_changes(text)
+
+
+def _mojibake_changes(text: str) -> Iterator[Change]:
     for m in SEGMENT_RE.finditer(text):
         segment = m.group()
         if MOJIBAKE_HINT_RE.search(segment) is None:
@@ -224,9 +230,11 @@ def entities_outside_urls(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def find_html_entities(text: str, ctx: Context) -> Iterator[Change]:
-    for start, end, value in entities_outside_urls(text):
-        yield Change(start, end, value, f"HTML entity {text[start:end]} decoded")
+def find_html_entities(text: str, ctx: Context) -> list[Change]:
+    return [
+        Change(start, end, value, f"HTML entity {text[start:end]} decoded")
+        for start, end, value in entities_outside_urls(text)
+    ]
 
 
 def lost_right_quotes(text: str) -> list[tuple[int, bool]]:
@@ -246,9 +254,13 @@ def lost_right_quotes(text: str) -> list[tuple[int, bool]]:
     return out
 
 
-def find_lost_right_quotes(text: str, ctx: Context) -> Iterator[Change]:
+def find_lost_right_quotes(text: str, ctx: Context) -> Iterable[Change]:
     if "\u00e2\u20ac" not in text:
-        return
+        return ()
+    return _lost_right_quote_changes(text)
+
+
+def _lost_right_quote_changes(text: str) -> Iterator[Change]:
     for start, opened in lost_right_quotes(text):
         if opened:
             yield Change(
@@ -260,8 +272,14 @@ def find_lost_right_quotes(text: str, ctx: Context) -> Iterator[Change]:
             )
 
 
-def find_replacement_chars(text: str, ctx: Context) -> Iterator[Change]:
+def find_replacement_chars(text: str, ctx: Context) -> Iterable[Change]:
     start = text.find(REPLACEMENT_CHAR)
+    if start == -1:
+        return ()
+    return _replacement_char_changes(text, start)
+
+
+def _replacement_char_changes(text: str, start: int) -> Iterator[Change]:
     while start != -1:
         end = start + 1
         while end < len(text) and text[end] == REPLACEMENT_CHAR:

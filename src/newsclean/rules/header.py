@@ -9,7 +9,6 @@ the header is left exactly as it is (it may be a mistranslation, such as "fly" f
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import regex
 
@@ -71,13 +70,15 @@ def parse_date_header(text: str) -> tuple[int, str] | None:
     return None if first is None else (end, first)
 
 
-def find_date_header(text: str, ctx: Context) -> Iterator[Change | Meta]:
+def find_date_header(text: str, ctx: Context) -> tuple[Change | Meta, ...]:
     parsed = parse_date_header(text)
     if parsed is None:
-        return
+        return ()
     end, value = parsed
-    yield Meta("date", value)
-    yield Change(0, end, "", f"leaked metadata header removed (date {value})", removed=True)
+    return (
+        Meta("date", value),
+        Change(0, end, "", f"leaked metadata header removed (date {value})", removed=True),
+    )
 
 
 RULES = (

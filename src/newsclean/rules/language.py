@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -178,7 +178,7 @@ def share_in(words: list[str], vocabulary: frozenset[str]) -> float:
     """
     if not words:
         return 0.0
-    return sum(1 for w in words if w in vocabulary) / len(words)
+    return sum(map(vocabulary.__contains__, words)) / len(words)
 
 
 def latin_share(text: str) -> float:
@@ -189,7 +189,9 @@ def latin_share(text: str) -> float:
     >>> latin_share("123")
     1.0
     """
-    letters = sum(1 for ch in text if ch.isalpha())
+    if text.isascii():  # ASCII letters are all Latin: no walk over the characters
+        return 1.0
+    letters = sum(map(str.isalpha, text))
     if not letters:
         return 1.0
     return len(LATIN_RE.findall(text)) / letters
@@ -329,7 +331,7 @@ def letter_share(words: list[str], letters: frozenset[str]) -> float:
     """
     if not words:
         return 0.0
-    return sum(1 for w in words if not letters.isdisjoint(w)) / len(words)
+    return (len(words) - sum(map(letters.isdisjoint, words))) / len(words)
 
 
 def judge(text: str, settings: Settings | None = None) -> tuple[str, float] | None:
@@ -447,21 +449,28 @@ def document_language(text: str, settings: Settings | None = None) -> str | None
     return lang if _confirmed(sample, latin, lang, settings, unlisted_probability=prob) else None
 
 
-def find_document_language(text: str, ctx: Context) -> Iterator[Change | Meta]:
+#: NC701's answer for an English document (made once: the common case).
+_ENGLISH = (Meta("language", "en"),)
+
+
+def find_document_language(text: str, ctx: Context) -> tuple[Change | Meta, ...]:
     language = document_language(text, Settings.of(ctx))
     if language is None:
-        return
-    yield Meta("language", language)
-    if language != "en":
-        start = len(text) - len(text.lstrip())
-        end = len(text.rstrip())
-        name = LANGUAGE_NAMES.get(language, language)
-        yield Change(
+        return ()
+    if language == "en":
+        return _ENGLISH
+    start = len(text) - len(text.lstrip())
+    end = len(text.rstrip())
+    name = LANGUAGE_NAMES.get(language, language)
+    return (
+        Meta("language", language),
+        Change(
             start,
             end,
             None,
             f"document is in {name} ({language}), not English: English-only rules stand down",
-        )
+        ),
+    )
 
 
 def untranslated_paragraphs(
@@ -521,15 +530,17 @@ def may_be_untranslated(text: str, settings: Settings | None = None) -> bool:
     return False
 
 
-def find_untranslated(text: str, ctx: Context) -> Iterator[Change]:
-    for start, end, lang, prob in untranslated_paragraphs(text, Settings.of(ctx)):
-        name = LANGUAGE_NAMES.get(lang, lang)
-        yield Change(
+def find_untranslated(text: str, ctx: Context) -> list[Change]:
+    return [
+        Change(
             start,
             end,
             None,
-            f"paragraph still in {name} ({lang}, p={prob:.2f}): not translated",
+            f"paragraph still in {LANGUAGE_NAMES.get(lang, lang)} ({lang}, p={prob:.2f}): "
+            "not translated",
         )
+        for start, end, lang, prob in untranslated_paragraphs(text, Settings.of(ctx))
+    ]
 
 
 RULES = (

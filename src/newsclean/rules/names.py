@@ -124,7 +124,7 @@ def names_at_sentence_start(text: str, extra: tuple[str, ...] = ()) -> list[tupl
         return []
     by_word = {e.wrong.lower(): e.right for e in name_entries(extra) if e.sentence_start}
     out = []
-    for m in pattern.finditer(text):
+    for m in anchored_matches(pattern, text, _sentence_starts(text, extra)):
         key = " ".join(m.group("wrong").split()).lower()
         out.append((m.start("wrong"), m.end("wrong"), by_word[key]))
     return out
@@ -146,16 +146,67 @@ def _sentence_start_anchors(extra: tuple[str, ...] = ()) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
-def find_sentence_start_names(text: str, ctx: Context) -> Iterator[Change]:
+def _sentence_starts(text: str, extra: tuple[str, ...] = ()) -> list[int]:
+    """Every position where a match of :func:`sentence_start_re` may start: each occurrence
+    of an anchor (:func:`_sentence_start_anchors`), and the positions before it back over an
+    opening quote and spaces or tabs (what the pattern allows between a sentence start and
+    the word).
+
+    >>> _sentence_starts('Yes. “Fly said')
+    [4, 5, 6]
+    """
+    out: set[int] = set()
+    for anchor in _sentence_start_anchors(extra):
+        pos = text.find(anchor)
+        while pos != -1:
+            start = pos
+            if start and text[start - 1] in '"“‘«':
+                start -= 1
+            while start and text[start - 1] in " \t":
+                start -= 1
+            out.update(range(start, pos + 1))
+            pos = text.find(anchor, pos + 1)
+    return sorted(out)
+
+
+def anchored_matches(
+    pattern: regex.Pattern[str], text: str, starts: Iterable[int]
+) -> Iterator[regex.Match[str]]:
+    """The matches ``pattern.finditer(text)`` gives, tried only at ``starts`` (ascending).
+
+    For a pattern that never matches the empty string, equal to ``finditer`` when ``starts``
+    holds every position where a match can start: left to right, without overlap, each match
+    as ``pattern.match`` finds it there (lookbehinds see the text before a start). A pattern
+    that opens with a lookbehind or a class tries every position of the text; the anchors
+    that give the starts are searched for at C speed.
+
+    >>> pat = regex.compile(r"(?<=\\bMr[ \\t]+)[A-Z]\\w+")
+    >>> [m.group() for m in anchored_matches(pat, "Mr Kuleba and Mr Lavrov", [3, 4, 17])]
+    ['Kuleba', 'Lavrov']
+    """
+    resume = 0
+    for start in starts:
+        if start < resume:
+            continue
+        m = pattern.match(text, start)
+        if m is not None:
+            resume = m.end()
+            yield m
+
+
+def find_sentence_start_names(text: str, ctx: Context) -> list[Change]:
+    # Lists, not generators: on a clean text the pipeline skips an empty list at once.
     extra = tuple(ctx.option("names", ()))
-    for start, end, name in names_at_sentence_start(text, extra):
-        yield Change(
+    return [
+        Change(
             start,
             end,
             name,
             f"{text[start:end]!r} before a verb at a sentence start is the name {name!r} "
             "translated as a word",
         )
+        for start, end, name in names_at_sentence_start(text, extra)
+    ]
 
 
 @lru_cache(maxsize=32)
@@ -205,10 +256,11 @@ def surnames_as_words(
     if built is None:
         return []
     pattern, rights = built
-    if not _may_have_surnames(text, _surname_gates(extra, titles)):
+    gates = _surname_gates(extra, titles)
+    if _surname_words_re(gates).search(text) is None or not _may_have_surnames(text, gates):
         return []
     out = []
-    for m in pattern.finditer(text):
+    for m in anchored_matches(pattern, text, _surname_starts(text, extra)):
         wrong = " ".join(m.group("w").split())
         out.append((m.start("w"), m.end("w"), rights[wrong]))
     return out
@@ -237,6 +289,20 @@ def _surname_gates(
     return tuple(out)
 
 
+@lru_cache(maxsize=32)
+def _surname_words_re(
+    gates: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...],
+) -> re.Pattern[str]:
+    """One search for the first (longest) word of every gate of :func:`_may_have_surnames`:
+    a text without any passes none of them (one scan instead of one per word).
+
+    >>> bool(_surname_words_re(_surname_gates()).search("The Dragons won."))
+    True
+    """
+    words = sorted({words[0] for words, _ in gates}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
+
+
 def _may_have_surnames(
     text: str, gates: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
 ) -> bool:
@@ -258,16 +324,44 @@ def _may_have_surnames(
     return False
 
 
-def find_surnames(text: str, ctx: Context) -> Iterator[Change]:
+@lru_cache(maxsize=32)
+def _surname_anchors(extra: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The first word of every name-context entry's wrong form: every match of
+    :func:`surname_re` starts with one (its lookbehind aside).
+
+    >>> "Dragons" in _surname_anchors() and "Of" in _surname_anchors()
+    True
+    """
+    return tuple(sorted({e.wrong.split()[0] for e in name_entries(extra) if not e.sentence_start}))
+
+
+def _surname_starts(text: str, extra: tuple[str, ...] = ()) -> list[int]:
+    """Every position of ``text`` where a match of :func:`surname_re` may start.
+
+    >>> _surname_starts("Mario Dragons and the Dragons")
+    [6, 22]
+    """
+    out = []
+    for anchor in _surname_anchors(extra):
+        pos = text.find(anchor)
+        while pos != -1:
+            out.append(pos)
+            pos = text.find(anchor, pos + 1)
+    return sorted(set(out))
+
+
+def find_surnames(text: str, ctx: Context) -> list[Change]:
     extra = tuple(ctx.option("names", ()))
     titles = tuple(ctx.option("titles", ()))
-    for start, end, name in surnames_as_words(text, extra, titles):
-        yield Change(
+    return [
+        Change(
             start,
             end,
             name,
             f"{text[start:end]!r} in a name context is the surname {name!r} translated as a word",
         )
+        for start, end, name in surnames_as_words(text, extra, titles)
+    ]
 
 
 @dataclass(frozen=True)
@@ -352,7 +446,9 @@ def _country_anchors(countries: tuple[str, ...] = ()) -> tuple[re.Pattern[str], 
     """Literal-anchored searches for where a candidate of :func:`country_patterns` may be:
     "he" (of "the"/"The") and "There", each before spaces and a country of the table."""
     names = sorted({*load_table("article_countries.txt"), *countries}, key=len, reverse=True)
-    ahead = r"(?=[ \t]+(?:" + "|".join(re.escape(n) for n in names) + r"))"
+    # The class of first letters rejects a lower-case word at once, before the alternatives.
+    first = "(?=[" + "".join(sorted({re.escape(n[0]) for n in names})) + "])" if all(names) else ""
+    ahead = r"(?=[ \t]+" + first + r"(?:" + "|".join(re.escape(n) for n in names) + r"))"
     return re.compile("he" + ahead), re.compile("There" + ahead)
 
 
@@ -372,29 +468,25 @@ def _candidates(
     ['There Russia', 'the Germany']
     """
     he, there = _country_anchors(countries)
-    starts = {m.start() - 1 for m in he.finditer(text) if m.start() and text[m.start() - 1] in "Tt"}
-    starts.update(m.start() for m in there.finditer(text))
-    resume = 0
-    for start in sorted(starts):
-        if start < resume:
-            continue
-        m = candidate.match(text, start)
-        if m is not None:
-            resume = m.end()
-            yield m
+    starts = [m.start() - 1 for m in he.finditer(text) if m.start() and text[m.start() - 1] in "Tt"]
+    if "There" in text:
+        starts.extend(m.start() for m in there.finditer(text))
+        starts.sort()
+    return anchored_matches(candidate, text, starts)
 
 
-def find_country_articles(text: str, ctx: Context) -> Iterator[Change]:
+def find_country_articles(text: str, ctx: Context) -> list[Change]:
     countries = tuple(ctx.option("countries", ()))
-    for start, end, country in articles_before_countries(text, countries):
-        article = text[start:end].split()[0]
-        yield Change(
+    return [
+        Change(
             start,
             end,
             country,
-            f"{article!r} before {country!r}: an article carried over from the source "
-            "language (Italian la Germania, French la Russie)",
+            f"{text[start:end].split()[0]!r} before {country!r}: an article carried over from "
+            "the source language (Italian la Germania, French la Russie)",
         )
+        for start, end, country in articles_before_countries(text, countries)
+    ]
 
 
 #: Two capitalised words in a row: a first name and a surname (with hyphens and apostrophes).
@@ -405,6 +497,10 @@ PAIR_RE = regex.compile(
 
 #: Transliteration variants folded by :func:`spelling_key`, applied in order.
 _FOLDS = (("kh", "h"), ("gh", "g"), ("x", "ks"), ("y", "i"), ("w", "v"))
+#: A "j" after a letter (Serhij, Serghej), read as "i" by :func:`spelling_key`.
+_INNER_J_RE = regex.compile(r"(?<=\p{L})j")
+#: A letter repeated, merged into one by :func:`spelling_key`.
+_DOUBLED_RE = regex.compile(r"(\p{L})\1+")
 
 
 @lru_cache(maxsize=65536)
@@ -429,8 +525,8 @@ def spelling_key(name: str) -> str:
     key = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
     for old, new in _FOLDS:
         key = key.replace(old, new)
-    key = regex.sub(r"(?<=\p{L})j", "i", key)
-    return regex.sub(r"(\p{L})\1+", r"\1", key)
+    key = _INNER_J_RE.sub("i", key)
+    return _DOUBLED_RE.sub(r"\1", key)
 
 
 @lru_cache(maxsize=65536)
@@ -467,8 +563,15 @@ NAME_CHAR_RE = regex.compile(r"[\p{L}\p{M}’]")
 
 
 @lru_cache(maxsize=65536)
-def _pieces(run: bytes) -> frozenset[str]:
-    return frozenset(_PIECE_SPLIT_RE.split(run.decode("ascii")))
+def _pieces(run: bytes) -> tuple[frozenset[str], frozenset[str]]:
+    """The pieces of a run's words and their spelling keys (cached per distinct run: names
+    recur within a document and across a corpus).
+
+    >>> sorted(_pieces(b"Jean-Paul Kuleba")[0]), sorted(_pieces(b"Dmytro Dmitro")[1])
+    (['Jean', 'Kuleba', 'Paul'], ['dmitro'])
+    """
+    pieces = frozenset(_PIECE_SPLIT_RE.split(run.decode("ascii")))
+    return pieces, frozenset(map(spelling_key, pieces))
 
 
 @lru_cache(maxsize=4096)
@@ -499,8 +602,11 @@ def may_have_variants(text: str) -> bool:
     runs = ASCII_RUN_RE.findall(data)
     if not runs:
         return False
-    pieces = frozenset().union(*map(_pieces, runs))
-    return len(set(map(spelling_key, pieces))) < len(pieces)
+    # Keys are a function of pieces: fewer distinct keys than pieces means two pieces share one.
+    found = list(map(_pieces, runs))
+    pieces = frozenset().union(*[p for p, _ in found])
+    keys = frozenset().union(*[k for _, k in found])
+    return len(keys) < len(pieces)
 
 
 def _canonical_table(raw: Any) -> tuple[dict[str, str], dict[str, str]]:
@@ -576,14 +682,16 @@ def _first(found: list[tuple[int, int, str]], name: str) -> int:
     return next(start for start, _, n in found if n == name)
 
 
-def find_spelling_variants(text: str, ctx: Context) -> Iterator[Change]:
+def find_spelling_variants(text: str, ctx: Context) -> list[Change]:
     canonical = ctx.option("canonical", ())
+    out = []
     for start, end, name, replacement, preferred in spelling_variants(text, canonical):
         if replacement is not None:
             message = f"{name!r} respelled as {replacement!r} (canonical names table)"
         else:
             message = f"{name!r} is spelled {preferred!r} elsewhere in this document"
-        yield Change(start, end, replacement, message)
+        out.append(Change(start, end, replacement, message))
+    return out
 
 
 RULES = (

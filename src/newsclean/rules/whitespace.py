@@ -7,7 +7,7 @@ inside a line; line breaks are removed only as whole blank lines.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
 
 import regex
 
@@ -19,6 +19,9 @@ HSPACE = r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
 
 #: A line break followed by three or more blank lines.
 BLANK_RUN_RE = regex.compile(r"(\r?\n)(?:" + HSPACE + r"*\r?\n){3,}")
+#: :data:`BLANK_RUN_RE` from the line break of its first group on, in ``re``: it starts with a
+#: literal, which ``re`` finds at memory speed (see :func:`blank_line_runs`).
+_BLANK_RUN_FROM_BREAK_RE = re.compile(r"\n(?:" + HSPACE + r"*\r?\n){3,}")
 #: The characters :data:`HSPACE` names, for ``str.strip``.
 HSPACE_CHARS = " \t\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
 HSPACE_SET = frozenset(HSPACE_CHARS)
@@ -62,9 +65,12 @@ def trailing_spaces(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def find_trailing_spaces(text: str, ctx: Context) -> Iterator[Change]:
-    for start, end in trailing_spaces(text):
-        yield Change(start, end, "", "trailing whitespace removed")
+def find_trailing_spaces(text: str, ctx: Context) -> list[Change]:
+    # Lists, not generators: on a clean text the pipeline skips an empty list at once.
+    return [
+        Change(start, end, "", "trailing whitespace removed")
+        for start, end in trailing_spaces(text)
+    ]
 
 
 def blank_line_runs(text: str) -> list[tuple[int, int, str]]:
@@ -75,16 +81,23 @@ def blank_line_runs(text: str) -> list[tuple[int, int, str]]:
     >>> blank_line_runs("a\\r\\n\\r\\n \\r\\n\\r\\nb")
     [(1, 10, '\\r\\n\\r\\n')]
     """
+    # The matches of BLANK_RUN_RE: each starts at the "\r" of a "\r\n" when there is one
+    # (from it, the rest matches exactly as from the "\n", and a match ends after a "\n").
     out = []
-    for m in BLANK_RUN_RE.finditer(text):
-        newline = m.group(1)
-        out.append((m.start(), m.end(), newline + newline))
+    for m in _BLANK_RUN_FROM_BREAK_RE.finditer(text):
+        start = m.start()
+        if start and text[start - 1] == "\r":
+            out.append((start - 1, m.end(), "\r\n\r\n"))
+        else:
+            out.append((start, m.end(), "\n\n"))
     return out
 
 
-def find_blank_line_runs(text: str, ctx: Context) -> Iterator[Change]:
-    for start, end, replacement in blank_line_runs(text):
-        yield Change(start, end, replacement, "three or more blank lines reduced to one")
+def find_blank_line_runs(text: str, ctx: Context) -> list[Change]:
+    return [
+        Change(start, end, replacement, "three or more blank lines reduced to one")
+        for start, end, replacement in blank_line_runs(text)
+    ]
 
 
 def edge_blank_lines(text: str) -> list[tuple[int, int]]:
@@ -112,10 +125,11 @@ def edge_blank_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def find_edge_blank_lines(text: str, ctx: Context) -> Iterator[Change]:
-    for start, end in edge_blank_lines(text):
-        where = "leading" if start == 0 else "trailing"
-        yield Change(start, end, "", f"{where} blank lines removed")
+def find_edge_blank_lines(text: str, ctx: Context) -> list[Change]:
+    return [
+        Change(start, end, "", f"{'leading' if start == 0 else 'trailing'} blank lines removed")
+        for start, end in edge_blank_lines(text)
+    ]
 
 
 def repeated_spaces(text: str) -> list[tuple[int, int]]:
@@ -143,9 +157,11 @@ def repeated_spaces(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def find_repeated_spaces(text: str, ctx: Context) -> Iterator[Change]:
-    for start, end in repeated_spaces(text):
-        yield Change(start, end, " ", "repeated spaces between words reduced to one")
+def find_repeated_spaces(text: str, ctx: Context) -> list[Change]:
+    return [
+        Change(start, end, " ", "repeated spaces between words reduced to one")
+        for start, end in repeated_spaces(text)
+    ]
 
 
 RULES = (
