@@ -81,6 +81,8 @@ LETTERS = r"[\p{Ll}\p{M}]"
 LEFT_EDGE = r"(?<![\p{L}\p{M}\p{N}_@#/\\.\-'’&+=])"
 RIGHT_EDGE = r"(?![\p{L}\p{M}\p{N}_@/\\\-+=]|['’]\p{L}|\.[\p{L}\p{N}])"
 
+#: The lower-case letters a token starts with (the word part of "withUkraine").
+LOWER_PREFIX_RE = regex.compile(r"\p{Ll}+")
 #: A lower-case word glued to a capitalised one: "withUkraine", "frontierKuleba".
 WORD_NAME_RE = regex.compile(
     LEFT_EDGE + r"(?P<word>\p{Ll}{2,})(?P<name>\p{Lu}" + LETTERS + r"+)"
@@ -738,7 +740,7 @@ def word_name_cut(token: str, *, min_word_zipf: float = 1.0) -> int | None:
     """
     if token in _table("fused_protected.txt"):
         return None
-    m = regex.match(r"\p{Ll}+", token)
+    m = LOWER_PREFIX_RE.match(token)
     if m is None or m.end() == len(token) or m.end() < 2:
         return None
     word = m.group()
