@@ -10,6 +10,7 @@ regex searches are compared with the patterns they replace.
 from __future__ import annotations
 
 import random
+from itertools import pairwise
 
 import pytest
 import regex
@@ -183,3 +184,75 @@ def test_mark_positions_is_the_character_class(text: str) -> None:
     for marks in (DOUBLE_MARKS, SINGLE_GUILLEMETS):
         pattern = regex.compile("[" + "".join(regex.escape(c) for c in sorted(marks)) + "]")
         assert mark_positions(text, "".join(marks)) == [m.start() for m in pattern.finditer(text)]
+
+
+def _reference_paragraph_marks(
+    text: str, start: int, end: int, marks: frozenset[str]
+) -> list[tuple[int, bool]]:
+    """The paragraph scan as it was before it was optimised (regex scans, helper calls)."""
+    marks_re = regex.compile("[" + "".join(regex.escape(c) for c in sorted(marks)) + "]")
+    if marks_re.search(text, start, end) is None or CODE_RE.search(text[start:end]):
+        return []
+    skip = quotes._excluded(text, start, end)
+    found = []
+    for m in marks_re.finditer(text, start, end):
+        p = m.start()
+        apostrophe = (
+            p > start
+            and text[p - 1].isalpha()
+            and quotes.APOSTROPHE_AFTER_RE.match(text, p + 1, end) is not None
+        )
+        if not apostrophe and not any(a <= p < b for a, b in skip):
+            inch = (
+                text[p] == '"'
+                and p > 0
+                and text[p - 1].isdigit()
+                and (p + 1 >= end or not text[p + 1].isalnum())
+            )
+            found.append((p, inch))
+    plain = sum(1 for _, inch in found if not inch)
+    if plain % 2 == 0:
+        found = [(p, inch) for p, inch in found if not inch]
+    if any(b == a + 1 for (a, _), (b, _) in pairwise(found)):
+        found = [(p, True) for p, _ in found]
+    return found
+
+
+PARAGRAPH_PIECES = [
+    *list('"“”‟„«»‹› ,.:=<{}`12'),
+    "don",
+    "t",
+    "s ",
+    "ll",
+    "ve ",
+    "don”t",
+    "we”ve",
+    "it”s",
+    'I"m',
+    "they”re",
+    "we”ll",
+    "he”d",
+    "a”velo",
+    "Ukraine",
+    "x@y.org",
+    "https://a.b/",
+    "www.",
+    "said",
+    "<b",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    pieces=st.lists(st.sampled_from(PARAGRAPH_PIECES), max_size=30),
+    cut=st.integers(0, 3),
+)
+def test_paragraph_marks_is_the_reference(pieces: list[str], cut: int) -> None:
+    text = "".join(pieces)
+    start, end = min(cut, len(text)), max(min(cut, len(text)), len(text) - cut)
+    for marks in (DOUBLE_MARKS, SINGLE_GUILLEMETS):
+        expected = _reference_paragraph_marks(text, start, end, marks)
+        assert quotes._paragraph_marks(text, start, end, marks) == expected
+        hits = mark_positions(text[:end], "".join(marks))
+        hits = [p for p in hits if p >= start]
+        assert quotes._paragraph_marks(text, start, end, marks, hits) == expected

@@ -97,6 +97,8 @@ SPACE_BEFORE_RE = regex.compile(r"\s", flags=regex.REVERSE)
 URL_WINDOW = 4096
 #: A double mark used as an apostrophe (``don”t``, ``Ukraine”s``).
 APOSTROPHE_AFTER_RE = regex.compile(r"(?:s|t|d|m|ll|re|ve)(?!\p{L})")
+#: The letters an :data:`APOSTROPHE_AFTER_RE` match starts with.
+APOSTROPHE_STARTS = frozenset("stdmlrv")
 
 
 @lru_cache(maxsize=16)
@@ -392,8 +394,11 @@ def _excluded(text: str, start: int, end: int) -> list[tuple[int, int]]:
     >>> [text[a:b] for a, b in _excluded(text, 0, len(text))]
     ['https://example.com/a?b=“x”', 'info@example.org']
     """
-    body = text[start:end]
-    if "@" not in body and "://" not in body and "www." not in body:
+    if (
+        text.find("@", start, end) == -1
+        and text.find("://", start, end) == -1
+        and text.find("www.", start, end) == -1
+    ):
         return []
     spans: list[tuple[int, int]] = []
     pos = start
@@ -413,24 +418,6 @@ def _in_spans(spans: list[tuple[int, int]], starts: list[int], p: int) -> bool:
     """Whether offset ``p`` falls in one of the sorted, non-overlapping ``spans``."""
     k = bisect_right(starts, p) - 1
     return k >= 0 and spans[k][0] <= p < spans[k][1]
-
-
-def _is_apostrophe(text: str, p: int, start: int, end: int) -> bool:
-    return (
-        p > start
-        and text[p - 1].isalpha()
-        and APOSTROPHE_AFTER_RE.match(text, p + 1, end) is not None
-    )
-
-
-def _is_inch(text: str, p: int, end: int) -> bool:
-    """A straight ``"`` right after a digit and not before a letter: maybe an inch mark."""
-    return (
-        text[p] == '"'
-        and p > 0
-        and text[p - 1].isdigit()
-        and (p + 1 >= end or not text[p + 1].isalnum())
-    )
 
 
 def _sentence_start(text: str, p: int, start: int) -> int | None:
@@ -498,11 +485,16 @@ def mark_positions(text: str, marks: frozenset[str] | str) -> list[int]:
     return out
 
 
-#: Where a :data:`CODE_RE` match can start (each of its alternatives starts with one of them).
-CODE_STARTS = "=:<{"
 #: :data:`CODE_RE` anchored at a ``=``, ``:`` or ``<`` (a ``{`` and a backtick are decided by
 #: ``str.find``).
 CODE_AT_RE = regex.compile(r'[=:]\h*"|</?[A-Za-z]')
+
+
+@lru_cache(maxsize=8)
+def _code_starts(text: str) -> str:
+    """Which of ``{``, a backtick, ``=``, ``:``, ``<`` occur in ``text`` at all (most news
+    documents have only colons)."""
+    return "".join(c for c in "`{=:<" if c in text)
 
 
 def code_like(text: str, start: int, end: int) -> bool:
@@ -515,13 +507,16 @@ def code_like(text: str, start: int, end: int) -> bool:
     >>> code_like("a {b} c", 0, 7), code_like("a } {b", 0, 6), code_like("x<br>y", 0, 6)
     (True, False, True)
     """
-    if text.find("`", start, end) != -1:
-        return True
-    i = text.find("{", start, end)
-    if i != -1 and text.find("}", i, end) != -1:
-        return True
-    for c in "=:<":
+    for c in _code_starts(text):
         i = text.find(c, start, end)
+        if i == -1:
+            continue
+        if c == "`":
+            return True
+        if c == "{":
+            if text.find("}", i, end) != -1:
+                return True
+            continue
         while i != -1:
             if CODE_AT_RE.match(text, i, end) is not None:
                 return True
@@ -543,17 +538,34 @@ def _paragraph_marks(
     skip = _excluded(text, start, end)
     skip_starts = [a for a, _ in skip]
     found = []
+    inches = 0
     for p in hits:
-        if not _is_apostrophe(text, p, start, end) and not (
-            skip and _in_spans(skip, skip_starts, p)
+        # A double mark used as an apostrophe (``don”t``) is not read; a straight mark after a
+        # digit and not before a letter may be an inch mark.
+        if (
+            p > start
+            and p + 1 < end
+            and text[p + 1] in APOSTROPHE_STARTS
+            and text[p - 1].isalpha()
+            and APOSTROPHE_AFTER_RE.match(text, p + 1, end) is not None
         ):
-            found.append((p, _is_inch(text, p, end)))
-    plain = sum(1 for _, inch in found if not inch)
-    if plain % 2 == 0:
+            continue
+        if skip and _in_spans(skip, skip_starts, p):
+            continue
+        inch = (
+            text[p] == '"'
+            and p > 0
+            and text[p - 1].isdigit()
+            and (p + 1 >= end or not text[p + 1].isalnum())
+        )
+        inches += inch
+        found.append((p, inch))
+    if inches and (len(found) - inches) % 2 == 0:
         found = [(p, inch) for p, inch in found if not inch]
-    if any(b == a + 1 for (a, _), (b, _) in pairwise(found)):
-        # Doubled marks (""): a typo nobody can pair safely; read, never change.
-        found = [(p, True) for p, _ in found]
+    for k in range(1, len(found)):
+        if found[k][0] == found[k - 1][0] + 1:
+            # Doubled marks (""): a typo nobody can pair safely; read, never change.
+            return [(p, True) for p, _ in found]
     return found
 
 
@@ -896,10 +908,9 @@ def _misplaced_quotes(text: str, ctx: Context) -> Iterator[Change]:
     for mark in analyse(text, ctx):
         if mark.char not in ENGLISH_MARKS or mark.frozen or not mark.confident:
             continue
-        if mark.char == '"' and not _straight_repairable(text, mark):
-            continue
         change = repair(text, mark, _glyph(mark, style))
-        if change is not None:
+        # (_straight_repairable reads the mark's evidence again: asked only of a change.)
+        if change is not None and (mark.char != '"' or _straight_repairable(text, mark)):
             yield change
 
 
@@ -1059,15 +1070,26 @@ def stable_changes(finder: Finder, text: str, ctx: Context, rounds: int = 3) -> 
     return []
 
 
+def _quiet(text: str, ctx: Context) -> bool:
+    """Whether no English double mark needs reading: there is none, or :func:`settled`."""
+    return not any(c in text for c in ENGLISH_MARK_CHARS) or settled(text, speech_verbs(ctx))
+
+
 def find_misplaced_quotes(text: str, ctx: Context) -> list[Change]:
+    if _quiet(text, ctx):  # (the finder's own test, before stable_changes sets up)
+        return []
     return stable_changes(_misplaced_quotes, text, ctx)
 
 
 def find_foreign_quotes(text: str, ctx: Context) -> list[Change]:
+    if not any(c in text for c in UNSETTLED):  # the finder's own test
+        return []
     return stable_changes(_foreign_quotes, text, ctx)
 
 
 def find_speech_verb_case(text: str, ctx: Context) -> list[Change]:
+    if _quiet(text, ctx):
+        return []
     return stable_changes(_speech_verb_case, text, ctx)
 
 
