@@ -256,3 +256,100 @@ def test_paragraph_marks_is_the_reference(pieces: list[str], cut: int) -> None:
         hits = mark_positions(text[:end], "".join(marks))
         hits = [p for p in hits if p >= start]
         assert quotes._paragraph_marks(text, start, end, marks, hits) == expected
+
+
+def _reference_decode_roles(
+    evidence: list[int],
+    reopen: list[int | None],
+    carry: list[int],
+    stray: int,
+    end_inside: int,
+    cannot: list[str],
+    nestable: list[bool],
+) -> list[quotes.Reading]:
+    """The decoder as it was before it was optimised (min() calls, flip_cost calls)."""
+    n = len(evidence)
+    inf = 1 << 40
+    reopen = reopen if reopen is not None else [None] * n
+    carry = carry if carry is not None else [0] * n
+    cannot = cannot if cannot is not None else [""] * n
+    nestable = nestable if nestable is not None else [True] * n
+    # Per-mark prices: open, close, nested open, reopen.
+    co = [0] * n
+    cc = [0] * n
+    nco = [0] * n
+    reo = [0] * n
+    for i, e in enumerate(evidence):
+        co[i] = quotes.flip_cost(max(0, -e)) + (
+            quotes.IMPOSSIBLE if cannot[i] == quotes.OPEN else 0
+        )
+        cc[i] = quotes.flip_cost(max(0, e)) + (
+            quotes.IMPOSSIBLE if cannot[i] == quotes.CLOSE else 0
+        )
+        nco[i] = co[i] + (quotes.NEST_COST if nestable[i] else quotes.IMPOSSIBLE)
+        r = reopen[i]
+        reo[i] = inf if r is None else co[i] + r
+    s = stray
+    # Forward: cheapest cost of marks < i ending outside / inside / nested.
+    f0, f1, f2 = [0] * (n + 1), [inf] * (n + 1), [inf] * (n + 1)
+    for i in range(n):
+        g0, g1, g2 = f0[i], f1[i] + carry[i], f2[i] + 2 * carry[i]
+        f0[i + 1] = min(g0 + s, g1 + cc[i])
+        f1[i + 1] = min(g1 + s, g0 + co[i], g2 + cc[i], g1 + reo[i])
+        f2[i + 1] = min(g2 + s, g1 + nco[i])
+    # Backward: cheapest cost of marks >= i from each state, before the gap of mark i.
+    a0, a1, a2 = [0] * (n + 1), [inf] * (n + 1), [inf] * (n + 1)
+    a1[n], a2[n] = end_inside, 2 * end_inside
+    for i in range(n - 1, -1, -1):
+        b0, b1, b2 = a0[i + 1], a1[i + 1], a2[i + 1]
+        a0[i] = min(s + b0, co[i] + b1)
+        a1[i] = carry[i] + min(s + b1, cc[i] + b0, nco[i] + b2, reo[i] + b1)
+        a2[i] = 2 * carry[i] + min(s + b2, cc[i] + b1)
+    out = []
+    for i, e in enumerate(evidence):
+        g0, g1, g2 = f0[i], f1[i] + carry[i], f2[i] + 2 * carry[i]
+        b0, b1, b2 = a0[i + 1], a1[i + 1], a2[i + 1]
+        as_open = min(g0 + co[i] + b1, g1 + nco[i] + b2, g1 + reo[i] + b1)
+        as_close = min(g1 + cc[i] + b0, g2 + cc[i] + b1)
+        as_stray = s + min(g0 + b0, g1 + b1, g2 + b2)
+        # A stray still has a side: the one its own evidence points to.
+        side_open = min(as_open, as_stray if e >= 0 else inf)
+        side_close = min(as_close, as_stray if e <= 0 else inf)
+        paired = min(as_open, as_close)
+        out.append(
+            quotes.Reading(
+                side=quotes.OPEN if side_open < side_close else quotes.CLOSE,
+                margin=min(abs(side_open - side_close), 999),
+                paired=paired < as_stray,
+                unpaired=as_stray <= paired,
+            )
+        )
+    return out
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    marks=st.lists(
+        st.tuples(
+            st.integers(-12, 12),
+            st.sampled_from([None, None, 0, 2]),
+            st.sampled_from([0, 0, 0, 4, 8, 12]),
+            st.sampled_from(["", "", "open", "close"]),
+            st.booleans(),
+        ),
+        max_size=14,
+    ),
+    stray=st.sampled_from([12, 3, 0]),
+    end_inside=st.sampled_from([12, 4, 0]),
+)
+def test_decoder_is_the_reference(
+    marks: list[tuple[int, int | None, int, str, bool]], stray: int, end_inside: int
+) -> None:
+    evidence = [m[0] for m in marks]
+    reopen = [m[1] for m in marks]
+    carry = [m[2] for m in marks]
+    cannot = [m[3] for m in marks]
+    nestable = [m[4] for m in marks]
+    expected = _reference_decode_roles(evidence, reopen, carry, stray, end_inside, cannot, nestable)
+    got = quotes.decode_roles(evidence, reopen, carry, stray, end_inside, cannot, nestable)
+    assert got == expected

@@ -282,48 +282,94 @@ def decode_roles(
     carry = carry if carry is not None else [0] * n
     cannot = cannot if cannot is not None else [""] * n
     nestable = nestable if nestable is not None else [True] * n
-    # Per-mark prices: open, close, nested open, reopen.
+    knee = FLIP_KNEE
+    # Per-mark prices: open, close, nested open, reopen (flip_cost inlined: this runs for
+    # every mark of every document that is not settled).
     co = [0] * n
     cc = [0] * n
     nco = [0] * n
     reo = [0] * n
-    for i, e in enumerate(evidence):
-        co[i] = flip_cost(max(0, -e)) + (IMPOSSIBLE if cannot[i] == OPEN else 0)
-        cc[i] = flip_cost(max(0, e)) + (IMPOSSIBLE if cannot[i] == CLOSE else 0)
-        nco[i] = co[i] + (NEST_COST if nestable[i] else IMPOSSIBLE)
+    for i in range(n):
+        e = evidence[i]
+        if e < 0:
+            o = -e if -e <= knee else knee + 3 * (-e - knee)
+            c = 0
+        else:
+            o = 0
+            c = e if e <= knee else knee + 3 * (e - knee)
+        side = cannot[i]
+        if side == OPEN:
+            o += IMPOSSIBLE
+        elif side == CLOSE:
+            c += IMPOSSIBLE
+        co[i] = o
+        cc[i] = c
+        nco[i] = o + (NEST_COST if nestable[i] else IMPOSSIBLE)
         r = reopen[i]
-        reo[i] = inf if r is None else co[i] + r
+        reo[i] = inf if r is None else o + r
     s = stray
     # Forward: cheapest cost of marks < i ending outside / inside / nested.
     f0, f1, f2 = [0] * (n + 1), [inf] * (n + 1), [inf] * (n + 1)
+    x0, x1, x2 = 0, inf, inf
     for i in range(n):
-        g0, g1, g2 = f0[i], f1[i] + carry[i], f2[i] + 2 * carry[i]
-        f0[i + 1] = min(g0 + s, g1 + cc[i])
-        f1[i + 1] = min(g1 + s, g0 + co[i], g2 + cc[i], g1 + reo[i])
-        f2[i + 1] = min(g2 + s, g1 + nco[i])
+        k = carry[i]
+        g0, g1, g2 = x0, x1 + k, x2 + 2 * k
+        a, b = g0 + s, g1 + cc[i]
+        x0 = a if a <= b else b
+        a, b = g1 + s, g0 + co[i]
+        a = a if a <= b else b
+        b = g2 + cc[i]
+        a = a if a <= b else b
+        b = g1 + reo[i]
+        x1 = a if a <= b else b
+        a, b = g2 + s, g1 + nco[i]
+        x2 = a if a <= b else b
+        f0[i + 1], f1[i + 1], f2[i + 1] = x0, x1, x2
     # Backward: cheapest cost of marks >= i from each state, before the gap of mark i.
     a0, a1, a2 = [0] * (n + 1), [inf] * (n + 1), [inf] * (n + 1)
-    a1[n], a2[n] = end_inside, 2 * end_inside
+    y0, y1, y2 = 0, end_inside, 2 * end_inside
+    a1[n], a2[n] = y1, y2
     for i in range(n - 1, -1, -1):
-        b0, b1, b2 = a0[i + 1], a1[i + 1], a2[i + 1]
-        a0[i] = min(s + b0, co[i] + b1)
-        a1[i] = carry[i] + min(s + b1, cc[i] + b0, nco[i] + b2, reo[i] + b1)
-        a2[i] = 2 * carry[i] + min(s + b2, cc[i] + b1)
+        b0, b1, b2 = y0, y1, y2
+        k = carry[i]
+        a, b = s + b0, co[i] + b1
+        y0 = a if a <= b else b
+        a, b = s + b1, cc[i] + b0
+        a = a if a <= b else b
+        b = nco[i] + b2
+        a = a if a <= b else b
+        b = reo[i] + b1
+        y1 = k + (a if a <= b else b)
+        a, b = s + b2, cc[i] + b1
+        y2 = 2 * k + (a if a <= b else b)
+        a0[i], a1[i], a2[i] = y0, y1, y2
     out = []
-    for i, e in enumerate(evidence):
-        g0, g1, g2 = f0[i], f1[i] + carry[i], f2[i] + 2 * carry[i]
+    for i in range(n):
+        e = evidence[i]
+        k = carry[i]
+        g0, g1, g2 = f0[i], f1[i] + k, f2[i] + 2 * k
         b0, b1, b2 = a0[i + 1], a1[i + 1], a2[i + 1]
-        as_open = min(g0 + co[i] + b1, g1 + nco[i] + b2, g1 + reo[i] + b1)
-        as_close = min(g1 + cc[i] + b0, g2 + cc[i] + b1)
-        as_stray = s + min(g0 + b0, g1 + b1, g2 + b2)
+        a, b = g0 + co[i] + b1, g1 + nco[i] + b2
+        a = a if a <= b else b
+        b = g1 + reo[i] + b1
+        as_open = a if a <= b else b
+        a, b = g1 + cc[i] + b0, g2 + cc[i] + b1
+        as_close = a if a <= b else b
+        a, b = g0 + b0, g1 + b1
+        a = a if a <= b else b
+        b = g2 + b2
+        as_stray = s + (a if a <= b else b)
         # A stray still has a side: the one its own evidence points to.
-        side_open = min(as_open, as_stray if e >= 0 else inf)
-        side_close = min(as_close, as_stray if e <= 0 else inf)
-        paired = min(as_open, as_close)
+        side_open = as_open if e < 0 or as_open <= as_stray else as_stray
+        side_close = as_close if e > 0 or as_close <= as_stray else as_stray
+        paired = as_open if as_open <= as_close else as_close
+        margin = side_open - side_close
+        if margin < 0:
+            margin = -margin
         out.append(
             Reading(
                 side=OPEN if side_open < side_close else CLOSE,
-                margin=min(abs(side_open - side_close), 999),
+                margin=margin if margin < 999 else 999,
                 paired=paired < as_stray,
                 unpaired=as_stray <= paired,
             )
