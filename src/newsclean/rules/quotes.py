@@ -779,6 +779,49 @@ def _settled_close(text: str, p: int, start: int, end: int, extra: tuple[str, ..
     return capitalised_speech_verb(text, p, end, extra) is None
 
 
+def _unfrozen_marks(
+    text: str, start: int, end: int, hits: list[int], urls: bool
+) -> list[int] | None:
+    """The double marks :func:`_paragraph_marks` reads in a paragraph of a text without
+    foreign marks (``hits``: their offsets), or ``None`` when one of them may be frozen (an
+    inch mark, doubled marks: :func:`settled` leaves such paragraphs to the analysis).
+
+    ``urls``: whether the text has a URL or e-mail hint (then the full scan runs).
+
+    >>> t = 'He said “it”s” 12" long'
+    >>> _unfrozen_marks(t, 0, 23, [8, 11, 13], False), _unfrozen_marks(t, 0, 23, [17], False)
+    ([8, 13], None)
+    """
+    if urls:
+        found = _paragraph_marks(text, start, end, DOUBLE_MARKS, hits)
+        if any(frozen for _, frozen in found):
+            return None
+        return [p for p, _ in found]
+    if code_like(text, start, end):
+        return []
+    out = []
+    last = -2
+    for p in hits:
+        if (
+            p > start
+            and p + 1 < end
+            and text[p + 1] in APOSTROPHE_STARTS
+            and text[p - 1].isalpha()
+            and APOSTROPHE_AFTER_RE.match(text, p + 1, end) is not None
+        ):
+            continue
+        if p == last + 1 or (
+            text[p] == '"'
+            and p > 0
+            and text[p - 1].isdigit()
+            and (p + 1 >= end or not text[p + 1].isalnum())
+        ):
+            return None
+        last = p
+        out.append(p)
+    return out
+
+
 @lru_cache(maxsize=8)
 def settled(text: str, extra: tuple[str, ...] = ()) -> bool:
     """Whether no quotes rule has anything to change or report in ``text``: a cheap, exact
@@ -810,6 +853,7 @@ def settled(text: str, extra: tuple[str, ...] = ()) -> bool:
     if any(c in text for c in UNSETTLED) or not _verbs_start_with_letters(extra):
         return False
     hits = mark_positions(text, ENGLISH_MARK_CHARS)
+    urls = "@" in text or "://" in text or "www." in text
     n = len(text)
     cost = 0
     inside = False
@@ -823,10 +867,10 @@ def settled(text: str, extra: tuple[str, ...] = ()) -> bool:
         h0 = h
         while h < len(hits) and hits[h] < end:
             h += 1
-        found = _paragraph_marks(text, start, end, DOUBLE_MARKS, hits[h0:h])
-        for k, (p, frozen) in enumerate(found):
-            if frozen:
-                return False
+        found = _unfrozen_marks(text, start, end, hits[h0:h], urls)
+        if found is None:
+            return False
+        for k, p in enumerate(found):
             if not inside:
                 if not _settled_open(text, p, start, end):
                     return False
