@@ -36,6 +36,15 @@ VERBS = Config(select=["NC2"], options={"NC2": {"speech_verbs": list(EXTRA)}})
 
 #: Pieces of quote-heavy news text: mostly well-placed quotations (so that the gate often
 #: holds), and the ways translation and scraping misplace them.
+#: Quotations reopened inside a paragraph (paragraphs joined by the corpus).
+REOPENING = [
+    '"Growth is strong," said Mr Toutai.',
+    '"Spending is high.',
+    '"We cannot sustain it."',
+    "“Consumption is strong.",
+    "“But it will fall,” he said.",
+    "Jobs fell.",
+]
 GOOD = [
     "“We will see,” he said.",
     '"We will see," he said.',
@@ -52,6 +61,7 @@ GOOD = [
     "“Fine,” Opined the minister.",
     "Edward Said wrote “Orientalism”, Said wrote.",
     "“Stop” The end.",
+    *REOPENING,
     'He is 5′ 11″ and has a 12" pipe.',
     "Ukraine’s O’Neill don”t",
     'See https://x.org/?q="a" now.',
@@ -71,7 +81,7 @@ GOOD = [
 PIECES = [*GOOD, " ", " ", "\n", "\n\n", "\r\n", "“", "”", '"', ",", ".", "He", "the"]
 quote_text = st.lists(st.sampled_from(PIECES), max_size=24).map(" ".join)
 mostly_good = st.lists(
-    st.sampled_from([*GOOD[:14], "\n", "\n\n", " "]), min_size=1, max_size=16
+    st.sampled_from([*GOOD[: 15 + len(REOPENING)], "\n", "\n\n", " "]), min_size=1, max_size=16
 ).map(" ".join)
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -127,7 +137,7 @@ def test_gate_is_exercised_both_ways() -> None:
     held = 0
     trials = 300
     for _ in range(trials):
-        pool = GOOD[:14] if rng.random() < 0.6 else PIECES
+        pool = GOOD[: 15 + len(REOPENING)] if rng.random() < 0.6 else PIECES
         text = " ".join(rng.choice([*pool, "\n", "\n\n"]) for _ in range(rng.randint(1, 12)))
         held += _same_with_and_without_gate(text, QUOTES)
     assert trials // 10 < held < trials - trials // 10
@@ -150,6 +160,27 @@ def test_near_misses_are_analysed(text: str) -> None:
     assert not settled(text)
     assert newsclean.detect(text, QUOTES) or newsclean.fix(text, QUOTES) != text
     _same_with_and_without_gate(text, QUOTES)
+
+
+def test_bounds_are_exercised_both_ways() -> None:
+    """Seeded random documents with many quotations reopened inside paragraphs: the bounded
+    decoder proves some settled and not others, and the answers agree either way."""
+    rng = random.Random(11)
+    pool = [*REOPENING, "“We will see,” he said.", '"It runs on.', "“It runs on."]
+    outcomes = []
+    real = quotes._bounded
+
+    def spy(*args: object) -> bool:
+        outcomes.append(real(*args))  # type: ignore[arg-type]
+        return outcomes[-1]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(quotes, "_bounded", spy)
+        for _ in range(300):
+            text = " ".join(rng.choice(pool) for _ in range(rng.randint(3, 14)))
+            settled.cache_clear()
+            _same_with_and_without_gate(text, QUOTES)
+    assert outcomes.count(True) > 10 and outcomes.count(False) > 10
 
 
 def test_gate_examples() -> None:

@@ -169,7 +169,33 @@ def mark_evidence(
     >>> mark_evidence(t, t.index("“"), 0, len(t)) < 0
     True
     """
-    after_re = _speech_patterns(extra_verbs)
+    e, clause = _evidence_before_clause(text, p, start, end, low_nine, extra_verbs)
+    if not clause:
+        return e
+    said = _speech_patterns(extra_verbs).match(text, p + 1, end)
+    if said is not None:
+        # “We said …” opens a quotation; see“He told … and rise, “Stoltenberg said close one.
+        left_attached = p > start and text[p - 1] not in HSPACE
+        if said.group("space") or not said.group("pron") or left_attached:
+            e -= 3 if said.group("space") else 2
+    return e
+
+
+#: A reporting clause after a mark lowers its evidence by at most this much.
+CLAUSE_WEIGHT = 3
+
+
+def _evidence_before_clause(
+    text: str, p: int, start: int, end: int, low_nine: bool, extra_verbs: tuple[str, ...]
+) -> tuple[int, bool]:
+    """The evidence of :func:`mark_evidence` without the reporting clause after the mark, and
+    whether such a clause is still to be read (then it lowers the evidence by 0, 2 or
+    :data:`CLAUSE_WEIGHT`).
+
+    >>> t = "perceive “, he declared"
+    >>> _evidence_before_clause(t, 9, 0, len(t), False, ()), mark_evidence(t, 9, 0, len(t))
+    ((-1, False), -1)
+    """
     c = text[p]
     e = 0
     if c in "“‟":
@@ -205,14 +231,14 @@ def mark_evidence(
     # Right side.
     k = p + 1
     if k >= end:
-        return e - 4
+        return e - 4, False
     nxt = text[k]
     if nxt in HSPACE:
         m = k
         while m < end and text[m] in HSPACE:
             m += 1
         if m >= end:
-            return e - 4
+            return e - 4, False
         e -= 1
     elif nxt.isalnum():
         e += 1
@@ -220,14 +246,8 @@ def mark_evidence(
         e -= 3
         if k + 1 >= end or (nxt in ".!?" and text[k + 1] in HSPACE):
             e -= 2
-        return e
-    said = after_re.match(text, k, end)
-    if said is not None:
-        # “We said …” opens a quotation; see“He told … and rise, “Stoltenberg said close one.
-        left_attached = p > start and text[p - 1] not in HSPACE
-        if said.group("space") or not said.group("pron") or left_attached:
-            e -= 3 if said.group("space") else 2
-    return e
+        return e, False
+    return e, True
 
 
 def flip_cost(e: int) -> int:
@@ -277,14 +297,52 @@ def decode_roles(
     ['open', 'open', 'close', 'close']
     """
     n = len(evidence)
-    inf = 1 << 40
     reopen = reopen if reopen is not None else [None] * n
     carry = carry if carry is not None else [0] * n
     cannot = cannot if cannot is not None else [""] * n
     nestable = nestable if nestable is not None else [True] * n
+    co, cc, nco, reo = _prices(evidence, reopen, cannot, nestable)
+    as_opens, as_closes, as_strays = _marginals(co, cc, nco, reo, carry, stray, end_inside)
+    out = []
+    for i in range(n):
+        e = evidence[i]
+        as_open, as_close, as_stray = as_opens[i], as_closes[i], as_strays[i]
+        # A stray still has a side: the one its own evidence points to.
+        side_open = as_open if e < 0 or as_open <= as_stray else as_stray
+        side_close = as_close if e > 0 or as_close <= as_stray else as_stray
+        paired = as_open if as_open <= as_close else as_close
+        margin = side_open - side_close
+        if margin < 0:
+            margin = -margin
+        out.append(
+            Reading(
+                side=OPEN if side_open < side_close else CLOSE,
+                margin=margin if margin < 999 else 999,
+                paired=paired < as_stray,
+                unpaired=as_stray <= paired,
+            )
+        )
+    return out
+
+
+#: Larger than the price of any reading (the price of a move that cannot be made).
+_INF = 1 << 40
+
+
+def _prices(
+    evidence: Sequence[int],
+    reopen: Sequence[int | None],
+    cannot: Sequence[str],
+    nestable: Sequence[bool],
+) -> tuple[list[int], list[int], list[int], list[int]]:
+    """Per-mark prices of :func:`decode_roles`: open, close, nested open, reopen
+    (:func:`flip_cost` inlined: this runs for every mark of every document not settled).
+
+    >>> _prices([2, -5], [None, 0], ["", "open"], [True, False])
+    ([0, 109], [2, 0], [6, 209], [1099511627776, 109])
+    """
     knee = FLIP_KNEE
-    # Per-mark prices: open, close, nested open, reopen (flip_cost inlined: this runs for
-    # every mark of every document that is not settled).
+    n = len(evidence)
     co = [0] * n
     cc = [0] * n
     nco = [0] * n
@@ -306,8 +364,28 @@ def decode_roles(
         cc[i] = c
         nco[i] = o + (NEST_COST if nestable[i] else IMPOSSIBLE)
         r = reopen[i]
-        reo[i] = inf if r is None else o + r
-    s = stray
+        reo[i] = _INF if r is None else o + r
+    return co, cc, nco, reo
+
+
+def _marginals(
+    co: Sequence[int],
+    cc: Sequence[int],
+    nco: Sequence[int],
+    reo: Sequence[int],
+    carry: Sequence[int],
+    s: int,
+    end_inside: int,
+) -> tuple[list[int], list[int], list[int]]:
+    """For every mark, the price of the cheapest reading that opens it, closes it, leaves it
+    unpaired (forward-backward over the states outside / inside / nested).
+
+    >>> opens, closes, strays = _marginals([0, 9], [9, 0], [6, 15], [_INF, _INF], [0, 0], 12, 12)
+    >>> opens, closes[1], strays
+    ([0, 33], 0, [24, 24])
+    """
+    n = len(co)
+    inf = _INF
     # Forward: cheapest cost of marks < i ending outside / inside / nested.
     f0, f1, f2 = [0] * (n + 1), [inf] * (n + 1), [inf] * (n + 1)
     x0, x1, x2 = 0, inf, inf
@@ -343,38 +421,22 @@ def decode_roles(
         a, b = s + b2, cc[i] + b1
         y2 = 2 * k + (a if a <= b else b)
         a0[i], a1[i], a2[i] = y0, y1, y2
-    out = []
+    as_opens, as_closes, as_strays = [0] * n, [0] * n, [0] * n
     for i in range(n):
-        e = evidence[i]
         k = carry[i]
         g0, g1, g2 = f0[i], f1[i] + k, f2[i] + 2 * k
         b0, b1, b2 = a0[i + 1], a1[i + 1], a2[i + 1]
         a, b = g0 + co[i] + b1, g1 + nco[i] + b2
         a = a if a <= b else b
         b = g1 + reo[i] + b1
-        as_open = a if a <= b else b
+        as_opens[i] = a if a <= b else b
         a, b = g1 + cc[i] + b0, g2 + cc[i] + b1
-        as_close = a if a <= b else b
+        as_closes[i] = a if a <= b else b
         a, b = g0 + b0, g1 + b1
         a = a if a <= b else b
         b = g2 + b2
-        as_stray = s + (a if a <= b else b)
-        # A stray still has a side: the one its own evidence points to.
-        side_open = as_open if e < 0 or as_open <= as_stray else as_stray
-        side_close = as_close if e > 0 or as_close <= as_stray else as_stray
-        paired = as_open if as_open <= as_close else as_close
-        margin = side_open - side_close
-        if margin < 0:
-            margin = -margin
-        out.append(
-            Reading(
-                side=OPEN if side_open < side_close else CLOSE,
-                margin=margin if margin < 999 else 999,
-                paired=paired < as_stray,
-                unpaired=as_stray <= paired,
-            )
-        )
-    return out
+        as_strays[i] = s + (a if a <= b else b)
+    return as_opens, as_closes, as_strays
 
 
 @dataclass(frozen=True, slots=True)
@@ -484,9 +546,12 @@ def _sentence_start(text: str, p: int, start: int) -> int | None:
     return None
 
 
-def _impossible_side(text: str, p: int, start: int, end: int) -> str:
+def _impossible_side(text: str, p: int, start: int, end: int, read_clause: bool = True) -> str:
     """The side the mark at ``p`` cannot have: no opening mark before a full stop or at the end
     of its paragraph, no closing mark at the start of one.
+
+    ``read_clause=False`` skips the reporting clause test (``…,” the analyst wrote``): the
+    answer is then ``""`` where that test would have said ``"open"``.
 
     >>> _impossible_side("troops ”.", 7, 0, 9), _impossible_side("“We", 0, 0, 3)
     ('open', 'close')
@@ -496,7 +561,7 @@ def _impossible_side(text: str, p: int, start: int, end: int) -> str:
         k += 1
     if k >= end or (text[k] in PUNCT_AFTER and not text.startswith("...", k)):
         return OPEN
-    if p > start and text[p - 1] in ",.!?" and k > p + 1:
+    if read_clause and p > start and text[p - 1] in ",.!?" and k > p + 1:
         said = _speech_patterns(()).match(text, p + 1, end)
         if said is not None and said.group("space"):
             return OPEN  # `…,” the analyst wrote` never opens a quotation
@@ -857,6 +922,8 @@ def settled(text: str, extra: tuple[str, ...] = ()) -> bool:
     n = len(text)
     cost = 0
     inside = False
+    # R, for the bound below: (offset, paragraph start, end, first in its paragraph, opens).
+    reading: list[tuple[int, int, int, bool, bool]] = []
     h = 0
     while h < len(hits):
         start = text.rfind("\n", 0, hits[h]) + 1
@@ -871,23 +938,83 @@ def settled(text: str, extra: tuple[str, ...] = ()) -> bool:
         if found is None:
             return False
         for k, p in enumerate(found):
+            # _settled_open, inlined (it runs for every mark of most documents).
+            opens = (
+                text[p] in SETTLED_OPEN
+                and p + 1 < end
+                and text[p + 1].isalnum()
+                and (p == start or text[p - 1] in HSPACE or text[p - 1] in OPEN_AFTER)
+            )
+            reading.append((p, start, end, k == 0, opens))
             if not inside:
-                if not _settled_open(text, p, start, end):
+                if not opens:
                     return False
                 inside = True
-            elif k > 0 and _settled_close(text, p, start, end, extra):
+            elif k > 0 and not opens and _settled_close(text, p, start, end, extra):
                 inside = False
             else:
                 # Inside a quotation, an opening mark reopens it: free at a paragraph's
                 # start, SENTENCE_REOPEN_COST after a sentence. The first mark of a paragraph
                 # read any other way pays for carrying the quotation over the break.
-                r = _sentence_start(text, p, start) if _settled_open(text, p, start, end) else None
+                r = _sentence_start(text, p, start) if opens else None
                 if r is None or (k == 0 and r != 0):
                     return False
                 cost += r
-                if cost >= MIN_MARGIN:
+                if cost >= STRAY_COST:
                     return False
-    return not inside
+    if inside:
+        return False
+    return cost < MIN_MARGIN or _bounded(text, extra, reading, cost)
+
+
+def _bounded(
+    text: str, extra: tuple[str, ...], reading: list[tuple[int, int, int, bool, bool]], cost: int
+) -> bool:
+    """Whether the marks of ``reading`` (R of :func:`settled`, which costs ``cost`` <
+    :data:`STRAY_COST`) are read as R says or without confidence, for documents where R
+    reopens more than one quotation inside a paragraph.
+
+    The decoder runs on lower bounds of its prices, which need no reporting clause read:
+    evidence bounded by :func:`_evidence_before_clause` (a clause lowers it by at most
+    :data:`CLAUSE_WEIGHT`), impossible sides without the clause test, the carry over a
+    paragraph break without the lines in between. A reading's lower-bound price is at most
+    its price, so when every reading that gives a mark the other side (or leaves it
+    unpaired) costs more than ``cost - MIN_MARGIN`` even in lower bounds, the decoder
+    cannot give that mark the other side with a margin of MIN_MARGIN or more.
+
+    >>> settled(
+    ...     '"Growth is strong," said Mr Toutai. "Spending is high. "We cannot sustain it." '
+    ...     'Jobs fell. "It is balanced," said Mr Claquin. "Consumption is strong. "But it will '
+    ...     'fall."'
+    ... )
+    True
+    """
+    n = len(text)
+    high: list[int] = []
+    low: list[int] = []
+    reopen: list[int | None] = []
+    carry: list[int] = []
+    cannot: list[str] = []
+    for i, (p, start, end, first, _) in enumerate(reading):
+        e, clause = _evidence_before_clause(text, p, start, end, False, extra)
+        weight = 2 if text[p] == '"' else 1  # straight marks count double (see _analyse)
+        high.append(weight * e)
+        low.append(weight * (e - CLAUSE_WEIGHT if clause else e))
+        r = _sentence_start(text, p, start)
+        reopen.append(r)
+        cannot.append(_impossible_side(text, p, start, end, read_clause=False))
+        carry.append(CARRY_COST if first and i > 0 and r != 0 else 0)
+    nestable = [
+        q[0] + 1 < n and nq[1] == q[1] and nq[0] - q[0] <= MAX_NESTED for q, nq in pairwise(reading)
+    ] + [False]
+    co, _, nco, reo = _prices(high, reopen, cannot, nestable)
+    _, cc, _, _ = _prices(low, reopen, cannot, nestable)
+    as_opens, as_closes, as_strays = _marginals(co, cc, nco, reo, carry, STRAY_COST, STRAY_COST)
+    for i, (_, _, _, _, opens) in enumerate(reading):
+        other = as_closes[i] if opens else as_opens[i]
+        if cost - min(other, as_strays[i]) >= MIN_MARGIN:
+            return False
+    return True
 
 
 def document_style(text: str) -> str:
