@@ -14,7 +14,7 @@ from itertools import pairwise
 
 import pytest
 import regex
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import newsclean
@@ -384,3 +384,47 @@ def test_decoder_is_the_reference(
     expected = _reference_decode_roles(evidence, reopen, carry, stray, end_inside, cannot, nestable)
     got = quotes.decode_roles(evidence, reopen, carry, stray, end_inside, cannot, nestable)
     assert got == expected
+
+
+def _reference_capitalised_speech_verb(
+    text: str, mark_pos: int, end: int, extra: tuple[str, ...]
+) -> tuple[int, int] | None:
+    """capitalised_speech_verb without its shortcut: the pattern decides every time."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(quotes, "_no_clause_head", lambda *args: False)
+        return quotes.capitalised_speech_verb(text, mark_pos, end, extra)
+
+
+CLAUSE_WORDS = [
+    "He",
+    "he",
+    "It",
+    "Said",
+    "said",
+    "Saidx",
+    "Mr",
+    "Smith",
+    "The",
+    "the",
+    "man",
+    "Told",
+]
+CLAUSE_WORDS += ["reporters", "Opined", "Émile", "é", "Sayings", "Wrote", "Fired", "back", "-"]
+CLAUSE_PIECES = [sep + word for sep in (" ", ", ", "\u2009", "\u00a0", "") for word in CLAUSE_WORDS]
+CLAUSE_PIECES += [",", ".", " "]
+
+
+@settings(max_examples=500, deadline=None)
+@example(pieces=[" He", " said"], extra=())
+@example(pieces=[", Said", " the", " man"], extra=())
+@example(pieces=["\u00a0Opined", " the"], extra=("opined",))
+@example(pieces=[" Fired", " back", " the"], extra=("fired back",))
+@given(
+    pieces=st.lists(st.sampled_from(CLAUSE_PIECES), max_size=5),
+    extra=st.sampled_from([(), ("opined",), ("fired back",)]),
+)
+def test_clause_shortcut_is_the_pattern(pieces: list[str], extra: tuple[str, ...]) -> None:
+    text = "”" + "".join(pieces)
+    for end in {len(text), max(1, len(text) - 2)}:
+        expected = _reference_capitalised_speech_verb(text, 0, end, extra)
+        assert quotes.capitalised_speech_verb(text, 0, end, extra) == expected

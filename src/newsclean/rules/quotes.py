@@ -1195,6 +1195,49 @@ def _foreign_quotes(text: str, ctx: Context) -> Iterator[Change]:
 AFTER_VERB_RE = regex.compile(r"\h+(?:the|a|an|his|her|their|its|he|she|they|it|we|\p{Lu}\p{L}*)\b")
 
 
+ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+@lru_cache(maxsize=16)
+def _clause_heads(extra: tuple[str, ...]) -> frozenset[str]:
+    """The words a reporting clause that :func:`capitalised_speech_verb` may change starts
+    with: a pronoun or (the first letters of) a reporting verb, lower-cased."""
+    heads = set(PRONOUNS)
+    for verb in _verb_set(extra):
+        k = 0
+        while k < len(verb) and verb[k].isalpha():
+            k += 1
+        heads.add(verb[:k].lower())
+    return frozenset(heads)
+
+
+def _no_clause_head(text: str, k: int, end: int, extra: tuple[str, ...]) -> bool:
+    """Whether the words from ``text[k]`` (after spaces, a comma, spaces) surely do not start
+    a reporting clause :func:`capitalised_speech_verb` would change, without the pattern.
+
+    The clause's first word must then be a pronoun followed by a space or a reporting verb
+    followed by a non-letter (a name or a determiner first says no change): an ASCII word
+    that is neither, followed by an ASCII character, settles it.
+
+    >>> _no_clause_head(" Mr Smith said", 0, 14, ()), _no_clause_head(", He said", 0, 9, ())
+    (True, False)
+    """
+    if k >= end or text[k] not in HSPACE:
+        return False
+    while k < end and text[k] in HSPACE:
+        k += 1
+    if k < end and text[k] == ",":
+        k += 1
+        while k < end and text[k] in HSPACE:
+            k += 1
+    j = k
+    while j < end and text[j] in ASCII_LETTERS:
+        j += 1
+    if j == k or (j < end and not text[j].isascii()):
+        return False
+    return text[k:j].lower() not in _clause_heads(extra)
+
+
 def capitalised_speech_verb(
     text: str, mark_pos: int, end: int, extra: tuple[str, ...] = ()
 ) -> tuple[int, int] | None:
@@ -1206,6 +1249,8 @@ def capitalised_speech_verb(
     >>> capitalised_speech_verb("the book “Orientalism”, Said wrote", 21, 34) is None
     True
     """
+    if _no_clause_head(text, mark_pos + 1, end, extra):
+        return None
     after_re = _speech_patterns(extra)
     m = after_re.match(text, mark_pos + 1, end)
     if m is None or not m.group("space"):
