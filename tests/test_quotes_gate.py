@@ -34,8 +34,6 @@ QUOTES = Config(select=["NC2"])
 EXTRA = ("opined", "quipped")
 VERBS = Config(select=["NC2"], options={"NC2": {"speech_verbs": list(EXTRA)}})
 
-#: Pieces of quote-heavy news text: mostly well-placed quotations (so that the gate often
-#: holds), and the ways translation and scraping misplace them.
 #: Quotations reopened inside a paragraph (paragraphs joined by the corpus).
 REOPENING = [
     '"Growth is strong," said Mr Toutai.',
@@ -45,6 +43,8 @@ REOPENING = [
     "“But it will fall,” he said.",
     "Jobs fell.",
 ]
+#: Pieces of quote-heavy news text: mostly well-placed quotations (so that the gate often
+#: holds), and the ways translation and scraping misplace them.
 GOOD = [
     "“We will see,” he said.",
     '"We will see," he said.',
