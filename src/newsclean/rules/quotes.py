@@ -895,16 +895,18 @@ def settled(text: str, extra: tuple[str, ...] = ()) -> bool:
     It holds when the text has no foreign marks or single guillemets and its double marks
     (those :func:`_paragraph_marks` reads, none frozen) have a reading *R* that pairs them
     all (open, close, open, close …, where a quotation left open at a paragraph's end is
-    reopened at the next one's start, and at most one is reopened inside a paragraph) with
+    reopened at the next one's start, or reopened after a sentence inside a paragraph) with
     each opening mark :func:`_settled_open` and each closing mark :func:`_settled_close`.
 
     Why that is exact: every price in :func:`decode_roles` is >= 0, and *R* costs only its
-    reopenings, ``C`` <= :data:`SENTENCE_REOPEN_COST` < :data:`MIN_MARGIN` (its marks' sides
+    reopenings inside paragraphs, ``C`` (:data:`SENTENCE_REOPEN_COST` each; its marks' sides
     agree with their evidence and none is impossible). So for each mark the best reading
     with *R*'s side costs <= ``C``: the decoder gives the mark *R*'s side, or the other one
-    with a margin <= ``C`` (not confident: no rule acts on it); pairing it costs <= ``C`` <
-    :data:`STRAY_COST`, so it is never unpaired. With *R*'s side, :func:`repair` leaves
-    a settled mark as it is and NC203 finds no capital to lower.
+    with a margin <= ``C`` - (the best price of the other side); pairing it costs <= ``C`` <
+    :data:`STRAY_COST`, so it is never unpaired. When ``C`` < :data:`MIN_MARGIN` that margin
+    is too small for any rule to act on; otherwise :func:`_bounded` shows the other side
+    costs enough. With *R*'s side, :func:`repair` leaves a settled mark as it is and NC203
+    finds no capital to lower.
 
     >>> settled('“We will see,” he said. The "plan" (“so-called”) works.')
     True
