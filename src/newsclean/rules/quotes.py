@@ -1298,8 +1298,17 @@ def _speech_verb_case(text: str, ctx: Context) -> Iterator[Change]:
 
 
 def _paragraph_indexer(text: str) -> Callable[[int], int]:
-    """A function from an offset of ``text`` to the number of its line."""
-    breaks = [m.start() for m in regex.finditer("\n", text)]
+    """A function from an offset of ``text`` to the number of its line.
+
+    >>> line_of = _paragraph_indexer("a\nb\nc")
+    >>> line_of(0), line_of(2), line_of(4)
+    (0, 1, 2)
+    """
+    breaks = []
+    at = text.find("\n")
+    while at != -1:
+        breaks.append(at)
+        at = text.find("\n", at + 1)
     return lambda pos: bisect_left(breaks, pos)
 
 
