@@ -1300,7 +1300,7 @@ def _speech_verb_case(text: str, ctx: Context) -> Iterator[Change]:
 def _paragraph_indexer(text: str) -> Callable[[int], int]:
     """A function from an offset of ``text`` to the number of its line.
 
-    >>> line_of = _paragraph_indexer("a\nb\nc")
+    >>> line_of = _paragraph_indexer("a\\nb\\nc")
     >>> line_of(0), line_of(2), line_of(4)
     (0, 1, 2)
     """
