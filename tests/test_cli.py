@@ -662,3 +662,27 @@ def test_interrupted_in_place_run_leaves_the_file_and_no_temporary(
     assert proc.returncode != 0, err
     assert big.read_bytes() == before
     assert sorted(p.name for p in work.iterdir()) == ["big.jsonl", "pyproject.toml"]
+
+
+def test_an_interrupt_while_the_temporary_file_is_created_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C right after the temporary file exists but before it is open (the window a
+    loaded machine hit in the -j 2 interrupt test): the writer already knows its name."""
+    from newsclean import io as nio
+
+    target = tmp_path / "big.jsonl"
+    target.write_bytes(b'{"text": "a"}\n')
+    writer = nio.AtomicWriter(str(target), create=False)
+    assert list(tmp_path.iterdir()) == [target]
+
+    def interrupted(*args: object, **kwargs: object) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(nio.os, "fdopen", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        writer.create()
+    assert len(list(tmp_path.iterdir())) == 2  # the file exists, not yet open
+    writer.discard()
+    assert list(tmp_path.iterdir()) == [target]
+    assert target.read_bytes() == b'{"text": "a"}\n'

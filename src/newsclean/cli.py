@@ -760,7 +760,9 @@ class FixHandler(Handler):
     def start(self, source: Source) -> None:
         self.jsonl_diff_started = False
         if source.jsonl and self.in_place and not source.is_stdin and not self.reporting:
-            self.writer = AtomicWriter(source.path)
+            # Kept before its temporary file exists: an interrupt at any moment finds it.
+            self.writer = AtomicWriter(source.path, create=False)
+            self.writer.create()
 
     def record(self, rec: Rec, result: tuple[bool, Any]) -> None:
         source = rec.source

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
+import io
 import json
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
@@ -357,6 +357,13 @@ def dump_record(record: dict[str, Any], raw: bytes) -> bytes:
         return json.dumps(record, ensure_ascii=True, default=str).encode("ascii")
 
 
+#: ``O_BINARY`` where the platform has it (Windows), else nothing.
+_O_BINARY: int = getattr(os, "O_BINARY", 0)
+#: The handle of a writer whose temporary file is not created yet (closed: writes fail).
+_UNOPENED: IO[bytes] = io.BytesIO()
+_UNOPENED.close()
+
+
 class AtomicWriter:
     """Write a file through a temporary file in the same folder, then rename it over.
 
@@ -367,22 +374,43 @@ class AtomicWriter:
     Symbolic links are followed: the file they point to is replaced.
     """
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, *, create: bool = True) -> None:
         self.target = os.path.realpath(path)
-        folder = os.path.dirname(self.target) or "."
+        self.folder = os.path.dirname(self.target) or "."
         try:
             self.mode = stat.S_IMODE(os.stat(self.target).st_mode)
         except FileNotFoundError:  # a new file gets the mode open() would give it
             umask = os.umask(0o022)
             os.umask(umask)
             self.mode = 0o666 & ~umask
-        base = os.path.basename(self.target)
-        try:
-            fd, self.tmp = tempfile.mkstemp(prefix=f".{base}.", suffix=".newsclean", dir=folder)
-        except OSError as exc:
-            raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
-        self.handle: IO[bytes] = os.fdopen(fd, "wb")
+        self.tmp = ""
+        self.handle: IO[bytes] = _UNOPENED
         self.done = False
+        if create:
+            self.create()
+
+    def create(self) -> None:
+        """Create the temporary file. Its name is stored before the file exists, so that an
+        interrupt at any moment (Ctrl-C, SIGTERM) leaves :meth:`discard` a name to remove:
+        a caller that must never leave a temporary file behind keeps the writer first
+        (``AtomicWriter(path, create=False)``) and then calls this."""
+        if self.tmp:
+            return
+        base = os.path.basename(self.target)
+        for _ in range(100):
+            name = os.path.join(self.folder, f".{base}.{os.urandom(5).hex()}.newsclean")
+            self.tmp = name
+            try:
+                fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, 0o600)
+            except FileExistsError:
+                self.tmp = ""  # someone else's file: never ours to remove
+                continue
+            except OSError as exc:
+                self.tmp = ""
+                raise InputError(f"{self.target}: cannot write: {exc.strerror or exc}") from None
+            self.handle = os.fdopen(fd, "wb")
+            return
+        raise InputError(f"{self.target}: cannot write: no free temporary file name")
 
     def write(self, data: bytes) -> None:
         self.handle.write(data)
@@ -410,8 +438,9 @@ class AtomicWriter:
         self.done = True
         with contextlib.suppress(OSError):
             self.handle.close()
-        with contextlib.suppress(OSError):
-            os.unlink(self.tmp)
+        if self.tmp:
+            with contextlib.suppress(OSError):
+                os.unlink(self.tmp)
 
     def __enter__(self) -> AtomicWriter:
         return self
