@@ -333,9 +333,10 @@ _INDEX_PIECES = [
     st.sampled_from(
         ["Kuleba", "Kul", "kuleba", "World Cup", "the Cup", "Japan", "in Japan", "Müller", "x1"]
     ),
+    st.integers(min_value=1, max_value=12),
 )
 @SETTINGS
-def test_long_document_word_index_gives_the_scans_answers(text: str, word: str) -> None:
+def test_long_document_word_index_gives_the_scans_answers(text: str, word: str, block: int) -> None:
     """Above RUN_INDEX_FROM, words are looked up in an index of letter-or-digit runs; every
     answer the rules take from it must be the one the plain scan gives."""
     from unittest import mock
@@ -343,7 +344,7 @@ def test_long_document_word_index_gives_the_scans_answers(text: str, word: str) 
     from newsclean.rules import fused
 
     def answers() -> tuple[bool, int, list[int], list[int]]:
-        fused.run_starts.cache_clear()
+        fused.run_blocks.cache_clear()
         return (
             fused.whole_word_at(text, word),
             fused.isolated_name(text, word),
@@ -353,7 +354,8 @@ def test_long_document_word_index_gives_the_scans_answers(text: str, word: str) 
 
     with mock.patch.object(fused, "RUN_INDEX_FROM", 10**9):
         scanned = answers()
-    with mock.patch.object(fused, "RUN_INDEX_FROM", 0):
+    # Blocks of a few characters, so that words straddle them and runs recur across them.
+    with mock.patch.multiple(fused, RUN_INDEX_FROM=0, RUN_BLOCK=block, MAX_RUN_BLOCKS=10**6):
         indexed = answers()
     assert indexed == scanned
 
@@ -363,9 +365,29 @@ def test_long_document_word_index_is_used_and_agrees() -> None:
 
     body = "In Japan, the World Cup ended; Kuleba said so, then in Japan again. " * 2500
     assert len(body) > fused.RUN_INDEX_FROM
-    fused.run_starts.cache_clear()
+    fused.run_blocks.cache_clear()
     assert fused.isolated_name(body, "Japan") == 2500  # "in Japan again", not "In Japan,"
     assert fused.whole_word_at(body, "the World Cup") and not fused.whole_word_at(
         body, "Cup ended;x"
     )
-    assert fused.run_starts.cache_info().currsize == 1
+    assert fused.run_blocks.cache_info().currsize == 1
+
+
+def test_long_document_words_straddling_blocks_are_found() -> None:
+    """A two-word phrase whose second word opens the next block is found through the index
+    (its other runs may stand in the next block), and a block lacking them is skipped."""
+    from unittest import mock
+
+    from newsclean.rules import fused
+
+    text = "the World Cup, the World Cup. the World Cup"
+    with mock.patch.multiple(fused, RUN_INDEX_FROM=0, RUN_BLOCK=9, MAX_RUN_BLOCKS=10**6):
+        fused.run_blocks.cache_clear()
+        blocks = fused.run_blocks(text)
+        straddling = [
+            i for i, (_, end, have) in enumerate(blocks) if "World" in have and "Cup" not in have
+        ]
+        assert straddling, blocks  # the case this test is about does occur
+        assert list(fused.word_starts(text, "World Cup")) == [4, 19, 34]
+        assert list(fused.word_starts(text, "World Cupx")) == []
+    fused.run_blocks.cache_clear()

@@ -245,61 +245,81 @@ def stands_alone(text: str, name: str) -> bool:
 RARE_NAME_ZIPF = 3.0
 
 
-#: From this length on, :func:`word_starts` finds a word through an index of where each
-#: letter-or-digit run starts (:func:`run_starts`), so that a long document is not scanned
-#: once per word asked (which grew with length times words: quadratic). Below it the scans
-#: cost less than the index.
+#: From this length on, :func:`word_starts` looks for a word only in the blocks of the text
+#: that hold its letter-or-digit runs (:func:`run_blocks`), so that a long document is not
+#: scanned once per word asked (which grew with length times words: quadratic). Below it the
+#: scans cost less than the index.
 RUN_INDEX_FROM = 131_072
+#: The fewest characters in a block of :func:`run_blocks`, and about how many blocks at most
+#: (past ``RUN_BLOCK * MAX_RUN_BLOCKS`` characters, blocks grow with the text).
+RUN_BLOCK = 32_768
+MAX_RUN_BLOCKS = 256
 #: A maximal run of letters and digits, exactly as ``str.isalnum`` sees them (the standard
 #: library's ``\w`` on ``str`` is ``isalnum`` or ``_``).
 ALNUM_RUN_RE = re.compile(r"[^\W_]+")
+_NOT_ALNUM_RE = re.compile(r"[\W_]")
 
 
 @lru_cache(maxsize=2)
-def run_starts(text: str) -> dict[str, list[int]]:
-    """Where each letter-or-digit run of ``text`` starts (runs as ``str.isalnum`` sees them).
+def run_blocks(text: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
+    """``text`` cut into at most about :data:`MAX_RUN_BLOCKS` blocks (of at least
+    :data:`RUN_BLOCK` characters), each ending just after a character that is no letter or
+    digit, with the set of letter-or-digit runs (as ``str.isalnum`` sees them) in each:
+    ``(start, end, runs)``. A run never straddles two blocks.
 
-    >>> run_starts("Kuleba said, Kuleba")
-    {'Kuleba': [0, 13], 'said': [7]}
+    >>> [(a, b, sorted(r)) for a, b, r in run_blocks("Kuleba said so")]
+    [(0, 14, ['Kuleba', 'said', 'so'])]
     """
-    starts: dict[str, list[int]] = {}
-    for m in ALNUM_RUN_RE.finditer(text):
-        starts.setdefault(m.group(), []).append(m.start())
-    return starts
+    size = len(text)
+    step = max(RUN_BLOCK, size // MAX_RUN_BLOCKS)
+    blocks = []
+    pos = 0
+    while pos < size:
+        cut = _NOT_ALNUM_RE.search(text, min(size, pos + step))
+        end = size if cut is None else cut.start() + 1
+        blocks.append((pos, end, frozenset(ALNUM_RUN_RE.findall(text, pos, end))))
+        pos = end
+    return tuple(blocks)
 
 
 def word_starts(text: str, word: str) -> Iterator[int]:
     """Where ``word`` may stand in ``text`` as a whole word, in order: every offset of ``word``
-    in a short text; in a long one (:data:`RUN_INDEX_FROM`), the offsets where it stands with
-    each of its letter-or-digit runs standing whole (found from its rarest run in
-    :func:`run_starts`), so that each question costs what the word's own occurrences cost.
-    Wherever ``word`` stands with no letter or digit on either side, it is among these offsets.
+    in a short text; in a long one (:data:`RUN_INDEX_FROM`), every offset in the blocks
+    (:func:`run_blocks`) that hold its first letter-or-digit run and, in that block or the
+    next, each of its other runs. Wherever ``word`` stands with no letter or digit on either
+    side, it is among these offsets.
 
     >>> list(word_starts("Kuleba, Kulebaclaims Kuleba", "Kuleba"))
     [0, 8, 21]
     """
     if not word:
         return
-    first = ALNUM_RUN_RE.match(word)
-    if len(text) < RUN_INDEX_FROM or first is None:
+    runs = ALNUM_RUN_RE.findall(word)
+    if (
+        len(text) < RUN_INDEX_FROM
+        or len(word) > RUN_BLOCK
+        or not runs
+        or not word.startswith(runs[0])
+    ):
         at = text.find(word)
         while at != -1:
             yield at
             at = text.find(word, at + 1)
         return
-    starts = run_starts(text)
-    if len(first.group()) == len(word):
-        yield from starts.get(word, ())
-        return
-    # Every run of a whole-standing word stands whole in the text: look up its rarest run
-    # ("Cup" rather than "the" for "the Cup").
-    offset, run = min(
-        ((m.start(), m.group()) for m in ALNUM_RUN_RE.finditer(word)),
-        key=lambda item: len(starts.get(item[1], ())),
-    )
-    for at in starts.get(run, ()):
-        if at >= offset and text.startswith(word, at - offset):
-            yield at - offset
+    blocks = run_blocks(text)
+    first, others = runs[0], runs[1:]
+    for i, (start, end, have) in enumerate(blocks):
+        if first not in have:
+            continue
+        if others:
+            after = blocks[i + 1][2] if i + 1 < len(blocks) else frozenset()
+            if not all(run in have or run in after for run in others):
+                continue
+        # Offsets that start in the block; the word itself may reach into the next one.
+        at = text.find(word, start, end + len(word))
+        while at != -1 and at < end:
+            yield at
+            at = text.find(word, at + 1, end + len(word))
 
 
 def whole_word_at(text: str, words: str) -> bool:
