@@ -635,6 +635,36 @@ def code_like(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _used_as_apostrophe(text: str, p: int, start: int, end: int) -> bool:
+    """Whether the double mark at ``p`` stands for an apostrophe (``don”t``): not read.
+
+    >>> _used_as_apostrophe("don”t", 3, 0, 5), _used_as_apostrophe("“don”", 4, 0, 5)
+    (True, False)
+    """
+    return (
+        p > start
+        and p + 1 < end
+        and text[p + 1] in APOSTROPHE_STARTS
+        and text[p - 1].isalpha()
+        and APOSTROPHE_AFTER_RE.match(text, p + 1, end) is not None
+    )
+
+
+def _may_be_inch(text: str, p: int, end: int) -> bool:
+    """Whether the mark at ``p`` may be an inch mark: a straight mark after a digit and not
+    before a letter or digit.
+
+    >>> _may_be_inch('a 12" screen', 4, 12), _may_be_inch('"12"b', 3, 5)
+    (True, False)
+    """
+    return (
+        text[p] == '"'
+        and p > 0
+        and text[p - 1].isdigit()
+        and (p + 1 >= end or not text[p + 1].isalnum())
+    )
+
+
 def _paragraph_marks(
     text: str, start: int, end: int, marks: frozenset[str], hits: Sequence[int] | None = None
 ) -> list[tuple[int, bool]]:
@@ -653,22 +683,11 @@ def _paragraph_marks(
     for p in hits:
         # A double mark used as an apostrophe (``don”t``) is not read; a straight mark after a
         # digit and not before a letter may be an inch mark.
-        if (
-            p > start
-            and p + 1 < end
-            and text[p + 1] in APOSTROPHE_STARTS
-            and text[p - 1].isalpha()
-            and APOSTROPHE_AFTER_RE.match(text, p + 1, end) is not None
-        ):
+        if _used_as_apostrophe(text, p, start, end):
             continue
         if skip and _in_spans(skip, skip_starts, p):
             continue
-        inch = (
-            text[p] == '"'
-            and p > 0
-            and text[p - 1].isdigit()
-            and (p + 1 >= end or not text[p + 1].isalnum())
-        )
+        inch = _may_be_inch(text, p, end)
         inches += inch
         found.append((p, inch))
     if inches and (len(found) - inches) % 2 == 0:
@@ -867,20 +886,9 @@ def _unfrozen_marks(
     out = []
     last = -2
     for p in hits:
-        if (
-            p > start
-            and p + 1 < end
-            and text[p + 1] in APOSTROPHE_STARTS
-            and text[p - 1].isalpha()
-            and APOSTROPHE_AFTER_RE.match(text, p + 1, end) is not None
-        ):
+        if _used_as_apostrophe(text, p, start, end):
             continue
-        if p == last + 1 or (
-            text[p] == '"'
-            and p > 0
-            and text[p - 1].isdigit()
-            and (p + 1 >= end or not text[p + 1].isalnum())
-        ):
+        if p == last + 1 or _may_be_inch(text, p, end):
             return None
         last = p
         out.append(p)
