@@ -33,7 +33,7 @@ from __future__ import annotations
 import math
 import re
 import threading
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -769,21 +769,47 @@ def word_name_cut(token: str, *, min_word_zipf: float = 1.0) -> int | None:
     return m.end()
 
 
-def find_word_name(text: str, ctx: Context) -> Iterator[Change]:
-    tokens = [t for t, kind in candidate_tokens(text).items() if kind & HUMP]
+def cut_occurrences(
+    text: str,
+    ctx: Context,
+    kind: int,
+    cut_of: Callable[[str], int | None],
+    pattern: regex.Pattern[str],
+) -> Iterator[tuple[str, int, regex.Match[str]]]:
+    """``(token, cut, match)`` for every candidate token of ``kind`` that ``cut_of`` cuts,
+    not protected, wherever it stands as a whole match of ``pattern`` outside a link: what
+    NC102 and NC104 examine.
+
+    >>> from newsclean import Config
+    >>> ctx = Context(Config(), "NC102", {})
+    >>> text = "on the border withUkraine"
+    >>> [(t, c, m.start()) for t, c, m in cut_occurrences(text, ctx, HUMP, word_name_cut,
+    ...                                                     WORD_NAME_RE)]
+    [('withUkraine', 4, 14)]
+    """
+    tokens = [t for t, k in candidate_tokens(text).items() if k & kind]
     if not tokens:
         return
     protected = protected_tokens(ctx)
     for token in tokens:
-        cut = word_name_cut(token)
+        cut = cut_of(token)
         if cut is None or token in protected:
             continue
-        for m in occurrences(text, token, WORD_NAME_RE):
-            if in_link(text, m.start(), m.end()):
-                continue
-            at = m.start() + cut
-            message = f"space restored between '{token[:cut]}' and '{token[cut:]}'"
-            yield Change(at, at, " ", message)
+        for m in occurrences(text, token, pattern):
+            if not in_link(text, m.start(), m.end()):
+                yield token, cut, m
+
+
+def space_restored(token: str, cut: int, at: int) -> Change:
+    """The change that puts back the space cutting ``token`` (standing at ``at``) at ``cut``."""
+    return Change(
+        at + cut, at + cut, " ", f"space restored between '{token[:cut]}' and '{token[cut:]}'"
+    )
+
+
+def find_word_name(text: str, ctx: Context) -> Iterator[Change]:
+    for token, cut, m in cut_occurrences(text, ctx, HUMP, word_name_cut, WORD_NAME_RE):
+        yield space_restored(token, cut, m.start())
 
 
 # --------------------------------------------------------------------------------------------
@@ -1182,23 +1208,11 @@ NO_PREPOSITION_AFTER = ARTICLES | {"my", "your", "our", "their", "its"}
 
 
 def find_small_word(text: str, ctx: Context) -> Iterator[Change]:
-    tokens = [t for t, kind in candidate_tokens(text).items() if kind & SMALL]
-    if not tokens:
-        return
-    protected = protected_tokens(ctx)
-    for token in tokens:
-        cut = small_word_cut(token)
-        if cut is None or token in protected:
-            continue
+    for token, cut, m in cut_occurrences(text, ctx, SMALL, small_word_cut, SMALL_WORD_RE):
         preposition = token[:cut] not in ARTICLES
-        for m in occurrences(text, token, SMALL_WORD_RE):
-            if in_link(text, m.start(), m.end()):
-                continue
-            if preposition and word_before(text, m.start()).lower() in NO_PREPOSITION_AFTER:
-                continue  # "the onstart": no preposition follows an article
-            at = m.start() + cut
-            message = f"space restored between '{token[:cut]}' and '{token[cut:]}'"
-            yield Change(at, at, " ", message)
+        if preposition and word_before(text, m.start()).lower() in NO_PREPOSITION_AFTER:
+            continue  # "the onstart": no preposition follows an article
+        yield space_restored(token, cut, m.start())
 
 
 # --------------------------------------------------------------------------------------------
