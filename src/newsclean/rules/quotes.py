@@ -826,6 +826,22 @@ def _settled_open(text: str, p: int, start: int, end: int) -> bool:
     return p == start or text[p - 1] in HSPACE or text[p - 1] in OPEN_AFTER
 
 
+def _clause_start(text: str, k: int, end: int) -> int:
+    """Where a reporting clause after a closing mark starts: past the spaces at ``k``, an
+    optional comma and the spaces after it (never past ``end``).
+
+    >>> _clause_start("” , he said", 1, 11), _clause_start("”he", 1, 3)
+    (4, 1)
+    """
+    while k < end and text[k] in HSPACE:
+        k += 1
+    if k < end and text[k] == ",":
+        k += 1
+        while k < end and text[k] in HSPACE:
+            k += 1
+    return k
+
+
 def _settled_close(text: str, p: int, start: int, end: int, extra: tuple[str, ...]) -> bool:
     """Whether the mark at ``p`` is a closing mark in its place that no quotes rule touches:
     ``"`` or ``”`` hugging the word or punctuation before it, before a space, punctuation or
@@ -852,12 +868,7 @@ def _settled_close(text: str, p: int, start: int, end: int, extra: tuple[str, ..
     # NC203: a clause after spaces and a comma starts with a capital or it is not changed
     # (every alternative of the pattern starts with a letter, and the rule lower-cases only
     # a capital at that start).
-    while k < end and text[k] in HSPACE:
-        k += 1
-    if k < end and text[k] == ",":
-        k += 1
-        while k < end and text[k] in HSPACE:
-            k += 1
+    k = _clause_start(text, k, end)
     if k < end and text[k].islower():
         return True
     return capitalised_speech_verb(text, p, end, extra) is None
@@ -1234,12 +1245,7 @@ def _no_clause_head(text: str, k: int, end: int, extra: tuple[str, ...]) -> bool
     """
     if k >= end or text[k] not in HSPACE:
         return False
-    while k < end and text[k] in HSPACE:
-        k += 1
-    if k < end and text[k] == ",":
-        k += 1
-        while k < end and text[k] in HSPACE:
-            k += 1
+    k = _clause_start(text, k, end)
     j = k
     while j < end and text[j] in ASCII_LETTERS:
         j += 1
