@@ -148,6 +148,17 @@ def test_spelling_key_is_total_and_stable(name: str) -> None:
     assert key == key.casefold()
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_spelling_key_ascii_path_agrees_with_the_unicode_one(name: str) -> None:
+    assert names.spelling_key(name) == names._unicode_spelling_key(name)
+
+
+def test_spelling_key_ascii_path_on_transliterations() -> None:
+    for name in ("Dmytro", "DMITRO", "Zakharova", "Serhij", "Jens", "Khaxxiyj", "Lavrov"):
+        assert names.spelling_key(name) == names._unicode_spelling_key(name)
+
+
 def test_seed_artifacts_are_reported(seeds: list[tuple[str, str]]) -> None:
     reported = set()
     for name, text in seeds:
