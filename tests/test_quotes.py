@@ -72,10 +72,24 @@ def _corpus(name: str, step: int) -> list[str]:
         return [json.loads(line)["text"] for i, line in enumerate(handle) if i % step == 0]
 
 
+#: The quote artifacts the clean corpora do have, read by hand: (document, artifact, repair).
+#: bbc 966 closes a quotation with a stray space before the mark, at a paragraph's end.
+SOURCE_TYPOS = {
+    ("bbc_clean.jsonl", 966): ('supporting documents. "\n', 'supporting documents."\n'),
+}
+
+
 @pytest.mark.parametrize(("name", "step"), [("bbc_clean.jsonl", 7), ("wmt_en_clean.jsonl", 1)])
 def test_clean_corpora_are_not_changed(name: str, step: int) -> None:
+    """Every sampled document comes out unchanged, but for the source typos listed (each
+    must be there, and be repaired exactly as listed, with nothing else changed)."""
     for i, text in enumerate(_corpus(name, step)):
-        assert newsclean.fix(text, QUOTES) == text, (name, i * step)
+        expected = text
+        typo = SOURCE_TYPOS.get((name, i * step))
+        if typo is not None:
+            assert text.count(typo[0]) == 1, (name, i * step)
+            expected = text.replace(*typo)
+        assert newsclean.fix(text, QUOTES) == expected, (name, i * step)
 
 
 def test_decoder_pairs_by_order_not_glyph() -> None:

@@ -199,7 +199,7 @@ def test_gate_examples() -> None:
 @settings(max_examples=300, deadline=None)
 @given(
     text=st.text(
-        alphabet=st.sampled_from(list('=:<>{}`"abAz /\t\u00a0\u2009\u180e\r')),
+        alphabet=st.sampled_from(list('=:<>{}`"abAz ._-1/\t\u00a0\u2009\u180e\r')),
         max_size=30,
     )
 )

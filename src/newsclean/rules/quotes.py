@@ -86,8 +86,10 @@ MAX_NESTED = 30
 IMPOSSIBLE = 100
 
 PRONOUNS = ("he", "she", "they", "it", "we")
-#: Markup and code: paragraphs with these are left alone.
-CODE_RE = regex.compile(r'[=:]\h*"|`|\{[^}\n]*\}|</?[A-Za-z]')
+#: Markup and code: paragraphs with these are left alone. A colon before a quotation mark is
+#: code only after a quoted key (``"key": "value"``) or a bare key opening the paragraph
+#: (``name: "Bob"``): after a word inside a sentence it introduces speech (``said: "We``).
+CODE_RE = regex.compile(r'=\h*"|"\h*:\h*"|^\h*[\w.\-]+\h*:\h*"|`|\{[^}\n]*\}|</?[A-Za-z]')
 URL_RE = regex.compile(r"(?:https?://|www\.)\S+|[^\s@]{1,64}@[^\s@]+\.\w+")
 #: What every :data:`URL_RE` match contains; only the tokens around these are scanned.
 URL_HINT_RE = regex.compile(r"@|://|www\.")
@@ -597,8 +599,12 @@ def mark_positions(text: str, marks: frozenset[str] | str) -> list[int]:
 
 
 #: :data:`CODE_RE` anchored at a ``=``, ``:`` or ``<`` (a ``{`` and a backtick are decided by
-#: ``str.find``).
+#: ``str.find``; what stands before a colon by :data:`CODE_KEY_BEFORE_RE`).
 CODE_AT_RE = regex.compile(r'[=:]\h*"|</?[A-Za-z]')
+#: A bare key opening a paragraph, up to where a colon after it would be (``name: "Bob"``).
+LEADING_KEY_RE = regex.compile(r"\h*+[\w.\-]++\h*+")
+#: One character of :data:`CODE_RE`'s ``\h``.
+HSPACE_CHAR_RE = regex.compile(r"\h")
 
 
 @lru_cache(maxsize=8)
@@ -608,13 +614,31 @@ def _code_starts(text: str) -> str:
     return "".join(c for c in "`{=:<" if c in text)
 
 
+def _keyed(text: str, start: int, colon: int) -> bool:
+    """Whether the colon at ``colon`` ends a key: a quoted one (``"key":``) or a bare one that
+    opens the paragraph starting at ``start`` (``name:``), spaces allowed before the colon.
+
+    >>> _keyed('"a" : "b"', 0, 4), _keyed('name: "Bob"', 0, 4), _keyed('He said: "x"', 0, 7)
+    (True, True, False)
+    """
+    j = colon - 1
+    while j >= start and HSPACE_CHAR_RE.match(text, j) is not None:
+        j -= 1
+    if j >= start and text[j] == '"':
+        return True
+    m = LEADING_KEY_RE.match(text, start, colon)
+    return m is not None and m.end() == colon
+
+
 def code_like(text: str, start: int, end: int) -> bool:
     """Whether ``CODE_RE.search(text[start:end])`` finds markup or code in a paragraph (which
     holds no line break), from ``str.find`` walks and anchored matches: the paragraphs of
     news text with a colon are many, the ones with code few.
 
+    >>> code_like('name: "Bob"', 0, 11), code_like('{"a": "b"}', 0, 10), code_like('x = "y"', 0, 7)
+    (True, True, True)
     >>> code_like('He said: "yes"', 0, 14), code_like('He said: yes "no"', 0, 17)
-    (True, False)
+    (False, False)
     >>> code_like("a {b} c", 0, 7), code_like("a } {b", 0, 6), code_like("x<br>y", 0, 6)
     (True, False, True)
     """
@@ -629,7 +653,7 @@ def code_like(text: str, start: int, end: int) -> bool:
                 return True
             continue
         while i != -1:
-            if CODE_AT_RE.match(text, i, end) is not None:
+            if CODE_AT_RE.match(text, i, end) is not None and (c != ":" or _keyed(text, start, i)):
                 return True
             i = text.find(c, i + 1, end)
     return False
@@ -1213,6 +1237,9 @@ def _foreign_quotes(text: str, ctx: Context) -> Iterator[Change]:
 
 
 #: What may follow a lower-cased reporting verb: a determiner, a pronoun or a name.
+#: After a reporting verb: a clause that ends in a colon introduces the next quotation, so it
+#: is a sentence of its own (``"Why not?" He said: "We …"``), not a tag on the one before.
+INTRODUCES_QUOTE_RE = regex.compile(r"[^.,;:!?\"“”«»\n]{0,80}:")
 AFTER_VERB_RE = regex.compile(r"\h+(?:the|a|an|his|her|their|its|he|she|they|it|we|\p{Lu}\p{L}*)\b")
 
 
@@ -1264,6 +1291,9 @@ def capitalised_speech_verb(
     'S'
     >>> capitalised_speech_verb("the book “Orientalism”, Said wrote", 21, 34) is None
     True
+    >>> t = '“Why not?” He said: “We need winners.”'
+    >>> capitalised_speech_verb(t, t.index("”"), len(t)) is None
+    True
     """
     if _no_clause_head(text, mark_pos + 1, end, extra):
         return None
@@ -1277,9 +1307,13 @@ def capitalised_speech_verb(
         word_start = m.start("pron")
         if not text[word_start].isupper():
             return None
+        if INTRODUCES_QUOTE_RE.match(text, m.end("verb"), end) is not None:
+            return None  # "Why not?" He said: "We need …": a new sentence
         return word_start, word_start + 1
     verb_start = m.start("verb")
     if not text[verb_start].isupper():
+        return None
+    if INTRODUCES_QUOTE_RE.match(text, m.end("verb"), end) is not None:
         return None
     follow = AFTER_VERB_RE.match(text, m.end("verb"), end)
     if follow is None:
@@ -1303,6 +1337,8 @@ def _speech_verb_case(text: str, ctx: Context) -> Iterator[Change]:
         j = mark.pos - 1
         while j >= mark.para_start and text[j] in HSPACE:
             j -= 1
+        if j > mark.para_start and text[j] in "'’":
+            j -= 1  # a quotation inside it closed first: forms.'" She said
         if j < mark.para_start or text[j] in ".…:;":
             continue
         span = capitalised_speech_verb(text, mark.pos, mark.para_end, extra)
