@@ -614,18 +614,26 @@ def _code_starts(text: str) -> str:
     return "".join(c for c in "`{=:<" if c in text)
 
 
-def _keyed(text: str, start: int, colon: int) -> bool:
-    """Whether the colon at ``colon`` ends a key: a quoted one (``"key":``) or a bare one that
-    opens the paragraph starting at ``start`` (``name:``), spaces allowed before the colon.
+def _keyed(text: str, start: int, colon: int, first: bool) -> bool:
+    """Whether the colon at ``colon`` ends a key: a quoted one (``"key":``) or, when it is the
+    ``first`` colon of the paragraph starting at ``start``, a bare one that opens the
+    paragraph (``name:``); spaces are allowed before the colon.
 
-    >>> _keyed('"a" : "b"', 0, 4), _keyed('name: "Bob"', 0, 4), _keyed('He said: "x"', 0, 7)
-    (True, True, False)
+    (A bare key holds no colon, so only the first colon can end one: the paragraph's start is
+    matched once, however many colons follow.)
+
+    >>> _keyed('"a" : "b"', 0, 4, True), _keyed('name: "Bob"', 0, 4, True)
+    (True, True)
+    >>> _keyed('He said: "x"', 0, 7, True), _keyed('a: b: "x"', 0, 4, False)
+    (False, False)
     """
     j = colon - 1
     while j >= start and HSPACE_CHAR_RE.match(text, j) is not None:
         j -= 1
     if j >= start and text[j] == '"':
         return True
+    if not first:
+        return False
     m = LEADING_KEY_RE.match(text, start, colon)
     return m is not None and m.end() == colon
 
@@ -652,8 +660,11 @@ def code_like(text: str, start: int, end: int) -> bool:
             if text.find("}", i, end) != -1:
                 return True
             continue
+        first = i
         while i != -1:
-            if CODE_AT_RE.match(text, i, end) is not None and (c != ":" or _keyed(text, start, i)):
+            if CODE_AT_RE.match(text, i, end) is not None and (
+                c != ":" or _keyed(text, start, i, i == first)
+            ):
                 return True
             i = text.find(c, i + 1, end)
     return False
