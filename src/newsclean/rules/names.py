@@ -627,7 +627,9 @@ def may_have_variants(text: str) -> bool:
     if not runs:
         return False
     # Keys are a function of pieces: fewer distinct keys than pieces means two pieces share one.
-    found = list(map(_pieces, runs))
+    # Distinct runs only: a long document repeats its names far more often than a bounded
+    # cache holds them.
+    found = list(map(_pieces, set(runs)))
     pieces = frozenset().union(*[p for p, _ in found])
     keys = frozenset().union(*[k for _, k in found])
     return len(keys) < len(pieces)
