@@ -197,3 +197,16 @@ def test_the_english_curly_pairs_are_stable(text: str) -> None:
         return
     sentence = f"He said “{body}” on Monday."
     assert newsclean.fix(sentence, Config(select=["NC201", "NC202"])) == sentence
+
+
+def test_capital_after_a_question_or_exclamation_is_reported_not_lowered() -> None:
+    # "Why not?" he asked and "Resign!" He said nothing both occur: a person decides.
+    for text in ('"Why not?" He asked the minister.', "“Resign!” He said nothing and left."):
+        found = [f for f in newsclean.detect(text, QUOTES) if f.rule == "NC203"]
+        assert [(f.original, f.replacement) for f in found] == [("H", None)], text
+        assert newsclean.fix(text, QUOTES) == text
+
+
+def test_capital_after_a_comma_inside_the_quotation_is_still_lowered() -> None:
+    text = "“We will see,” He told reporters on Tuesday."
+    assert newsclean.fix(text, QUOTES) == "“We will see,” he told reporters on Tuesday."

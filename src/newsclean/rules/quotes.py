@@ -1353,9 +1353,35 @@ def _speech_verb_case(text: str, ctx: Context) -> Iterator[Change]:
         if j < mark.para_start or text[j] in ".…:;":
             continue
         span = capitalised_speech_verb(text, mark.pos, mark.para_end, extra)
-        if span is not None:
-            s, e = span
+        if span is None or title_cased(text, mark.para_start, mark.para_end):
+            continue
+        s, e = span
+        if text[j] in "?!":
+            # "Why not?" he asked / "Resign!" He said nothing and left: both are English.
+            yield Change(
+                s,
+                e,
+                None,
+                f"capital after a quotation ending in {text[j]!r}: a reporting verb to "
+                "lower-case, or a new sentence (left as it is)",
+            )
+        else:
             yield Change(s, e, text[s:e].lower(), "reporting verb after a quotation lower-cased")
+
+
+#: A lower-case word of four letters or more: running text has them, headlines do not.
+LONG_LOWER_WORD_RE = regex.compile(r"(?<!\p{L})\p{Ll}{4,}")
+
+
+def title_cased(text: str, start: int, end: int) -> bool:
+    """Whether the paragraph ``text[start:end]`` is a title-cased headline: it has no
+    lower-case word of four letters or more (its capitals are not a translation's).
+
+    >>> t = "“Ukraine Will Win” Says Zelensky As Talks Resume"
+    >>> title_cased(t, 0, len(t)), title_cased("“No,” He said.", 0, 14)
+    (True, False)
+    """
+    return LONG_LOWER_WORD_RE.search(text, start, end) is None
 
 
 def _paragraph_indexer(text: str) -> Callable[[int], int]:
@@ -1392,7 +1418,10 @@ def stable_changes(finder: Finder, text: str, ctx: Context, rounds: int = 3) -> 
         if not changes:
             return []
         fixed = apply_changes(text, changes)
-        again = [c for c in finder(fixed, ctx) if isinstance(c, Change)]
+        # Only repairs make a paragraph unstable: a report changes nothing.
+        again = [
+            c for c in finder(fixed, ctx) if isinstance(c, Change) and c.replacement is not None
+        ]
         if not again:
             return changes
         line_of_fixed, line_of_text = _paragraph_indexer(fixed), _paragraph_indexer(text)
