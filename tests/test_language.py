@@ -207,3 +207,34 @@ def test_latin_share_matches_a_walk_over_the_characters(text: str) -> None:
     marks = frozenset("éї")
     with_marks = sum(1 for w in words if not marks.isdisjoint(w)) / len(words) if words else 0.0
     assert language.letter_share(words, marks) == with_marks
+
+
+FRENCH = (
+    "Le ministre a déclaré mardi que «les négociations avec la Russie continueront» malgré "
+    "les tensions à la frontière, a-t-il ajouté devant les journalistes réunis à Paris."
+)
+
+
+def test_english_only_rules_selected_without_nc701_still_stand_down_on_foreign_text() -> None:
+    for config in (Config(select=["NC2"]), Config(ignore=["NC7"])):
+        result = newsclean.fix_and_explain(FRENCH, config)
+        assert result.text == FRENCH
+        assert result.metadata["language"] == "fr"
+        assert "NC202" in result.metadata["skipped_rules"]
+        assert not [f for f in result.findings if f.rule == "NC701"]  # silent: not selected
+    english = "He called it «a historic day» on Tuesday, the minister said."
+    assert newsclean.fix(english, Config(select=["NC2"])) == (
+        "He called it “a historic day” on Tuesday, the minister said."
+    )
+
+
+def test_short_text_in_a_source_language_is_undetermined_and_left_alone() -> None:
+    text = "Il governo ha detto che la crisi è «grave»."
+    result = newsclean.fix_and_explain(text)
+    assert result.text == text
+    assert result.metadata["language"] == "und"
+    assert [f.rule for f in result.findings] == ["NC701"]
+    # Short English text is still read, and names with particles are not a language.
+    assert newsclean.fix("Olaf Scholzis in «Moscow».") != "Olaf Scholzis in «Moscow»."
+    names = "Perugini, Intoppa, Del Fava, Dal Maso, Griffen."
+    assert newsclean.fix_and_explain(names).metadata.get("language") != "und"

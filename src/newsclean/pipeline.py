@@ -223,14 +223,51 @@ MAX_PASSES = 6
 _Step = tuple[Finder, str, bool, bool]
 
 
+#: The rule that tells a document's language (``metadata["language"]``), which English-only
+#: rules wait for.
+LANGUAGE_RULE = "NC701"
+
+
+def _facts_only(find: Finder) -> Finder:
+    """``find``, keeping only the document facts it gives (:class:`Meta`), none of its changes."""
+
+    def facts(text: str, ctx: Context) -> tuple[Meta, ...]:
+        return tuple(item for item in find(text, ctx) if isinstance(item, Meta))
+
+    return facts
+
+
 def _steps(rules: Sequence[tuple[Rule, bool]]) -> tuple[_Step, ...]:
     """The run's steps for ``rules`` (see :data:`_Step`).
 
+    English-only rules run only on English text, so when they are on and the language rule
+    is not selected, its detection still runs at its place, silently (its facts kept, its
+    report dropped): an English-only rule never runs on a French document because NC701 was
+    left out.
+
     >>> [(code, english_only) for _, code, english_only, _ in _steps(
     ...     enabled_rules(Config(select=["NC301", "NC702"])))]
-    [('NC301', False), ('NC702', True)]
+    [('NC301', False), ('NC701', False), ('NC702', True)]
+    >>> [code for _, code, _, _ in _steps(enabled_rules(Config(select=["NC301", "NC601"])))]
+    ['NC601', 'NC301']
     """
-    return tuple((rule.find, rule.code, rule.english_only, applies) for rule, applies in rules)
+    steps = [(rule.find, rule.code, rule.english_only, applies) for rule, applies in rules]
+    if any(rule.english_only for rule, _ in rules) and all(
+        rule.code != LANGUAGE_RULE for rule, _ in rules
+    ):
+        order = [rule.code for rule in all_rules()]
+        if LANGUAGE_RULE in order:
+            language = all_rules()[order.index(LANGUAGE_RULE)]
+            at = next(
+                (
+                    k
+                    for k, (rule, _) in enumerate(rules)
+                    if order.index(rule.code) > order.index(LANGUAGE_RULE)
+                ),
+                len(steps),
+            )
+            steps.insert(at, (_facts_only(language.find), LANGUAGE_RULE, False, False))
+    return tuple(steps)
 
 
 @lru_cache(maxsize=64)

@@ -392,6 +392,37 @@ def capitalised_share(text: str) -> float:
     return sum(1 for w in found if w[0].isupper()) / len(found)
 
 
+#: The language of a text that is not English but too short to name (ISO 639-2 "und").
+UNDETERMINED = "und"
+
+
+def reads_foreign(text: str, settings: Settings | None = None) -> bool:
+    """Whether a short text reads as one source language: its distinct lower-case words (name
+    particles such as "Del" or "La" are capitalised) hold three or more of that language's
+    distinctive common words (``source_language_words.txt``), and more of them than words
+    that are only English (frequent in English, Zipf >= 4, and in no source table).
+
+    >>> reads_foreign("Il governo ha detto che la crisi è grave.")
+    True
+    >>> reads_foreign("He said c’est la vie."), reads_foreign("Kuleba, Peskov")
+    (False, False)
+    >>> reads_foreign("NATO defence ministers met in Brussels on Wednesday.")
+    False
+    >>> reads_foreign("Perugini, Intoppa, Del Fava, Dal Maso, Griffen, Pozzebon.")
+    False
+    """
+    from wordfreq import zipf_frequency
+
+    words = {w.lower() for w in FAST_WORD_RE.findall(text) if w[0].islower()}
+    tables = (settings or _DEFAULT_SETTINGS).tables
+    best = max((len(words & vocabulary) for vocabulary in tables.values()), default=0)
+    if best < 3:
+        return False
+    listed = frozenset().union(*tables.values())
+    english = sum(1 for w in words - listed if zipf_frequency(w, "en") >= 4.0)
+    return best > english
+
+
 def document_language(text: str, settings: Settings | None = None) -> str | None:
     """The language of a whole document: ``"en"``, a langdetect code, or ``None`` (unknown).
 
@@ -408,6 +439,12 @@ def document_language(text: str, settings: Settings | None = None) -> str | None
     'it'
     >>> document_language("Kuleba, Peskov") is None
     True
+
+    A text too short for a verdict that reads as a source language (:func:`reads_foreign`)
+    is ``"und"``: not English, language undetermined.
+
+    >>> document_language("Il governo ha detto che la crisi è grave.")
+    'und'
     """
     settings = settings or Settings()
     if plainly_english(text[:FAST_PATH_CHARS]):
@@ -417,7 +454,7 @@ def document_language(text: str, settings: Settings | None = None) -> str | None
         return "en"
     words = words_of(text) if len(text) > FAST_PATH_CHARS else first
     if len(words) < 3:
-        return None
+        return UNDETERMINED if reads_foreign(text, settings) else None
     if english_share(words) >= settings.english_share:
         return "en"
     letters = sum(map(len, words))
@@ -430,9 +467,10 @@ def document_language(text: str, settings: Settings | None = None) -> str | None
         if 2 * sum(foreign.values()) > letters:
             return foreign.most_common(1)[0][0]
         return "en"
-    # Short texts and lists of names flip between languages: no verdict.
+    # Short texts and lists of names flip between languages: no verdict, unless the words
+    # are plainly a source language's.
     if len(words) < FALLBACK_MIN_WORDS or letters < settings.min_letters:
-        return None
+        return UNDETERMINED if reads_foreign(text, settings) else None
     sample = words[: MAX_DETECT_CHARS // 4]
     head = text[: MAX_DETECT_CHARS * 4]
     latin = latin_share(head) >= 0.5
@@ -461,6 +499,17 @@ def find_document_language(text: str, ctx: Context) -> tuple[Change | Meta, ...]
         return _ENGLISH
     start = len(text) - len(text.lstrip())
     end = len(text.rstrip())
+    if language == UNDETERMINED:
+        return (
+            Meta("language", language),
+            Change(
+                start,
+                end,
+                None,
+                "text reads as another language but is too short to name it: English-only "
+                "rules stand down",
+            ),
+        )
     name = LANGUAGE_NAMES.get(language, language)
     return (
         Meta("language", language),
