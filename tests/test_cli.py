@@ -259,12 +259,14 @@ def test_pyproject_options_field_and_explicit_config_file(tmp_path: Path) -> Non
     conf = write(
         tmp_path / "conf.toml",
         '[tool.newsclean]\nfield = "body"\nignore = ["NC5"]\n'
-        "[tool.newsclean.options.NC601]\nunused = 1\n",
+        '[tool.newsclean.options.NC4]\nnotices = ["Subscribe to the Daily Courier channel"]\n',
     )
-    write(tmp_path / "c.jsonl", jsonl({"body": "a  \n&amp;"}))
+    body = "Talks went on.  \nSubscribe to the Daily Courier channel\n&amp;"
+    write(tmp_path / "c.jsonl", jsonl({"body": body}))
     proc = run("fix", "--config", conf, "c.jsonl", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout) == {"body": "a  \n&"}
+    # The field, the ignore list and the option all took effect (NC5 left the spaces).
+    assert json.loads(proc.stdout) == {"body": "Talks went on.  \n&"}
 
 
 @pytest.mark.parametrize(
@@ -620,10 +622,16 @@ def test_in_place_follows_symbolic_links(work: Path) -> None:
 
 
 def test_rule_options_on_the_command_line(work: Path) -> None:
-    a = write(work / "a.txt", DIRTY)
-    ok = run("fix", "--option", "NC5.example=[1, 2]", a, cwd=work)
-    assert (ok.returncode, ok.stdout) == (0, CLEAN)
+    notice = "Subscribe to the Daily Courier channel"
+    a = write(work / "a.txt", f"Talks went on.\n{notice}\nThey left.\n")
+    plain = run("fix", a, cwd=work)
+    assert (plain.returncode, plain.stdout) == (0, f"Talks went on.\n{notice}\nThey left.\n")
+    ok = run("fix", "--option", f'NC4.notices=["{notice}"]', a, cwd=work)
+    assert (ok.returncode, ok.stdout) == (0, "Talks went on.\nThey left.\n")
     assert_bad(run("fix", "--option", "NC5example", a, cwd=work), "CODE.key=value")
+    assert_bad(run("fix", "--option", "NC5.example=1", a, cwd=work), "unknown option 'example'")
+    assert_bad(run("fix", "--option", "NC7.min_words=abc", a, cwd=work), "must be an integer")
+    assert_bad(run("fix", "--option", "names.x=1", a, cwd=work), "not a family name")
 
 
 def test_jobs_zero_means_every_core(work: Path) -> None:

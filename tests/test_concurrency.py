@@ -67,7 +67,7 @@ def test_config_lexicon_and_result_pickle() -> None:
         select=["NC3", "NC5"],
         ignore="NC504",
         fixable=["NC6"],
-        options={"NC5": {"keep": ["a", "b"]}, "NC301": {"flag": True}},
+        options={"NC1": {"protected": ["a", "b"]}, "NC701": {"min_words": 5}},
         lexicon=lexicon,
     )
     for value in (config, lexicon, Config()):
@@ -75,7 +75,8 @@ def test_config_lexicon_and_result_pickle() -> None:
             assert pickle.loads(pickle.dumps(value, protocol)) == value
     copy = pickle.loads(pickle.dumps(config))
     assert "Kuleba" in copy.lexicon
-    assert copy.option("NC501", "keep") == ("a", "b")
+    assert copy.option("NC101", "protected") == ("a", "b")
+    assert copy.option("NC701", "min_words") == 5
     text = "date 2022-02-15 NATOâ€™s talks   \n\n\n\nKuleba said."
     result = newsclean.fix_and_explain(text, config)
     assert _key(pickle.loads(pickle.dumps(result))) == _key(result)

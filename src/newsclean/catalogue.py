@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .pipeline import all_rules
+from .pipeline import all_rules, family_options
 
 FAMILY_TITLES = {
     "fused": "Fused tokens and spacing (NC1xx)",
@@ -49,6 +49,16 @@ def render_catalogue() -> str:
         if r.family != family:
             family = r.family
             lines += ["", f"## {FAMILY_TITLES.get(family, family.title())}"]
+            options = family_options().get(family, {})
+            if options:
+                prefix = r.code[:3]
+                lines += [
+                    "",
+                    f'Options (`Config(options={{"{prefix}": {{...}}}})`, '
+                    f"`--option {prefix}.key=value`, or on one rule's code):",
+                    "",
+                ]
+                lines += [f"- `{o.name}` ({o.kind}): {o.help}" for o in options.values()]
         lines += ["", f"### {r.code}", "", f"`{r.name}`: {r.summary}", ""]
         if r.why:
             lines += [f"*Why it happens:* {r.why}", ""]

@@ -69,13 +69,15 @@ class Config:
         select: rule codes, code prefixes (``"NC1"``) or family names to run. Empty means
             every rule that is on by default.
         ignore: rule codes, prefixes or families never to run (wins over ``select``).
-        extend_select: rules to run in addition to the default set (for rules that are off
-            by default).
+        extend_select: rules to run in addition to the selected ones (or to the default
+            set when nothing is selected).
         fixable: rules whose replacements ``fix`` applies even though they only report by
             default (for example ``("NC8",)`` to let the names rules fix).
         unfixable: rules that only report, even if they would fix by default.
-        options: per-rule or per-family options, ``{"NC101": {"min_zipf": 3.0}}``; the
-            rule's documentation lists what it accepts.
+        options: per-rule or per-family options keyed by rule code or code prefix,
+            ``{"NC7": {"min_words": 5}}``; each family's options are listed in the rules
+            catalogue. An option no rule in its scope takes, or a value of the wrong kind,
+            raises :class:`ConfigError` when the configuration is first used.
         lexicon: an optional :class:`newsclean.lexicon.Lexicon` (names seen standalone in a
             corpus) that evidence-driven rules consult.
 

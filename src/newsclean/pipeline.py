@@ -26,7 +26,7 @@ from .edits import (
     merge_metadata,
     position,
 )
-from .registry import Context, Finder, Rule
+from .registry import Context, Finder, Option, Rule
 from .resources import once
 
 __all__ = ["RULE_MODULES", "Result", "all_rules", "enabled_rules", "run"]
@@ -98,6 +98,56 @@ def _check_selectors(config: Config) -> None:
                 )
 
 
+@once
+def family_options() -> dict[str, dict[str, Option]]:
+    """Each family's options (the ``OPTIONS`` of its module), by family and name."""
+    out: dict[str, dict[str, Option]] = {}
+    for name in RULE_MODULES:
+        module = importlib.import_module(f"newsclean.rules.{name}")
+        for rule in module.RULES:
+            out.setdefault(rule.family, {})
+        for option in getattr(module, "OPTIONS", ()):
+            out[module.RULES[0].family][option.name] = option
+    return out
+
+
+def _check_options(config: Config) -> None:
+    """Refuse options no rule reads, scopes that name no rule, and values of the wrong kind.
+
+    >>> _check_options(Config(options={"NC7": {"min_words": 5}}))
+    >>> _check_options(Config(options={"NC5": {"example": 1}}))
+    Traceback (most recent call last):
+    ...
+    newsclean.config.ConfigError: unknown option 'example' for NC5: it takes no options
+    >>> _check_options(Config(options={"NC7": {"min_words": "abc"}}))
+    Traceback (most recent call last):
+    ...
+    newsclean.config.ConfigError: option NC7.min_words must be an integer, not str
+    """
+    assert isinstance(config.options, tuple)  # frozen into pairs by Config
+    rules = all_rules()
+    options = family_options()
+    for scope, pairs in config.options:
+        prefix = scope.upper()
+        families = {r.family for r in rules if r.code.startswith(prefix)}
+        if not families:
+            hint = (
+                ": options are set on a rule code or a code prefix (NC1), not a family name"
+                if scope.lower() in options
+                else ": use a rule code (NC701) or a code prefix (NC7)"
+            )
+            raise ConfigError(f"Config.options: {scope!r} names no rule{hint}")
+        accepted = {k: v for family in sorted(families) for k, v in options[family].items()}
+        for key, value in pairs:
+            option = accepted.get(key)
+            if option is None:
+                takes = ", ".join(sorted(accepted)) if accepted else "no options"
+                raise ConfigError(f"unknown option {key!r} for {scope}: it takes {takes}")
+            problem = option.problem(value)
+            if problem is not None:
+                raise ConfigError(f"option {scope}.{key} must be {problem}")
+
+
 def enabled_rules(config: Config) -> list[tuple[Rule, bool]]:
     """The rules this configuration runs, in order, each with whether ``fix`` applies it.
 
@@ -117,6 +167,8 @@ def _enabled_rules_cached(config: Config) -> tuple[tuple[Rule, bool], ...]:
 
 def _enabled_rules(config: Config) -> list[tuple[Rule, bool]]:
     _check_selectors(config)
+    if config.options:
+        _check_options(config)
     out: list[tuple[Rule, bool]] = []
     for rule in all_rules():
         if config.select:

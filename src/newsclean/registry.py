@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 from .config import Config
 from .edits import Change, Meta
 
-__all__ = ["Context", "Finder", "Rule"]
+__all__ = ["Context", "Finder", "Option", "Rule"]
 
 
 class Context(NamedTuple):
@@ -36,6 +36,18 @@ class Context(NamedTuple):
     def option(self, key: str, default: Any = None) -> Any:
         """This rule's option ``key`` (see :meth:`Config.option`)."""
         return self.config.option(self.code, key, default)
+
+    def words(self, key: str) -> tuple[str, ...]:
+        """This rule's option ``key`` as strings: a single string is one item, unset is none.
+
+        >>> ctx = Context(Config(options={"NC8": {"titles": "Dr"}}), "NC802", {})
+        >>> ctx.words("titles"), ctx.words("names")
+        (('Dr',), ())
+        """
+        value = self.option(key, ())
+        if isinstance(value, str):
+            return (value,)
+        return tuple(value)
 
 
 Finder = Callable[[str, Context], Iterable[Change | Meta]]
@@ -85,3 +97,47 @@ class Rule:
             "fix_by_default": self.fixes and self.fix_by_default,
             "english_only": self.english_only,
         }
+
+
+@dataclass(frozen=True)
+class Option:
+    """An option a rule family reads from ``Config.options`` (``--option`` on the command
+    line): its name, the kind of value it takes and what it does. Each family module lists
+    its options in ``OPTIONS``; a configuration naming any other is refused, and the rules
+    catalogue lists them.
+
+    Kinds: ``"int"``, ``"number"`` (an integer or a float), ``"words"`` (a string or a list
+    of strings), ``"table"`` (a mapping or a list).
+    """
+
+    name: str
+    kind: str
+    help: str
+
+    def problem(self, value: Any) -> str | None:
+        """What is wrong with ``value`` for this option, or ``None``.
+
+        >>> Option("min_words", "int", "").problem("abc")
+        'an integer, not str'
+        >>> Option("titles", "words", "").problem(("Dr", "Prof")) is None
+        True
+        >>> Option("protected", "words", "").problem(5)
+        'a string or a list of strings, not int'
+        """
+        if self.kind == "int":
+            ok = isinstance(value, int) and not isinstance(value, bool)
+            want = "an integer"
+        elif self.kind == "number":
+            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+            want = "a number"
+        elif self.kind == "words":
+            ok = isinstance(value, str) or (
+                isinstance(value, (tuple, list)) and all(isinstance(v, str) for v in value)
+            )
+            want = "a string or a list of strings"
+        elif self.kind == "table":
+            ok = isinstance(value, (tuple, list, Mapping))
+            want = "a table (a mapping or a list)"
+        else:
+            raise ValueError(f"option {self.name!r} has an unknown kind {self.kind!r}")
+        return None if ok else f"{want}, not {type(value).__name__}"

@@ -31,7 +31,7 @@ import regex
 
 from ..config import ConfigError
 from ..edits import Change
-from ..registry import Context, Rule
+from ..registry import Context, Option, Rule
 from ..resources import load_table
 
 __all__ = [
@@ -1104,6 +1104,19 @@ def _copyright_changes(text: str, ctx: Context) -> Iterator[Change]:
 _WHY_SCRAPE = (
     "Scrapers keep everything between the page's header and footer; machine translation "
     "then carries it into the English text."
+)
+
+#: The options of the boilerplate rules (``Config(options={"NC4": {...}})``).
+OPTIONS = (
+    Option("agencies", "words", "more wire agencies for credits (NC401, NC402)"),
+    Option("media_labels", "words", "more photo and video credit labels ('Photo', 'Video')"),
+    Option("source_labels", "words", "more source labels ('Source', 'Via')"),
+    Option("teaser_labels", "words", "more teaser labels ('Read also', 'See also')"),
+    Option("desk_heads", "words", "more words that end an ALL-CAPS desk byline (NC404)"),
+    Option("desk_qualifiers", "words", "more words that may come before them (NC404)"),
+    Option("notices", "words", "more boilerplate notices (subscription, cookie, comment lines)"),
+    Option("comments_max_chars", "int", "longest reader-comment block removed, in characters"),
+    Option("comments_max_share", "number", "largest share of a text a comment block may be"),
 )
 
 RULES = (

@@ -40,7 +40,7 @@ from typing import Any
 import regex
 
 from ..edits import Change
-from ..registry import Context, Rule
+from ..registry import Context, Option, Rule
 from ..resources import load_table
 
 # --------------------------------------------------------------------------------------------
@@ -1403,6 +1403,12 @@ def find_link_words(text: str, ctx: Context) -> Iterator[Change]:
                 m.start(), m.end(), m.group().lower(), "capitalised link word between names"
             )
 
+
+#: The options of the fused-token rules (``Config(options={"NC1": {...}})``).
+OPTIONS = (
+    Option("protected", "words", "more tokens never split (data/fused_protected.txt)"),
+    Option("min_name_zipf", "number", "least Zipf frequency that makes a part a name (1.5)"),
+)
 
 RULES = (
     Rule(

@@ -37,7 +37,7 @@ from typing import Any
 import regex
 
 from ..edits import Change, Meta
-from ..registry import Context, Rule
+from ..registry import Context, Option, Rule
 from ..resources import load_table
 
 #: A word: a run of letters (with combining marks) and inner apostrophes.
@@ -591,6 +591,16 @@ def find_untranslated(text: str, ctx: Context) -> list[Change]:
         for start, end, lang, prob in untranslated_paragraphs(text, Settings.of(ctx))
     ]
 
+
+#: The options of the language rules (``Config(options={"NC7": {...}})``).
+OPTIONS = (
+    Option("min_words", "int", "fewest words in a paragraph that is judged (8)"),
+    Option("min_letters", "int", "fewest letters in a paragraph that is judged (40)"),
+    Option("english_share", "number", "share of common English words that makes English (0.2)"),
+    Option("min_probability", "number", "least langdetect probability taken (0.9)"),
+    Option("source_share", "number", "share of a source language's words that confirms it"),
+    Option("source_words", "table", "more common words per language: {'it': ['della', ...]}"),
+)
 
 RULES = (
     Rule(

@@ -39,7 +39,7 @@ import regex
 from wordfreq import zipf_frequency
 
 from ..edits import Change
-from ..registry import Context, Rule
+from ..registry import Context, Option, Rule
 from ..resources import load_table
 
 #: Where a sentence starts: the text start, a line start, or after . ! ? (and a closing
@@ -196,7 +196,7 @@ def anchored_matches(
 
 def find_sentence_start_names(text: str, ctx: Context) -> list[Change]:
     # Lists, not generators: on a clean text the pipeline skips an empty list at once.
-    extra = tuple(ctx.option("names", ()))
+    extra = ctx.words("names")
     return [
         Change(
             start,
@@ -351,8 +351,8 @@ def _surname_starts(text: str, extra: tuple[str, ...] = ()) -> list[int]:
 
 
 def find_surnames(text: str, ctx: Context) -> list[Change]:
-    extra = tuple(ctx.option("names", ()))
-    titles = tuple(ctx.option("titles", ()))
+    extra = ctx.words("names")
+    titles = ctx.words("titles")
     return [
         Change(
             start,
@@ -476,7 +476,7 @@ def _candidates(
 
 
 def find_country_articles(text: str, ctx: Context) -> list[Change]:
-    countries = tuple(ctx.option("countries", ()))
+    countries = ctx.words("countries")
     return [
         Change(
             start,
@@ -719,6 +719,22 @@ def find_spelling_variants(text: str, ctx: Context) -> list[Change]:
         out.append(Change(start, end, replacement, message))
     return out
 
+
+#: The options of the names rules (``Config(options={"NC8": {...}})``).
+OPTIONS = (
+    Option(
+        "names",
+        "words",
+        "more entries for data/mistranslated_names.txt: 'wrong | name | context' (NC801, NC802)",
+    ),
+    Option("titles", "words", "more titles a surname may follow (NC802)"),
+    Option("countries", "words", "more country names an article may wrongly precede (NC803)"),
+    Option(
+        "canonical",
+        "table",
+        "preferred spellings: a list of names, or a mapping variant -> name (NC804)",
+    ),
+)
 
 RULES = (
     Rule(

@@ -34,7 +34,7 @@ from itertools import pairwise
 import regex
 
 from ..edits import Change, apply_changes
-from ..registry import Context, Finder, Rule
+from ..registry import Context, Finder, Option, Rule
 from ..resources import load_table
 
 #: English double quotation marks (straight and curly).
@@ -148,7 +148,7 @@ def speech_verbs(ctx: Context | None) -> tuple[str, ...]:
     """Extra reporting verbs from ``Config(options={"NC2": {"speech_verbs": [...]}})``."""
     if ctx is None:
         return ()
-    return tuple(ctx.option("speech_verbs", ()) or ())
+    return ctx.words("speech_verbs")
 
 
 def mark_evidence(
@@ -1471,6 +1471,11 @@ def find_unpaired_quotes(text: str, ctx: Context) -> Iterator[Change]:
             f"unpaired {kind} quotation mark {mark.char!r}: no {partner} in this paragraph",
         )
 
+
+#: The options of the quotes rules (``Config(options={"NC2": {...}})``).
+OPTIONS = (
+    Option("speech_verbs", "words", "more reporting verbs ('quipped') for NC203 and pairing"),
+)
 
 RULES = (
     Rule(
