@@ -169,3 +169,22 @@ def test_compose_keeps_a_change_next_to_a_deletion_apart() -> None:
     edits = compose(original, current, edits, [Change(1, 2, "B", "upper")], "NC999")
     assert [(e.rule, e.start, e.end) for e in edits] == [("NC999", 1, 2), ("NC504", 2, 4)]
     assert apply_edits(original, edits) == "aBcd"
+
+
+def test_a_config_that_is_not_a_config_is_a_clear_type_error() -> None:
+    with pytest.raises(TypeError, match=r"Config\(\*\*mapping\)"):
+        newsclean.fix("a  b", {"select": ["NC5"]})  # type: ignore[arg-type]
+
+
+def test_a_lexicon_is_never_built_from_one_string() -> None:
+    from newsclean import Lexicon
+
+    for build in (
+        lambda: Lexicon("Kuleba"),  # type: ignore[arg-type]
+        lambda: Lexicon.from_names("Kuleba"),
+        lambda: Lexicon.from_texts("Then Kuleba said so."),
+    ):
+        with pytest.raises(TypeError):
+            build()
+    assert "Kule" not in Lexicon(frozenset({"Kuleba"}))
+    assert Lexicon(["Kuleba"]) == Lexicon.from_names(["Kuleba"])  # type: ignore[arg-type]

@@ -39,18 +39,39 @@ class Lexicon:
 
     names: frozenset[str] = frozenset()
 
+    def __post_init__(self) -> None:
+        names = self.names
+        if isinstance(names, (str, bytes)):
+            raise TypeError(
+                "Lexicon takes a collection of names, not one string: Lexicon({'Kuleba'})"
+            )
+        if not isinstance(names, frozenset):
+            object.__setattr__(self, "names", frozenset(names))
+        if not all(isinstance(n, str) for n in self.names):
+            raise TypeError("a Lexicon's names must be strings")
+
     @classmethod
     def from_names(cls, names: Iterable[str]) -> Lexicon:
         """A lexicon of exactly these names (blank entries are dropped).
 
         >>> len(Lexicon.from_names(["Kuleba", " ", "Peskov"]))
         2
+        >>> Lexicon.from_names("Kuleba")
+        Traceback (most recent call last):
+        ...
+        TypeError: Lexicon.from_names takes names, not one string: from_names(["Kuleba"])
         """
+        if isinstance(names, (str, bytes)):
+            raise TypeError(
+                'Lexicon.from_names takes names, not one string: from_names(["Kuleba"])'
+            )
         return cls(frozenset(n.strip() for n in names if n.strip()))
 
     @classmethod
     def from_texts(cls, texts: Iterable[str], *, min_documents: int = 2) -> Lexicon:
         """Names that stand alone mid-sentence in at least ``min_documents`` of ``texts``."""
+        if isinstance(texts, (str, bytes)):
+            raise TypeError("Lexicon.from_texts takes a collection of texts, not one string")
         if min_documents < 1:
             raise ValueError("min_documents must be at least 1")
         counts: Counter[str] = Counter()

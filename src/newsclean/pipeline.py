@@ -345,6 +345,11 @@ def run(text: str, config: Config | None = None) -> Result:
     """
     if not isinstance(text, str):
         raise TypeError(f"newsclean works on str, not {type(text).__name__}")
+    if config is not None and not isinstance(config, Config):
+        raise TypeError(
+            f"config must be a newsclean.Config, not {type(config).__name__} "
+            "(for a mapping: Config(**mapping))"
+        )
     config = config or _DEFAULT_CONFIG
     original = text
     current = text
