@@ -188,3 +188,20 @@ def test_a_lexicon_is_never_built_from_one_string() -> None:
             build()
     assert "Kule" not in Lexicon(frozenset({"Kuleba"}))
     assert Lexicon(["Kuleba"]) == Lexicon.from_names(["Kuleba"])  # type: ignore[arg-type]
+
+
+def test_a_leading_byte_order_mark_is_kept_and_read_past() -> None:
+    body = "date 2022-02-15 The spokesman said so.  \nPhoto: EFE/EPA\nTalks went on.\n"
+    plain = newsclean.fix_and_explain(body)
+    marked = newsclean.fix_and_explain("\ufeff" + body)
+    assert marked.text == "\ufeff" + plain.text
+    assert marked.metadata["date"] == plain.metadata["date"] == "2022-02-15"
+    assert [(e.start - 1, e.end - 1, e.rule) for e in marked.edits] == [
+        (e.start, e.end, e.rule) for e in plain.edits
+    ]
+    assert apply_edits("\ufeff" + body, marked.edits) == marked.text
+    removed = marked.metadata["removed"]
+    assert len(removed) == len(plain.metadata["removed"]) >= 2
+    assert all(("\ufeff" + body)[b["start"] : b["end"]] == b["text"] for b in removed)
+    found = newsclean.detect("\ufeffTalks went on.  ")
+    assert [(f.start, f.line, f.column) for f in found] == [(15, 1, 16)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -335,6 +335,11 @@ _last_steps: tuple[Config | None, tuple[_Step, ...]] = (None, ())
 _new_context = tuple.__new__
 
 
+#: The byte-order mark some editors put first in a file: not text, but in front of it the
+#: rules anchored at the start (a date header, a credit line, leading blank lines) miss it.
+BOM = "\ufeff"
+
+
 def run(text: str, config: Config | None = None) -> Result:
     """Run the pipeline over ``text``: the one run behind fix, fix_and_explain, detect.
 
@@ -342,6 +347,13 @@ def run(text: str, config: Config | None = None) -> Result:
     text, the rules run again over the result (up to :data:`MAX_PASSES` passes), so that the
     output is a fixed point. Document facts (``date``, ``language``) come from the first pass;
     a finding reported again by a later pass (same rule and span) is listed once.
+
+    A leading byte-order mark is kept and the rules read the text after it (offsets still
+    count it).
+
+    >>> result = run("\ufeffdate 2022-02-15 Talks went on.")
+    >>> result.text == "\ufeffTalks went on.", result.edits[0].start, result.metadata["date"]
+    (True, 1, '2022-02-15')
     """
     if not isinstance(text, str):
         raise TypeError(f"newsclean works on str, not {type(text).__name__}")
@@ -350,7 +362,28 @@ def run(text: str, config: Config | None = None) -> Result:
             f"config must be a newsclean.Config, not {type(config).__name__} "
             "(for a mapping: Config(**mapping))"
         )
-    config = config or _DEFAULT_CONFIG
+    if text.startswith(BOM):
+        return _after_bom(_run(text[1:], config or _DEFAULT_CONFIG))
+    return _run(text, config or _DEFAULT_CONFIG)
+
+
+def _after_bom(result: Result) -> Result:
+    """``result`` of the text after a byte-order mark, in offsets of the text with it."""
+    edits = [replace(e, start=e.start + 1, end=e.end + 1) for e in result.edits]
+    findings = [
+        replace(f, start=f.start + 1, end=f.end + 1, column=f.column + (f.line == 1))
+        for f in result.findings
+    ]
+    metadata = dict(result.metadata)
+    if "removed" in metadata:
+        metadata["removed"] = [
+            {**block, "start": block["start"] + 1, "end": block["end"] + 1}
+            for block in metadata["removed"]
+        ]
+    return Result(BOM + result.text, edits, metadata, findings)
+
+
+def _run(text: str, config: Config) -> Result:
     original = text
     current = text
     edits: list[Edit] = []
