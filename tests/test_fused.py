@@ -405,3 +405,21 @@ def test_long_document_words_straddling_blocks_are_found() -> None:
         assert list(fused.word_starts(text, "World Cup")) == [4, 19, 34]
         assert list(fused.word_starts(text, "World Cupx")) == []
     fused.run_blocks.cache_clear()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["the", "said", "Donetsk", "And", "Or", "Lugansk", "Kyiv", ",", ";", ".", "\n", "1"]
+        ),
+        max_size=40,
+    ).map(" ".join)
+)
+def test_link_free_names_answer_as_the_full_scan(text: str) -> None:
+    # Asked word by word, the lazy lookup agrees with listing every name of the text.
+    from newsclean.rules.fused import LinkFreeNames, names_outside_links
+
+    lazy, full = LinkFreeNames(text), names_outside_links(text)
+    for word in ("Donetsk", "Lugansk", "Kyiv", "And", "Or", "the"):
+        assert (word in lazy) == (word in full), word

@@ -1432,8 +1432,46 @@ def names_outside_links(text: str) -> set[str]:
     return out
 
 
+class LinkFreeNames:
+    """The names of :func:`names_outside_links`, asked one word at a time (each answer
+    cached): only the places where the word occurs are read (:func:`word_starts`), so a long
+    document is not scanned whole for the few words next to a link word.
+
+    >>> names = LinkFreeNames("the Donetsk And Lugansk regions, said Lugansk officials")
+    >>> "Lugansk" in names, "Donetsk" in names
+    (True, False)
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or not word:
+            return False
+        hit = self._known.get(word)
+        if hit is None:
+            hit = self._known[word] = self._outside_links(word)
+        return hit
+
+    def _outside_links(self, word: str) -> bool:
+        if word in LINK_STOPS:
+            return False
+        text = self._text
+        for at in word_starts(text, word):
+            m = DOC_NAME_RE.match(text, at)
+            if m is None or m.end() != at + len(word):
+                continue
+            if _LINK_BEFORE_RE.search(text, max(0, at - 8), at):
+                continue
+            if _LINK_AFTER_RE.match(text, m.end()):
+                continue
+            return True
+        return False
+
+
 def link_neighbour_is_name(
-    text: str, word: str, names: Collection[str], lexicon: Any = None
+    text: str, word: str, names: Collection[str] | LinkFreeNames, lexicon: Any = None
 ) -> bool:
     """Whether ``word``, next to a capitalised link word in ``text``, is a name: a listed name
     (:func:`listed_name`), a word rare in English (Zipf under :data:`RARE_NAME_ZIPF`), one of
@@ -1489,7 +1527,7 @@ def find_link_words(text: str, ctx: Context) -> Iterator[Change]:
     # Both neighbours must be names the document shows standing alone elsewhere (or the
     # lexicon knows), not common words: titles of works ("Sex And The City", "Hide And
     # Seek") are left.
-    names = names_outside_links(text)
+    names = LinkFreeNames(text)
     lexicon = ctx.config.lexicon
     for m, left_run, right_run in candidates:
         if all(
