@@ -686,6 +686,8 @@ def stop_fusion(left: str, stop: str, right: str, *, min_word_zipf: float = 3.0)
     (False, False)
     >>> stop_fusion("ASP", ".", "NET"), stop_fusion("report", ".", "pdf")
     (False, False)
+    >>> stop_fusion("error", ".", "log"), stop_fusion("json", ".", "loads")
+    (False, False)
     """
     if len(right) < 2:
         return False
@@ -696,6 +698,9 @@ def stop_fusion(left: str, stop: str, right: str, *, min_word_zipf: float = 3.0)
         return False
     if stop != "." or not left.islower() or len(left) < 3 or len(right) < 3:
         return False
+    code = _table("fused_dotted_names.txt")
+    if right in code or left in code:
+        return False  # "error.log", "json.loads", "window.location": file and code names
     return zipf(left) >= 2.5 and zipf(right) >= min_word_zipf
 
 
@@ -737,7 +742,7 @@ def find_stop_fusion(text: str, ctx: Context) -> Iterator[Change]:
             continue
         if not stop_fusion(left or "x", stop, right):
             continue
-        if in_link(text, lm.start(), rm.end()):
+        if in_link(text, lm.start(), rm.end()) or in_code_span(text, lm.start(), rm.end()):
             continue
         yield Change(at + 1, at + 1, " ", f"space restored after '{stop}' between sentences")
 
@@ -807,9 +812,97 @@ def space_restored(token: str, cut: int, at: int) -> Change:
     )
 
 
+def camel_name_vouched(text: str, name: str, names: DocNames, lexicon: Any = None) -> bool:
+    """Whether the capitalised part of a lower-case word + name token is a name, not the
+    second word of a brand or a code name ("openDemocracy", "getUser", "theSkimm"): a
+    shipped place or always-alone word, a name the lexicon knows, or one the document shows
+    (:meth:`DocNames.vouches`, or standing alone after a lower-case word while never written
+    in lower case).
+
+    >>> doc = "Talks on the border withUkraine went on. Troops massed near Ukraine."
+    >>> camel_name_vouched(doc, "Ukraine", DocNames(doc))
+    True
+    >>> doc = "Call getUser before the user logs in."
+    >>> camel_name_vouched(doc, "User", DocNames(doc))
+    False
+    """
+    if listed_name(name) or (lexicon is not None and name in lexicon):
+        return True
+    if names.vouches(name):
+        return True
+    return name in names and not whole_word_at(text, name.lower())
+
+
+#: A capitalised word of at least this Zipf frequency glued to a lower-case word needs the
+#: document's evidence to be cut off as a name: it may be the second word of a brand or a
+#: code name ("openDemocracy", "getUser", "useState"); rarer ones are names ("andPfizer").
+COMMON_NAME_PART_ZIPF = 4.0
+#: A capitalised word or a number right after a token: the name part goes on as a longer
+#: name ("inSouth Korea") or a date ("inAugust 2003").
+NAME_GOES_ON_RE = regex.compile(r"[ \t]+(?:\p{Lu}\p{Ll}|\d)")
+
+
+def camel_cut_vouched(
+    text: str, word: str, name: str, end: int, names: DocNames, lexicon: Any
+) -> bool:
+    """Whether ``word`` + ``name`` glued together (NC102), ending at ``end``, may be cut.
+
+    A name part rare in English (Zipf under :data:`COMMON_NAME_PART_ZIPF`) may; a common
+    one only with evidence that it is a name here: it goes on as a longer name or a date
+    ("boostTime Warner", "inSouth Korea", "inAugust 2003"), ``word`` and it stand together
+    elsewhere ("the President"), or :func:`camel_name_vouched`.
+
+    >>> doc = "deals that boostTime Warner profit"
+    >>> camel_cut_vouched(doc, "boost", "Time", 20, DocNames(doc), None)
+    True
+    >>> doc = "Call getUser when the user logs in."
+    >>> camel_cut_vouched(doc, "get", "User", 12, DocNames(doc), None)
+    False
+    >>> camel_cut_vouched("from the frontierKuleba said", "frontier", "Kuleba", 23,
+    ...                   DocNames(""), None)
+    True
+    """
+    if zipf(name) < COMMON_NAME_PART_ZIPF:
+        return True
+    if NAME_GOES_ON_RE.match(text, end) is not None:
+        return True
+    if names.vouches(name, word):
+        return True
+    return camel_name_vouched(text, name, names, lexicon)
+
+
+def in_code_span(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies inside a Markdown code span: an odd number of
+    backticks before it on its line (looked for at most 200 characters back) and one after.
+
+    >>> in_code_span("call `getUser` now", 6, 13), in_code_span("call getUser `x`", 5, 12)
+    (True, False)
+    """
+    line_start = max(text.rfind("\n", 0, start) + 1, start - 200)
+    if text.count("`", line_start, start) % 2 == 0:
+        return False
+    line_end = text.find("\n", end)
+    return text.find("`", end, len(text) if line_end == -1 else line_end) != -1
+
+
 def find_word_name(text: str, ctx: Context) -> Iterator[Change]:
+    names: DocNames | None = None
     for token, cut, m in cut_occurrences(text, ctx, HUMP, word_name_cut, WORD_NAME_RE):
-        yield space_restored(token, cut, m.start())
+        if names is None:
+            names = DocNames(text)
+        if in_code_span(text, m.start(), m.end()):
+            continue
+        word, name = token[:cut], token[cut:]
+        if camel_cut_vouched(text, word, name, m.end(), names, ctx.config.lexicon):
+            yield space_restored(token, cut, m.start())
+        else:  # a brand or a code name as likely as a fusion: a person decides
+            yield Change(
+                m.start() + cut,
+                m.start() + cut,
+                None,
+                f"'{token}' may be '{word} {name}' run together, or a brand or code name: "
+                f"nothing shows '{name}' is a name here (not split)",
+            )
 
 
 # --------------------------------------------------------------------------------------------
@@ -837,8 +930,8 @@ def name_word_cuts(token: str, min_word_zipf: float = 3.0) -> tuple[tuple[int, f
     cuts = []
     for i in range(3, len(token) - 1):
         word = token[i:]
-        if word in endings and not listed_name(token[:i]):
-            continue  # "Tateson", but "Thursdayby"
+        if word in endings and not (follows_names(word) and listed_name(token[:i])):
+            continue  # "Tateson", "Qatargate"; a shipped name before a function word is cut
         z = zipf(word)
         if z >= min_word_zipf and (len(word) >= 3 or follows_names(word)):
             cuts.append((i, z, follows_names(word)))
@@ -1202,9 +1295,11 @@ def small_word_cut(token: str, min_word_zipf: float = 3.0) -> int | None:
 
 
 #: Articles: a preposition never follows one, so "the onstart" is no "the on start"; nor
-#: does one follow these possessives ("her" and "his" may be objects: "next to her on").
+#: does one follow these possessives ("her" and "his" may be objects: "next to her on"),
+#: nor another preposition ("of onsemi" is no "of on semi").
 ARTICLES = frozenset(["a", "an", "the"])
-NO_PREPOSITION_AFTER = ARTICLES | {"my", "your", "our", "their", "its"}
+PREPOSITIONS = frozenset(["of", "to", "in", "on", "at", "by", "for", "from", "with", "into"])
+NO_PREPOSITION_AFTER = ARTICLES | PREPOSITIONS | {"my", "your", "our", "their", "its"}
 
 
 def find_small_word(text: str, ctx: Context) -> Iterator[Change]:
@@ -1212,6 +1307,8 @@ def find_small_word(text: str, ctx: Context) -> Iterator[Change]:
         preposition = token[:cut] not in ARTICLES
         if preposition and word_before(text, m.start()).lower() in NO_PREPOSITION_AFTER:
             continue  # "the onstart": no preposition follows an article
+        if in_code_span(text, m.start(), m.end()):
+            continue
         yield space_restored(token, cut, m.start())
 
 
@@ -1335,8 +1432,46 @@ def names_outside_links(text: str) -> set[str]:
     return out
 
 
+class LinkFreeNames:
+    """The names of :func:`names_outside_links`, asked one word at a time (each answer
+    cached): only the places where the word occurs are read (:func:`word_starts`), so a long
+    document is not scanned whole for the few words next to a link word.
+
+    >>> names = LinkFreeNames("the Donetsk And Lugansk regions, said Lugansk officials")
+    >>> "Lugansk" in names, "Donetsk" in names
+    (True, False)
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or not word:
+            return False
+        hit = self._known.get(word)
+        if hit is None:
+            hit = self._known[word] = self._outside_links(word)
+        return hit
+
+    def _outside_links(self, word: str) -> bool:
+        if word in LINK_STOPS:
+            return False
+        text = self._text
+        for at in word_starts(text, word):
+            m = DOC_NAME_RE.match(text, at)
+            if m is None or m.end() != at + len(word):
+                continue
+            if _LINK_BEFORE_RE.search(text, max(0, at - 8), at):
+                continue
+            if _LINK_AFTER_RE.match(text, m.end()):
+                continue
+            return True
+        return False
+
+
 def link_neighbour_is_name(
-    text: str, word: str, names: Collection[str], lexicon: Any = None
+    text: str, word: str, names: Collection[str] | LinkFreeNames, lexicon: Any = None
 ) -> bool:
     """Whether ``word``, next to a capitalised link word in ``text``, is a name: a listed name
     (:func:`listed_name`), a word rare in English (Zipf under :data:`RARE_NAME_ZIPF`), one of
@@ -1392,7 +1527,7 @@ def find_link_words(text: str, ctx: Context) -> Iterator[Change]:
     # Both neighbours must be names the document shows standing alone elsewhere (or the
     # lexicon knows), not common words: titles of works ("Sex And The City", "Hide And
     # Seek") are left.
-    names = names_outside_links(text)
+    names = LinkFreeNames(text)
     lexicon = ctx.config.lexicon
     for m, left_run, right_run in candidates:
         if all(
@@ -1434,7 +1569,9 @@ RULES = (
         before="troops lined up on the border withUkraine as these finished exercises",
         after="troops lined up on the border with Ukraine as these finished exercises",
         why="A link or bold span that starts with a name loses the space before it in "
-        "translation; brand and camel-case names (iPhone, eBay, easyJet) are protected.",
+        "translation. Brand and camel-case names (iPhone, eBay, easyJet) are protected; a "
+        "common word after the hump (openDemocracy, getUser) is cut only when the document "
+        "shows it is a name, else the token is reported.",
     ),
     Rule(
         code="NC103",
