@@ -34,18 +34,25 @@ from .io import (
     decode_utf8,
     discover,
     dump_record,
+    field_conflict,
     get_field,
     iter_jsonl,
     iter_line_batches,
     parse_jsonl_line,
+    paths_overlap,
     read_bytes,
     set_field,
+    write_all,
 )
 
 # Modules only some runs need (a process pool, TOML, diffs, the catalogue) are imported
 # where they are used, to keep start-up short.
 
 __all__ = ["main"]
+
+#: The exit status when the reader of the output went away (``newsclean check x | head``):
+#: 128 + SIGPIPE, as a shell reports a process the signal stopped; never 1 ("found").
+EXIT_BROKEN_PIPE = 141
 
 #: Progress is shown only for more documents than this (and only on a terminal).
 HANDFUL = 10
@@ -97,7 +104,7 @@ def load_settings(path: Path) -> dict[str, Any]:
     try:
         with open(path, "rb") as handle:
             data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise UsageError(f"{path}: cannot read configuration: {exc}") from None
     table = data.get("tool", {}).get("newsclean", {})
     if not isinstance(table, dict):
@@ -127,20 +134,30 @@ def load_settings(path: Path) -> dict[str, Any]:
     return settings
 
 
+def _diff_header(name: str) -> bytes:
+    """The ``---``/``+++`` lines of a diff; a file name that is not valid UTF-8 (kept by
+    Python as surrogate escapes) is written back as its own bytes.
+
+    >>> _diff_header("caf\\udce9.txt")
+    b'--- caf\\xe9.txt\\n+++ caf\\xe9.txt\\n'
+    """
+    return f"--- {name}\n+++ {name}\n".encode("utf-8", "surrogateescape")
+
+
 def parse_option(text: str) -> tuple[str, str, Any]:
     """``CODE.key=value`` from ``--option``; the value is JSON when it parses, else a string.
 
-    >>> parse_option("NC101.min_zipf=3.5")
-    ('NC101', 'min_zipf', 3.5)
-    >>> parse_option("NC4.patterns=[\\"Read more\\"]")
-    ('NC4', 'patterns', ['Read more'])
-    >>> parse_option("NC301.label=date")
-    ('NC301', 'label', 'date')
+    >>> parse_option("NC7.english_share=0.3")
+    ('NC7', 'english_share', 0.3)
+    >>> parse_option("NC4.notices=[\\"Read more\\"]")
+    ('NC4', 'notices', ['Read more'])
+    >>> parse_option("NC8.titles=Dr")
+    ('NC8', 'titles', 'Dr')
     """
     scope_key, sep, raw = text.partition("=")
     scope, dot, key = scope_key.partition(".")
     if not sep or not dot or not scope or not key:
-        raise UsageError(f"--option {text!r}: expected CODE.key=value, e.g. NC101.min_zipf=3.5")
+        raise UsageError(f"--option {text!r}: expected CODE.key=value, e.g. NC7.min_words=5")
     try:
         value: Any = json.loads(raw)
     except json.JSONDecodeError:
@@ -397,6 +414,13 @@ def _work_line(raw: bytes, number: int, offset: int, name: str) -> tuple[bool, A
     if job.mode == "check":
         return True, [f.as_dict() for f in detect(text, job.config)]
     result = fix_and_explain(text, job.config)
+    if job.meta_field is not None:
+        conflict = field_conflict(rec.record, job.meta_field)
+        if conflict is not None:
+            raise InputError(
+                f"{name}:{number}: --metadata-field {job.meta_field!r} would overwrite the "
+                f"record's own data: {conflict}"
+            )
     line = record_line(rec, text, result.text, result.metadata, job.field_path, job.meta_field)
     return True, (None if line is rec.raw else line)
 
@@ -776,7 +800,7 @@ class FixHandler(Handler):
         if self.writer is not None:
             self.writer.write(line)
         elif not self.reporting:
-            self.out.write(line)
+            write_all(self.out, line)
 
     def doc(self, doc: Doc, result: Any) -> None:
         source = doc.source
@@ -784,7 +808,10 @@ class FixHandler(Handler):
         if text != doc.text:
             self.changed.add(source)
             if self.diff:
-                self.out.write(unified_diff(doc.text, text, source.name).encode("utf-8"))
+                write_all(
+                    self.out,
+                    unified_diff(doc.text, text, source.name).encode("utf-8", "surrogateescape"),
+                )
         if self.reporting:
             return
         if self.in_place and not source.is_stdin:
@@ -794,18 +821,18 @@ class FixHandler(Handler):
                 except OSError as exc:
                     raise InputError(f"{source.name}: cannot write: {exc.strerror}") from None
         else:
-            self.out.write(text.encode("utf-8"))
+            write_all(self.out, text.encode("utf-8"))
 
     def _jsonl_hunk(self, source: Source, rec: Rec, line: bytes) -> None:
         if not self.jsonl_diff_started:
-            self.out.write(f"--- {source.name}\n+++ {source.name}\n".encode())
+            write_all(self.out, _diff_header(source.name))
             self.jsonl_diff_started = True
         n = rec.line
-        self.out.write(f"@@ -{n} +{n} @@\n".encode())
+        write_all(self.out, f"@@ -{n} +{n} @@\n".encode())
         for sign, raw in ((b"-", rec.raw), (b"+", line)):
-            self.out.write(sign + raw)
+            write_all(self.out, sign + raw)
             if not raw.endswith(b"\n"):
-                self.out.write(b"\n\\ No newline at end of file\n")
+                write_all(self.out, b"\n\\ No newline at end of file\n")
 
     def end(self, source: Source) -> None:
         if self.writer is not None:
@@ -916,7 +943,7 @@ MAIN_EPILOG = """\
 examples:
   newsclean fix article.txt > clean.txt       repaired text on stdout
   cat article.txt | newsclean fix             stdin to stdout
-  newsclean fix -i articles/                  rewrite *.txt, *.md, *.jsonl in place
+  newsclean fix -i articles/                  rewrite *.txt, *.jsonl in place
   newsclean fix --check --diff articles/      what would change (exit 1 if anything)
   newsclean check corpus.jsonl --statistics   how dirty is this corpus?
   newsclean fix --jsonl -j 4 big.jsonl > clean.jsonl
@@ -1152,6 +1179,10 @@ def run_fix_or_check(args: argparse.Namespace) -> int:
         job = Job(config, "check", field_path)
     else:
         meta_field = settings.get("metadata_field")
+        if meta_field is not None and paths_overlap(meta_field, field_path):
+            raise UsageError(
+                f"--metadata-field {meta_field!r} would overwrite the text field {field_path!r}"
+            )
         handler = FixHandler(
             progress,
             quiet,
@@ -1243,7 +1274,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(OSError):
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
-        return 1
+        return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
         print("newsclean: interrupted", file=sys.stderr)
         return 130

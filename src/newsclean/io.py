@@ -11,9 +11,11 @@ offset) so the CLI can print it and exit with status 2.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fnmatch
 import io
 import json
+import math
 import os
 import stat
 import sys
@@ -35,12 +37,17 @@ __all__ = [
     "iter_jsonl",
     "iter_line_batches",
     "parse_jsonl_line",
+    "field_conflict",
+    "paths_overlap",
     "read_bytes",
     "set_field",
+    "write_all",
 ]
 
-#: File name patterns picked up when a folder is given.
-DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", "*.md", "*.jsonl")
+#: The files a folder is searched for. Markdown is not among them: its code blocks, tables
+#: and hard line breaks are not prose, and the whitespace and fused rules would change them
+#: (``--include '*.md'`` opts in).
+DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", "*.jsonl")
 #: Folders never entered when walking a folder (hidden folders are skipped as well).
 SKIPPED_DIRS: frozenset[str] = frozenset({"__pycache__", "node_modules"})
 STDIN = "-"
@@ -216,6 +223,54 @@ def set_field(record: dict[str, Any], path: str, value: Any) -> None:
     target[parts[-1]] = value
 
 
+def field_conflict(record: dict[str, Any], path: str) -> str | None:
+    """Why writing newsclean's metadata object at ``path`` would destroy data, or ``None``.
+
+    The metadata field is newsclean's: an object already there (from an earlier run) is
+    replaced, and missing objects on the way are created; any other value at the path or on
+    the way to it is the record's own and is never overwritten.
+
+    >>> field_conflict({"id": "a1"}, "id")
+    "it holds a str, not newsclean's metadata"
+    >>> field_conflict({"meta": "keep me"}, "meta.sub")
+    "'meta' holds a str"
+    >>> field_conflict({"newsclean": {"date": "2022"}}, "newsclean") is None
+    True
+    >>> field_conflict({"id": 1}, "meta.sub") is None
+    True
+    """
+    if path in record or "." not in path:
+        value = record.get(path, {})
+        return (
+            None
+            if isinstance(value, dict)
+            else (f"it holds a {type(value).__name__}, not newsclean's metadata")
+        )
+    parts = path.split(".")
+    target: Any = record
+    for k, part in enumerate(parts):
+        if part not in target:
+            return None
+        target = target[part]
+        if not isinstance(target, dict):
+            where = ".".join(parts[: k + 1])
+            if k == len(parts) - 1:
+                return f"it holds a {type(target).__name__}, not newsclean's metadata"
+            return f"{where!r} holds a {type(target).__name__}"
+    return None
+
+
+def paths_overlap(a: str, b: str) -> bool:
+    """Whether one dotted field path is the other or lies inside it.
+
+    >>> paths_overlap("text", "text"), paths_overlap("a", "a.b"), paths_overlap("a.b", "a")
+    (True, True, True)
+    >>> paths_overlap("text", "textual"), paths_overlap("a.b", "a.c")
+    (False, False)
+    """
+    return a == b or a.startswith(b + ".") or b.startswith(a + ".")
+
+
 def _split_ending(raw: bytes) -> tuple[bytes, bytes]:
     """A raw line split into its content and its line ending.
 
@@ -253,13 +308,15 @@ def parse_jsonl_line(raw: bytes, number: int, offset: int, name: str) -> JsonlRe
     if not text.strip():
         return JsonlRecord(number, raw, None, ending)
     try:
-        record = json.loads(text)
+        record = json.loads(text, parse_constant=_no_constant, parse_float=_finite_float)
     except json.JSONDecodeError as exc:
         raise InputError(
             f"{name}:{number}: malformed JSON line ({exc.msg}, column {exc.colno})"
         ) from None
     except RecursionError:
         raise InputError(f"{name}:{number}: JSON line nested too deeply") from None
+    except ValueError as exc:  # NaN, Infinity, 1e400: not JSON, could not be written back
+        raise InputError(f"{name}:{number}: {exc}") from None
     if not isinstance(record, dict):
         raise InputError(
             f"{name}:{number}: a JSONL line must be a JSON object, not {type(record).__name__}"
@@ -338,6 +395,40 @@ def iter_jsonl(source: Source, handle: IO[bytes] | None = None) -> Iterator[Json
             opened.close()
 
 
+def write_all(stream: IO[bytes], data: bytes) -> None:
+    """Write all of ``data`` or raise: a buffered write to a pipe whose reader went away can
+    write part, return the count and raise nothing, and the rest would be lost without a
+    word. A write that makes no progress is a broken pipe.
+
+    >>> out = io.BytesIO(); write_all(out, b"abc"); out.getvalue()
+    b'abc'
+    """
+    view = memoryview(data)
+    while view:
+        n = stream.write(view)
+        if not n:
+            raise BrokenPipeError(errno.EPIPE, "the output stream took no more")
+        view = view[n:]
+
+
+def _no_constant(name: str) -> Any:
+    """``json.loads``'s hook for ``NaN`` and ``Infinity``, which JSON does not have."""
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _finite_float(literal: str) -> float:
+    """``json.loads``'s float hook: a number too large for a float (``1e400``) is refused,
+    since it would be written back as ``Infinity``, which is not JSON.
+
+    >>> _finite_float("1.5")
+    1.5
+    """
+    value = float(literal)
+    if math.isinf(value):
+        raise ValueError(f"number {literal} is too large to keep")
+    return value
+
+
 def dump_record(record: dict[str, Any], raw: bytes) -> bytes:
     """Serialise a record as one JSONL line in the style of its original line.
 
@@ -350,11 +441,11 @@ def dump_record(record: dict[str, Any], raw: bytes) -> bytes:
     b'{"b": "\\xc3\\xa9"}'
     """
     ascii_only = raw.isascii()
-    text = json.dumps(record, ensure_ascii=ascii_only, default=str)
+    text = json.dumps(record, ensure_ascii=ascii_only, default=str, allow_nan=False)
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate from a \\ud800 escape: keep it escaped
-        return json.dumps(record, ensure_ascii=True, default=str).encode("ascii")
+        return json.dumps(record, ensure_ascii=True, default=str, allow_nan=False).encode("ascii")
 
 
 #: ``O_BINARY`` where the platform has it (Windows), else nothing.

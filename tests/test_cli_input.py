@@ -1,0 +1,84 @@
+"""The command line on awkward input: what it refuses (exit 2, one line), and what it keeps.
+
+Written from an outside review's reproductions: a metadata field over the record's own data,
+numbers JSON cannot write back, a configuration file that is not UTF-8, a file name that is
+not UTF-8, and a reader that goes away.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .test_cli import COMMAND, jsonl, run, write
+
+
+def _one_error(proc: subprocess.CompletedProcess[str], *needles: str) -> None:
+    assert proc.returncode == 2, (proc.returncode, proc.stderr)
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("newsclean: error:"), lines
+    for needle in needles:
+        assert needle in lines[0], lines[0]
+
+
+def test_metadata_field_never_overwrites_the_records_data(tmp_path: Path) -> None:
+    write(tmp_path / "m.jsonl", jsonl({"id": "a1", "text": "date 2022-02-15 Talks  went on."}))
+    write(tmp_path / "n.jsonl", jsonl({"meta": "keep me", "text": "Talks  went on."}))
+    _one_error(run("fix", "--metadata-field", "text", "m.jsonl", cwd=tmp_path), "text field")
+    _one_error(run("fix", "--metadata-field", "text.x", "m.jsonl", cwd=tmp_path), "text field")
+    _one_error(run("fix", "--metadata-field", "id", "m.jsonl", cwd=tmp_path), "m.jsonl:1:", "str")
+    _one_error(run("fix", "--metadata-field", "meta.sub", "n.jsonl", cwd=tmp_path), "'meta'")
+    # With -i the file is left as it was.
+    before = (tmp_path / "m.jsonl").read_bytes()
+    _one_error(run("fix", "-i", "--metadata-field", "id", "m.jsonl", cwd=tmp_path))
+    assert (tmp_path / "m.jsonl").read_bytes() == before
+
+
+def test_metadata_field_replaces_an_earlier_runs_object(tmp_path: Path) -> None:
+    record = {"text": "date 2022-02-15 Talks went on.", "newsclean": {"old": True}}
+    write(tmp_path / "m.jsonl", jsonl(record))
+    proc = run("fix", "--metadata-field", "newsclean", "m.jsonl", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["text"] == "Talks went on." and out["newsclean"]["date"] == "2022-02-15"
+    assert "old" not in out["newsclean"]
+
+
+@pytest.mark.parametrize("number", ["NaN", "Infinity", "-Infinity", "1e400"])
+def test_numbers_json_cannot_write_back_are_refused(tmp_path: Path, number: str) -> None:
+    write(tmp_path / "c.jsonl", '{"text": "a  b", "f": ' + number + "}\n")
+    _one_error(run("fix", "c.jsonl", cwd=tmp_path), "c.jsonl:1:")
+    ok = write(tmp_path / "d.jsonl", '{"text": "a  b", "f": 1e300}\n')
+    proc = run("fix", ok, cwd=tmp_path)
+    assert proc.returncode == 0 and json.loads(proc.stdout) == {"text": "a b", "f": 1e300}
+
+
+def test_a_configuration_file_that_is_not_utf8_is_one_line(tmp_path: Path) -> None:
+    conf = write(tmp_path / "c.toml", b'[tool.newsclean]\nselect = ["NC5"]\n\xff\n')
+    a = write(tmp_path / "a.txt", "Talks  went on.\n")
+    _one_error(run("fix", "--config", conf, a, cwd=tmp_path), "cannot read configuration")
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="needs non-UTF-8 file names")
+def test_diff_of_a_file_whose_name_is_not_utf8(tmp_path: Path) -> None:
+    folder = tmp_path / "d"
+    folder.mkdir()
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as handle:
+        handle.write(b"Talks  went on.\n")
+    proc = subprocess.run([*COMMAND, "fix", "--diff", "d"], cwd=tmp_path, capture_output=True)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout.startswith(b"--- d/caf\xe9.txt\n+++ d/caf\xe9.txt\n")
+
+
+def test_a_reader_that_goes_away_ends_the_run_with_141(tmp_path: Path) -> None:
+    big = write(tmp_path / "big.txt", "Talks  went on in Brussels on Tuesday.\n" * 200_000)
+    with subprocess.Popen([*COMMAND, "fix", str(big)], stdout=subprocess.PIPE) as proc:
+        assert proc.stdout is not None
+        proc.stdout.readline()
+        proc.stdout.close()
+        assert proc.wait(timeout=120) == 141
