@@ -359,6 +359,28 @@ def isolated_name(text: str, name: str) -> int:
     return count
 
 
+def name_ends(text: str, name: str) -> int:
+    """How often ``name`` ends a name in ``text``: a whole word (no joiner on either side,
+    so no possessive) after anything, a first name included, and before a lower-case word
+    or punctuation but no capitalised word ("Robbie Williams is", "Labour, and"), so not
+    inside a longer name ("South Korea", "World Bank Group").
+
+    >>> name_ends("Robbie Williams is here; Williams' song, like Robbie Williams.", "Williams")
+    2
+    >>> name_ends("the World Bank Group, South Korea and North Korea's", "Korea")
+    1
+    """
+    count = 0
+    for at in word_starts(text, name):
+        end = at + len(name)
+        if (at > 0 and _JOINED(text[at - 1])) or (end < len(text) and _JOINED(text[end])):
+            continue
+        after = text[end : end + 4].lstrip(" ,;:.!?)\n")
+        if not after[:1].isupper():
+            count += 1
+    return count
+
+
 def _JOINED(ch: str) -> bool:
     return ch.isalnum() or ch in "_@#/\\-+=&'’"
 
@@ -408,8 +430,8 @@ class DocNames(Collection[str]):
     def vouches(self, name: str, before: str = "") -> bool:
         """Whether the document itself shows ``name`` to be a name, whatever its frequency:
         ``before`` + ``name`` stand together elsewhere ("World Cup" for "World Cupfinal"),
-        or ``name`` stands alone twice between lower-case words (:func:`isolated_name`) and
-        never appears in lower case ("Japan", not "War" in a text about war), or ``name``
+        or ``name`` ends a name twice (:func:`name_ends`: "Robbie Williams is") and never
+        appears in lower case ("Japan", not "War" in a text about war), or ``name``
         is rare in English (Zipf under :data:`RARE_NAME_ZIPF`) and stands alone anywhere, a
         sentence's start included ("Morioka said").
 
@@ -432,7 +454,7 @@ class DocNames(Collection[str]):
             return True
         if zipf(name) < RARE_NAME_ZIPF and whole_word_at(text, name):
             return True
-        return isolated_name(text, name) >= 2 and not whole_word_at(text, name.lower())
+        return name_ends(text, name) >= 2 and not whole_word_at(text, name.lower())
 
     def _all(self) -> set[str]:
         return doc_names(self._text) | self._added
@@ -673,6 +695,14 @@ def occurrences(text: str, token: str, pattern: regex.Pattern[str]) -> Iterator[
 ENGLISH_SUFFIXES = frozenset(["it", "in", "us", "me", "news", "online", "app", "dev", "info", "ai"])
 
 
+#: Two-letter words that end sentences ("ready to go.", "to do so."): before a stop and a
+#: capitalised word they are a sentence's end like longer words. Other two-letter tokens
+#: before a stop are abbreviations and codes ("fr.Vladimir", "js.Node").
+SHORT_SENTENCE_ENDS = frozenset(
+    ["go", "so", "it", "up", "me", "us", "do", "to", "in", "on", "at", "by", "of", "no", "is"]
+)
+
+
 def stop_fusion(left: str, stop: str, right: str, *, min_word_zipf: float = 3.0) -> bool:
     """Whether ``left + stop + right`` is two sentences that lost the space between them.
 
@@ -727,7 +757,7 @@ def find_stop_fusion(text: str, ctx: Context) -> Iterator[Change]:
         left = lm.group("left") or ""
         right = rm.group()
         stop = text[at]
-        if left and not (left[0].islower() and len(left) >= 3):
+        if left and not (left[0].islower() and (len(left) >= 3 or left in SHORT_SENTENCE_ENDS)):
             continue  # "Kostroma.Today", "Neva.Today": a capitalised word is a brand's
         if left in protected or right in protected:
             continue
@@ -1430,6 +1460,19 @@ def link_runs(words: list[str], i: int) -> tuple[list[str], list[str]]:
     return left, right
 
 
+def links_names(named: list[bool], left: int, right: int) -> bool:
+    """Whether a capitalised link word joins names, given whether each side's run holds a
+    name with evidence (``named``) and how many words each run has: both sides named, or
+    one side named and both runs of two words or more, full names ("Matt Lucas And David
+    Walliams"); titles of works mostly join single words ("Hide And Seek", "Live And Let
+    Die").
+
+    >>> links_names([True, False], 2, 2), links_names([True, False], 1, 2)
+    (True, False)
+    """
+    return all(named) or (any(named) and left >= 2 and right >= 2)
+
+
 _LINK_BEFORE_RE = regex.compile(r"(?:And|Or)\s+\Z")
 _LINK_AFTER_RE = regex.compile(r"\s+(?:And|Or)\b")
 
@@ -1513,10 +1556,11 @@ def find_link_words(text: str, ctx: Context) -> Iterator[Change]:
     names = names_outside_links(text)
     lexicon = ctx.config.lexicon
     for m, left_run, right_run in candidates:
-        if all(
+        named = [
             any(link_neighbour_is_name(text, w, names, lexicon) for w in run)
             for run in (left_run, right_run)
-        ):
+        ]
+        if links_names(named, len(left_run), len(right_run)):
             yield Change(
                 m.start(), m.end(), m.group().lower(), "capitalised link word between names"
             )
