@@ -846,13 +846,20 @@ def find_word_name(text: str, ctx: Context) -> Iterator[Change]:
 # NC103: a name glued to a following word ("Scholzis", "Kulebaclaims").
 
 
+#: Two-letter words that open a clause after a name but are no function word that follows
+#: names in data/fused_follow_words.txt: offered as word parts, taken only after a name
+#: with strong evidence ("Asiait", "Xboxbe": listed or seen in the document).
+STRONG_EVIDENCE_SHORT_WORDS = frozenset({"it", "if", "be", "up", "so", "do"})
+
+
 @lru_cache(maxsize=65536)
 def name_word_cuts(token: str, min_word_zipf: float = 3.0) -> tuple[tuple[int, float, bool], ...]:
     """The places a capitalised token unknown to wordfreq could be cut into name + word:
     ``(cut, zipf of the word part, whether the word part follows names)`` for every cut that
-    leaves a name part of three or more letters and a frequent word part of two or more
-    that is not a common name ending ("-son", "-ton", "-berg" ...). Empty when wordfreq
-    knows the whole token.
+    leaves a name part of three or more letters and a frequent word part that is not a
+    common name ending ("-son", "-ton", "-berg" ...): three letters or more, or two that
+    follow names or :data:`STRONG_EVIDENCE_SHORT_WORDS`. Empty when wordfreq knows the
+    whole token.
 
     >>> [(c, f) for c, _, f in name_word_cuts("Scholzis")]
     [(6, True)]
@@ -870,7 +877,9 @@ def name_word_cuts(token: str, min_word_zipf: float = 3.0) -> tuple[tuple[int, f
         if word in endings and not listed_name(token[:i]):
             continue  # "Tateson", but "Thursdayby"
         z = zipf(word)
-        if z >= min_word_zipf and (len(word) >= 3 or follows_names(word)):
+        if z >= min_word_zipf and (
+            len(word) >= 3 or follows_names(word) or word in STRONG_EVIDENCE_SHORT_WORDS
+        ):
             cuts.append((i, z, follows_names(word)))
     return tuple(cuts)
 
