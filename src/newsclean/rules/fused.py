@@ -493,7 +493,9 @@ def token_kind(token: str) -> int:
     (0, 0, 0)
     """
     kind = 0
-    if HUMP_GATE_RE.search(token) and word_name_cut(token) is not None:
+    if HUMP_GATE_RE.search(token) and (
+        word_name_cut(token) is not None or particle_cut(token) is not None
+    ):
         kind |= HUMP
     if len(token) >= 5 and token[0].isupper() and name_word_cuts(token):
         kind |= CAPITALISED
@@ -799,6 +801,22 @@ def word_name_cut(token: str, *, min_word_zipf: float = 1.0) -> int | None:
     return m.end()
 
 
+def particle_cut(token: str) -> int | None:
+    """Where a name particle ends in a token it starts ("deGrood"), or ``None``: such tokens
+    are names ("deGrom", "vanDyke") unless the document writes the two parts apart
+    elsewhere (:func:`find_word_name`).
+
+    >>> particle_cut("deGrood"), particle_cut("vanDyke"), particle_cut("withUkraine")
+    (2, 3, None)
+    """
+    if token in _table("fused_protected.txt"):
+        return None
+    m = LOWER_PREFIX_RE.match(token)
+    if m is None or m.end() == len(token) or m.group() not in NAME_PARTICLES:
+        return None
+    return m.end()
+
+
 def cut_occurrences(
     text: str,
     ctx: Context,
@@ -838,7 +856,17 @@ def space_restored(token: str, cut: int, at: int) -> Change:
 
 
 def find_word_name(text: str, ctx: Context) -> Iterator[Change]:
-    for token, cut, m in cut_occurrences(text, ctx, HUMP, word_name_cut, WORD_NAME_RE):
+    def cut_of(token: str) -> int | None:
+        cut = word_name_cut(token)
+        if cut is None:
+            # A particle glued to a name the document also writes apart: "deGrood" when
+            # "de Grood" stands elsewhere.
+            cut = particle_cut(token)
+            if cut is not None and not whole_word_at(text, f"{token[:cut]} {token[cut:]}"):
+                cut = None
+        return cut
+
+    for token, cut, m in cut_occurrences(text, ctx, HUMP, cut_of, WORD_NAME_RE):
         yield space_restored(token, cut, m.start())
 
 
@@ -1393,8 +1421,9 @@ def link_word_in_running_text(words: list[str], i: int) -> bool:
     """Whether the capitalised link word ``words[i]`` stands between names in running text.
 
     The names on each side are runs of one to three capitalised words; the word before the
-    left run must be a lower-case word, and the right run must end the clause or be followed
-    by a lower-case word. A title-cased line (most words capitalised) is a headline.
+    left run must be a lower-case word (or the left run opens the line), and the right run
+    must end the clause or be followed by a lower-case word. A title-cased line (most words
+    capitalised) is a headline.
 
     >>> link_word_in_running_text("the republics of Donetsk And Lugansk .".split(), 4)
     True
@@ -1409,9 +1438,9 @@ def link_word_in_running_text(words: list[str], i: int) -> bool:
         and words[left] not in LINK_STOPS
     ):
         left -= 1
-    if left == i - 1 or left < 0:
+    if left == i - 1:
         return False
-    if not (_LOWER_WORD.fullmatch(words[left]) or _LIST_ITEM.fullmatch(words[left])):
+    if left >= 0 and not (_LOWER_WORD.fullmatch(words[left]) or _LIST_ITEM.fullmatch(words[left])):
         return False
     right = i + 1
     while right < len(words) and right - i <= 3:
