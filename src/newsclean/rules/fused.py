@@ -1097,17 +1097,19 @@ def _short_word_min_name(word: str) -> float:
 
 def follows_names(word: str) -> bool:
     """Whether ``word`` can open what follows a name: a function word, speech verb or
-    irregular past tense from ``data/fused_follow_words.txt``, an inflected verb or adverb of
-    six letters or more, or a five-letter regular past tense of a frequent verb ("voted").
+    irregular past tense from ``data/fused_follow_words.txt``, a noun that names modify
+    ("administration", "spokesman": ``data/fused_head_nouns.txt``), an inflected verb or
+    adverb of six letters or more, or a five-letter regular past tense of a frequent verb
+    ("voted").
 
     >>> follows_names("who"), follows_names("showing"), follows_names("claimed")
     (True, True, True)
-    >>> follows_names("voted"), follows_names("filed"), follows_names("won")
-    (True, True, True)
+    >>> follows_names("voted"), follows_names("filed"), follows_names("won"), follows_names("party")
+    (True, True, True, True)
     >>> follows_names("cup"), follows_names("link"), follows_names("ching"), follows_names("greed")
     (False, False, False, False)
     """
-    if word in _table("fused_follow_words.txt"):
+    if word in _table("fused_follow_words.txt") or word in _table("fused_head_nouns.txt"):
         return True
     if len(word) >= 6:
         return word.endswith(("ed", "ing", "ly"))
