@@ -1350,6 +1350,25 @@ DETERMINERS = frozenset(
 )
 
 
+#: A rest of five letters or more may be this rare (Zipf 2 to 3) after a small word when
+#: wordfreq does not know the whole: "thespuds", "theomicron", "anirate".
+RARE_REST_ZIPF = 2.0
+
+
+def missing_letter_typo(token: str, min_zipf: float = 3.5) -> bool:
+    """Whether one letter put back into ``token`` gives a frequent word: then it is a typo
+    ("adiction" for "addiction"), not a small word glued to a rarer one ("a diction").
+
+    >>> missing_letter_typo("adiction"), missing_letter_typo("thespuds")
+    (True, False)
+    """
+    for i in range(len(token) + 1):
+        for letter in "abcdefghijklmnopqrstuvwxyz":
+            if zipf(token[:i] + letter + token[i:]) >= min_zipf:
+                return True
+    return False
+
+
 #: A token wordfreq knows below this Zipf frequency may be a fused typo ("toget")...
 KNOWN_TYPO_ZIPF = 2.0
 #: ... when its rest is this much more frequent than the whole ("get": 6.3 against 1.8).
@@ -1408,7 +1427,9 @@ def small_word_cut(token: str, min_word_zipf: float = 3.0) -> int | None:
             z = zipf(rest)
         elif whole == 0 and len(rest) >= 3:
             z = zipf(rest)
-            if z < min_word_zipf:
+            if z < min_word_zipf and not (
+                len(rest) >= 5 and z >= RARE_REST_ZIPF and not missing_letter_typo(token)
+            ):
                 continue
         elif len(rest) >= 3 and known_typo(token, rest):
             z = zipf(rest)
