@@ -1275,6 +1275,20 @@ def word_after(text: str, end: int) -> str:
     return text[end + 1 : right]
 
 
+def repeatable_word(word: str) -> bool:
+    """Whether ``word``, glued to a listed name (:func:`listed_name`) in a token the document
+    repeats, still makes the token two words: a function word that follows names or a
+    frequent word of five letters or more ("Washingtonstate" twice is no name; "Berlinale"
+    is one).
+
+    >>> repeatable_word("and"), repeatable_word("state"), repeatable_word("ale")
+    (True, True, False)
+    """
+    if word in _table("fused_follow_words.txt"):
+        return True
+    return len(word) >= 5 and zipf(word) >= 3.5
+
+
 def find_name_word(text: str, ctx: Context) -> Iterator[Change]:
     tokens = [t for t, kind in candidate_tokens(text).items() if kind & CAPITALISED]
     if not tokens:
@@ -1312,15 +1326,11 @@ def find_name_word(text: str, ctx: Context) -> Iterator[Change]:
                 after=afters[start],
             )
             # The same unknown token twice in one document is a real name ("Energis",
-            # "Yoran") unless its name part is a listed name and the rest a function word
-            # ("Libyaand" twice).
+            # "Yoran") unless its name part is a listed name and the rest a function word or
+            # a frequent word of five letters or more ("Libyaand", "Washingtonstate" twice).
             if points and counts[token] > 1:
                 name, word = token[: points[0]], token[points[0] :]
-                if not (
-                    len(points) == 1
-                    and listed_name(name)
-                    and word in _table("fused_follow_words.txt")
-                ):
+                if not (len(points) == 1 and listed_name(name) and repeatable_word(word)):
                     points = []
             if points:
                 decided[start] = points
