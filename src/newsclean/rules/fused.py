@@ -7,11 +7,14 @@ real names apart ("Kuleba" -> "Ku leb a"). These rules first decide *whether* a 
 fused, and only then *where* to cut:
 
 - the whole token must be unknown to the English word-frequency list (wordfreq), so every
-  word and every name wordfreq knows is left alone;
+  word and every name wordfreq knows is left alone (NC104 also splits the rare typos
+  wordfreq has seen, "toget", when the rest is a far more frequent word);
 - each part must be common enough for its role: the word part a frequent English word, the
   name part a name with evidence: seen standing alone in the same document, in the
   :class:`newsclean.Lexicon` passed in ``Config``, or known to wordfreq (then the word part
-  must be one of the words that follow names, ``data/fused_follow_words.txt``);
+  must be one of the words that follow names, ``data/fused_follow_words.txt``, or a noun
+  that names modify, ``data/fused_head_nouns.txt``); a word part that opens a clause and
+  never ends a name ("said", "and", "was", "pleaded") needs no evidence for the name;
 - brand and camel-case tokens (``data/fused_protected.txt``, extended with
   ``Config(options={"NC1": {"protected": [...]}})``), ALL-CAPS tokens, hashtags, @handles,
   URLs, e-mail addresses, file and code names are never touched.
