@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 import newsclean
 from newsclean import Config, Lexicon
 from newsclean.resources import load_table
-from newsclean.rules.fused import zipf
+from newsclean.rules.fused import CLAUSE_OPENERS, opens_clause, zipf
 
 FUSED = Config(select=["NC1"])
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -391,3 +391,63 @@ def test_long_document_words_straddling_blocks_are_found() -> None:
         assert list(fused.word_starts(text, "World Cup")) == [4, 19, 34]
         assert list(fused.word_starts(text, "World Cupx")) == []
     fused.run_blocks.cache_clear()
+
+
+#: Real surnames that end in a word that follows names; none may be split, wherever they stand.
+SURNAMES = [
+    "Perakis",
+    "Lawson",
+    "Hutchinson",
+    "Dickinson",
+    "Thomason",
+    "Stevenson",
+    "Jackson",
+    "Carlsson",
+    "Anderson",
+    "Davis",
+    "Harris",
+    "Wallis",
+    "Travis",
+    "Curtis",
+    "Bettis",
+    "Amis",
+    "Ellis",
+    "Dennis",
+    "Lewis",
+    "Hollis",
+    "Mathis",
+    "Otis",
+    "Willis",
+    "Hewland",
+    "Engstrand",
+    "Gescher",
+    "Tergat",
+    "Troncon",
+    "Kenteris",
+]
+#: Names written for these tests that wordfreq does not know.
+UNKNOWN_NAMES = ["Tarvainen", "Kettunen", "Rahkonen", "Bortolami", "Saarikoski", "Oksanen"]
+
+
+@SETTINGS
+@given(
+    first=st.sampled_from(["Tom", "Anna", "Mr", "coach", "the"]),
+    surname=st.sampled_from(SURNAMES),
+    word=st.sampled_from(["said", "and", "was", "who", "told", "pleaded", "is", "on"]),
+    context=st.lists(words, max_size=5).map(" ".join),
+)
+def test_real_surnames_are_never_split(first: str, surname: str, word: str, context: str) -> None:
+    text = f"{context} {first} {surname} {word} {context}.".strip()
+    assert _fix(text) == text
+
+
+@SETTINGS
+@given(
+    name=st.sampled_from(UNKNOWN_NAMES),
+    word=st.sampled_from(sorted(CLAUSE_OPENERS)),
+    context=st.lists(words, max_size=5).map(" ".join),
+)
+def test_clause_openers_split_unknown_names(name: str, word: str, context: str) -> None:
+    assume(zipf(name) == 0 and opens_clause(name + word, len(name)))
+    text = f"{context} officials met Dr {name}{word} the envoys.".strip()
+    assert f"Dr {name} {word} the envoys." in _fix(text)
