@@ -451,3 +451,12 @@ def test_clause_openers_split_unknown_names(name: str, word: str, context: str) 
     assume(zipf(name) == 0 and opens_clause(name + word, len(name)))
     text = f"{context} officials met Dr {name}{word} the envoys.".strip()
     assert f"Dr {name} {word} the envoys." in _fix(text)
+
+
+def test_clause_openers_do_not_cut_compounds() -> None:
+    # The name part ends in a frequent word: "Pakistanback stabbed" would be two mistakes.
+    assert "Pakistanback stabbed" not in _fix("That is why Pakistanbackstabbed India.")
+    # A longer known word ends the token: "share", not "are".
+    assert _fix("The firm paid $76 for each Guidantshare.") == (
+        "The firm paid $76 for each Guidantshare."
+    )

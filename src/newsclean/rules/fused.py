@@ -1054,12 +1054,14 @@ def opens_clause(token: str, cut: int) -> bool:
     the cut needs no evidence for the name part: a word of :data:`CLAUSE_OPENERS`, or a
     past tense or participle of six letters or more that is a frequent word ("pleaded",
     "having"); and no name ending longer than the word part ends the token ("Hewland" is
-    no "Hewl and"), nor a longer frequent word ("Guidantshare" is no "Guidantsh are").
+    no "Hewl and"), nor a longer word wordfreq knows ("Guidantshare" is no "Guidantsh are").
 
     >>> opens_clause("Dallaglioand", 9), opens_clause("Chicoinepleaded", 8)
     (True, True)
     >>> opens_clause("Guidantshare", 9), opens_clause("Americansunderstand", 16)
     (False, False)
+    >>> opens_clause("Pakistanbackstabbed", 12)
+    False
     >>> opens_clause("Hewland", 4), opens_clause("Perakis", 5), opens_clause("Gescher", 4)
     (False, False, False)
     """
@@ -1069,10 +1071,14 @@ def opens_clause(token: str, cut: int) -> bool:
     ):
         return False
     # The word part must be the whole word: not the end of a name ("Hewland") nor of a
-    # longer word known to wordfreq ("Guidantshare" is no "Guidantsh are", "Howardoverruling"
-    # no "Howardover ruling").
+    # longer word known to wordfreq, however rare when two letters longer or more
+    # ("Guidantshare" is no "Guidantsh are", "Pakistanbackstabbed" no "Pakistanback
+    # stabbed"), of Zipf 2 or more when one letter longer (wordfreq's "iand" is noise).
     endings = _table("fused_name_endings.txt")
-    return not any(token[i:] in endings or zipf(token[i:]) >= 2.0 for i in range(1, cut))
+    return not any(
+        token[i:] in endings or zipf(token[i:]) >= (2.0 if i == cut - 1 else 1e-9)
+        for i in range(1, cut)
+    )
 
 
 def content_word(word: str, word_zipf: float) -> bool:
