@@ -496,8 +496,11 @@ def token_kind(token: str) -> int:
     (0, 0, 0)
     """
     kind = 0
-    if HUMP_GATE_RE.search(token) and (
-        word_name_cut(token) is not None or particle_cut(token) is not None
+    # NC102 cuts only tokens that start in lower case ("withUkraine", "deGrood").
+    if (
+        token[0].islower()
+        and HUMP_GATE_RE.search(token)
+        and (word_name_cut(token) is not None or particle_cut(token) is not None)
     ):
         kind |= HUMP
     if len(token) >= 5 and token[0].isupper() and name_word_cuts(token):
