@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 import newsclean
 from newsclean import Config, Lexicon
 from newsclean.resources import load_table
-from newsclean.rules.fused import zipf
+from newsclean.rules.fused import CLAUSE_OPENERS, opens_clause, zipf
 
 FUSED = Config(select=["NC1"])
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -423,3 +423,72 @@ def test_link_free_names_answer_as_the_full_scan(text: str) -> None:
     lazy, full = LinkFreeNames(text), names_outside_links(text)
     for word in ("Donetsk", "Lugansk", "Kyiv", "And", "Or", "the"):
         assert (word in lazy) == (word in full), word
+
+
+#: Real surnames that end in a word that follows names; none may be split, wherever they stand.
+SURNAMES = [
+    "Perakis",
+    "Lawson",
+    "Hutchinson",
+    "Dickinson",
+    "Thomason",
+    "Stevenson",
+    "Jackson",
+    "Carlsson",
+    "Anderson",
+    "Davis",
+    "Harris",
+    "Wallis",
+    "Travis",
+    "Curtis",
+    "Bettis",
+    "Amis",
+    "Ellis",
+    "Dennis",
+    "Lewis",
+    "Hollis",
+    "Mathis",
+    "Otis",
+    "Willis",
+    "Hewland",
+    "Engstrand",
+    "Gescher",
+    "Tergat",
+    "Troncon",
+    "Kenteris",
+]
+#: Names written for these tests that wordfreq does not know.
+UNKNOWN_NAMES = ["Tarvainen", "Kettunen", "Rahkonen", "Bortolami", "Saarikoski", "Oksanen"]
+
+
+@SETTINGS
+@given(
+    first=st.sampled_from(["Tom", "Anna", "Mr", "coach", "the"]),
+    surname=st.sampled_from(SURNAMES),
+    word=st.sampled_from(["said", "and", "was", "who", "told", "pleaded", "is", "on"]),
+    context=st.lists(words, max_size=5).map(" ".join),
+)
+def test_real_surnames_are_never_split(first: str, surname: str, word: str, context: str) -> None:
+    text = f"{context} {first} {surname} {word} {context}.".strip()
+    assert _fix(text) == text
+
+
+@SETTINGS
+@given(
+    name=st.sampled_from(UNKNOWN_NAMES),
+    word=st.sampled_from(sorted(CLAUSE_OPENERS)),
+    context=st.lists(words, max_size=5).map(" ".join),
+)
+def test_clause_openers_split_unknown_names(name: str, word: str, context: str) -> None:
+    assume(zipf(name) == 0 and opens_clause(name + word, len(name)))
+    text = f"{context} officials met Dr {name}{word} the envoys.".strip()
+    assert f"Dr {name} {word} the envoys." in _fix(text)
+
+
+def test_clause_openers_do_not_cut_compounds() -> None:
+    # The name part ends in a frequent word: "Pakistanback stabbed" would be two mistakes.
+    assert "Pakistanback stabbed" not in _fix("That is why Pakistanbackstabbed India.")
+    # A longer known word ends the token: "share", not "are".
+    assert _fix("The firm paid $76 for each Guidantshare.") == (
+        "The firm paid $76 for each Guidantshare."
+    )

@@ -7,11 +7,14 @@ real names apart ("Kuleba" -> "Ku leb a"). These rules first decide *whether* a 
 fused, and only then *where* to cut:
 
 - the whole token must be unknown to the English word-frequency list (wordfreq), so every
-  word and every name wordfreq knows is left alone;
+  word and every name wordfreq knows is left alone (NC104 also splits the rare typos
+  wordfreq has seen, "toget", when the rest is a far more frequent word);
 - each part must be common enough for its role: the word part a frequent English word, the
   name part a name with evidence: seen standing alone in the same document, in the
   :class:`newsclean.Lexicon` passed in ``Config``, or known to wordfreq (then the word part
-  must be one of the words that follow names, ``data/fused_follow_words.txt``);
+  must be one of the words that follow names, ``data/fused_follow_words.txt``, or a noun
+  that names modify, ``data/fused_head_nouns.txt``); a word part that opens a clause and
+  never ends a name ("said", "and", "was", "pleaded") needs no evidence for the name;
 - brand and camel-case tokens (``data/fused_protected.txt``, extended with
   ``Config(options={"NC1": {"protected": [...]}})``), ALL-CAPS tokens, hashtags, @handles,
   URLs, e-mail addresses, file and code names are never touched.
@@ -359,6 +362,28 @@ def isolated_name(text: str, name: str) -> int:
     return count
 
 
+def name_ends(text: str, name: str) -> int:
+    """How often ``name`` ends a name in ``text``: a whole word (no joiner on either side,
+    so no possessive) after anything, a first name included, and before a lower-case word
+    or punctuation but no capitalised word ("Robbie Williams is", "Labour, and"), so not
+    inside a longer name ("South Korea", "World Bank Group").
+
+    >>> name_ends("Robbie Williams is here; Williams' song, like Robbie Williams.", "Williams")
+    2
+    >>> name_ends("the World Bank Group, South Korea and North Korea's", "Korea")
+    1
+    """
+    count = 0
+    for at in word_starts(text, name):
+        end = at + len(name)
+        if (at > 0 and _JOINED(text[at - 1])) or (end < len(text) and _JOINED(text[end])):
+            continue
+        after = text[end : end + 4].lstrip(" ,;:.!?)\n")
+        if not after[:1].isupper():
+            count += 1
+    return count
+
+
 def _JOINED(ch: str) -> bool:
     return ch.isalnum() or ch in "_@#/\\-+=&'’"
 
@@ -408,8 +433,8 @@ class DocNames(Collection[str]):
     def vouches(self, name: str, before: str = "") -> bool:
         """Whether the document itself shows ``name`` to be a name, whatever its frequency:
         ``before`` + ``name`` stand together elsewhere ("World Cup" for "World Cupfinal"),
-        or ``name`` stands alone twice between lower-case words (:func:`isolated_name`) and
-        never appears in lower case ("Japan", not "War" in a text about war), or ``name``
+        or ``name`` ends a name twice (:func:`name_ends`: "Robbie Williams is") and never
+        appears in lower case ("Japan", not "War" in a text about war), or ``name``
         is rare in English (Zipf under :data:`RARE_NAME_ZIPF`) and stands alone anywhere, a
         sentence's start included ("Morioka said").
 
@@ -432,7 +457,7 @@ class DocNames(Collection[str]):
             return True
         if zipf(name) < RARE_NAME_ZIPF and whole_word_at(text, name):
             return True
-        return isolated_name(text, name) >= 2 and not whole_word_at(text, name.lower())
+        return name_ends(text, name) >= 2 and not whole_word_at(text, name.lower())
 
     def _all(self) -> set[str]:
         return doc_names(self._text) | self._added
@@ -471,7 +496,12 @@ def token_kind(token: str) -> int:
     (0, 0, 0)
     """
     kind = 0
-    if HUMP_GATE_RE.search(token) and word_name_cut(token) is not None:
+    # NC102 cuts only tokens that start in lower case ("withUkraine", "deGrood").
+    if (
+        token[0].islower()
+        and HUMP_GATE_RE.search(token)
+        and (word_name_cut(token) is not None or particle_cut(token) is not None)
+    ):
         kind |= HUMP
     if len(token) >= 5 and token[0].isupper() and name_word_cuts(token):
         kind |= CAPITALISED
@@ -573,6 +603,37 @@ def latin1_bytes(text: str) -> bytes | None:
     return data
 
 
+#: The least frequency (Zipf 2) of the words in :func:`plain_words`: rarer words are left to
+#: the per-token cache, which keeps the set (and its memory) small.
+PLAIN_MIN_FREQUENCY = 1e-7
+
+
+@lru_cache(maxsize=1)
+def plain_words() -> frozenset[bytes]:
+    """ASCII words wordfreq knows that no fused rule splits, as the byte tokens the gate of
+    :func:`gate_runs` yields: every known word of five letters or more, capitalised (NC103
+    splits only tokens wordfreq does not know; NC102 and NC104 only tokens with an inner
+    capital or a lower-case start), and the frequent lower-case words that start with a small
+    word (Zipf 3.5 or more, which NC104 never splits). Built once, so that a document's
+    known tokens are dropped by one set difference in C before any work per token.
+
+    >>> b"Thursday" in plain_words(), b"Scholzis" in plain_words(), b"another" in plain_words()
+    (True, False, True)
+    >>> all(token_kind(w.decode()) == 0 for w in sorted(plain_words())[:2000])
+    True
+    """
+    small = tuple(_table("fused_small_words.txt"))
+    out = set()
+    for word, freq in _frequencies().items():
+        if freq < PLAIN_MIN_FREQUENCY or not (word.isascii() and word.isalpha() and word.islower()):
+            continue
+        if len(word) >= 5:
+            out.add(word.capitalize().encode("ascii"))
+        if word.startswith(small) and freq >= 10**-5.5:
+            out.add(word.encode("ascii"))
+    return frozenset(out)
+
+
 def gate_runs(text: str, data: bytes) -> set[str]:
     """The letter runs of ``text`` (given as :func:`latin1_bytes`) that may concern NC102
     (a lower-case letter before an upper-case one), NC103 (a capitalised run of five letters
@@ -598,7 +659,9 @@ def gate_runs(text: str, data: bytes) -> set[str]:
     gate = _token_gate(tuple(_table("fused_small_words.txt")))
     if letters.isascii():
         # The byte tokens are the tokens: collect them in C, drop the known ones in C.
-        found = set(gate.findall(letters))
+        # ``difference`` walks the document's tokens and builds only the few that remain;
+        # ``difference_update`` would first build their intersection with the large set.
+        found = set(gate.findall(letters)).difference(plain_words())
         found.difference_update(_IRRELEVANT_BYTES)
         for token in found:
             run = token.decode("ascii")
@@ -673,6 +736,14 @@ def occurrences(text: str, token: str, pattern: regex.Pattern[str]) -> Iterator[
 ENGLISH_SUFFIXES = frozenset(["it", "in", "us", "me", "news", "online", "app", "dev", "info", "ai"])
 
 
+#: Two-letter words that end sentences ("ready to go.", "to do so."): before a stop and a
+#: capitalised word they are a sentence's end like longer words. Other two-letter tokens
+#: before a stop are abbreviations and codes ("fr.Vladimir", "js.Node").
+SHORT_SENTENCE_ENDS = frozenset(
+    ["go", "so", "it", "up", "me", "us", "do", "to", "in", "on", "at", "by", "of", "no", "is"]
+)
+
+
 def stop_fusion(left: str, stop: str, right: str, *, min_word_zipf: float = 3.0) -> bool:
     """Whether ``left + stop + right`` is two sentences that lost the space between them.
 
@@ -732,7 +803,7 @@ def find_stop_fusion(text: str, ctx: Context) -> Iterator[Change]:
         left = lm.group("left") or ""
         right = rm.group()
         stop = text[at]
-        if left and not (left[0].islower() and len(left) >= 3):
+        if left and not (left[0].islower() and (len(left) >= 3 or left in SHORT_SENTENCE_ENDS)):
             continue  # "Kostroma.Today", "Neva.Today": a capitalised word is a brand's
         if left in protected or right in protected:
             continue
@@ -770,6 +841,22 @@ def word_name_cut(token: str, *, min_word_zipf: float = 1.0) -> int | None:
         return None
     word = m.group()
     if word in NAME_PARTICLES or (zipf(word) < min_word_zipf and len(word) < 5):
+        return None
+    return m.end()
+
+
+def particle_cut(token: str) -> int | None:
+    """Where a name particle ends in a token it starts ("deGrood"), or ``None``: such tokens
+    are names ("deGrom", "vanDyke") unless the document writes the two parts apart
+    elsewhere (:func:`find_word_name`).
+
+    >>> particle_cut("deGrood"), particle_cut("vanDyke"), particle_cut("withUkraine")
+    (2, 3, None)
+    """
+    if token in _table("fused_protected.txt"):
+        return None
+    m = LOWER_PREFIX_RE.match(token)
+    if m is None or m.end() == len(token) or m.group() not in NAME_PARTICLES:
         return None
     return m.end()
 
@@ -886,8 +973,18 @@ def in_code_span(text: str, start: int, end: int) -> bool:
 
 
 def find_word_name(text: str, ctx: Context) -> Iterator[Change]:
+    def cut_of(token: str) -> int | None:
+        cut = word_name_cut(token)
+        if cut is None:
+            # A particle glued to a name the document also writes apart: "deGrood" when
+            # "de Grood" stands elsewhere.
+            cut = particle_cut(token)
+            if cut is not None and not whole_word_at(text, f"{token[:cut]} {token[cut:]}"):
+                cut = None
+        return cut
+
     names: DocNames | None = None
-    for token, cut, m in cut_occurrences(text, ctx, HUMP, word_name_cut, WORD_NAME_RE):
+    for token, cut, m in cut_occurrences(text, ctx, HUMP, cut_of, WORD_NAME_RE):
         if names is None:
             names = DocNames(text)
         if in_code_span(text, m.start(), m.end()):
@@ -909,13 +1006,20 @@ def find_word_name(text: str, ctx: Context) -> Iterator[Change]:
 # NC103: a name glued to a following word ("Scholzis", "Kulebaclaims").
 
 
+#: Two-letter words that open a clause after a name but are no function word that follows
+#: names in data/fused_follow_words.txt: offered as word parts, taken only after a name
+#: with strong evidence ("Asiait", "Xboxbe": listed or seen in the document).
+STRONG_EVIDENCE_SHORT_WORDS = frozenset({"it", "if", "be", "up", "so", "do"})
+
+
 @lru_cache(maxsize=65536)
 def name_word_cuts(token: str, min_word_zipf: float = 3.0) -> tuple[tuple[int, float, bool], ...]:
     """The places a capitalised token unknown to wordfreq could be cut into name + word:
     ``(cut, zipf of the word part, whether the word part follows names)`` for every cut that
-    leaves a name part of three or more letters and a frequent word part of two or more
-    that is not a common name ending ("-son", "-ton", "-berg" ...). Empty when wordfreq
-    knows the whole token.
+    leaves a name part of three or more letters and a frequent word part that is not a
+    common name ending ("-son", "-ton", "-berg" ...): three letters or more, or two that
+    follow names or :data:`STRONG_EVIDENCE_SHORT_WORDS`. Empty when wordfreq knows the
+    whole token.
 
     >>> [(c, f) for c, _, f in name_word_cuts("Scholzis")]
     [(6, True)]
@@ -933,7 +1037,9 @@ def name_word_cuts(token: str, min_word_zipf: float = 3.0) -> tuple[tuple[int, f
         if word in endings and not (follows_names(word) and listed_name(token[:i])):
             continue  # "Tateson", "Qatargate"; a shipped name before a function word is cut
         z = zipf(word)
-        if z >= min_word_zipf and (len(word) >= 3 or follows_names(word)):
+        if z >= min_word_zipf and (
+            len(word) >= 3 or follows_names(word) or word in STRONG_EVIDENCE_SHORT_WORDS
+        ):
             cuts.append((i, z, follows_names(word)))
     return tuple(cuts)
 
@@ -964,7 +1070,10 @@ MAX_DOC_NAME_ZIPF = 4.5
 
 
 #: Words that open what follows a name and never end one: glued to a capitalised token they
-#: are evidence enough, even for a name wordfreq does not know ("Pankesaid").
+#: are evidence enough, even for a name wordfreq does not know ("Pankesaid", "Saminejadare").
+#: Speech verbs, auxiliaries, conjunctions, relative pronouns and prepositions of three
+#: letters or more that no name is built from (not "her": Gescher, "his": Mathis, "can":
+#: Duncan, "over": Dover, "the": Blythe, "its", "for", "may", "will").
 CLAUSE_OPENERS = frozenset(
     [
         "said",
@@ -986,8 +1095,98 @@ CLAUSE_OPENERS = frozenset(
         "insisted",
         "wrote",
         "announced",
+        "reported",
+        "argued",
+        "believes",
+        "called",
+        "and",
+        "are",
+        "was",
+        "were",
+        "has",
+        "had",
+        "have",
+        "did",
+        "does",
+        "could",
+        "would",
+        "should",
+        "also",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "what",
+        "when",
+        "where",
+        "whether",
+        "while",
+        "although",
+        "because",
+        "about",
+        "after",
+        "again",
+        "against",
+        "before",
+        "between",
+        "during",
+        "from",
+        "into",
+        "since",
+        "that",
+        "they",
+        "this",
+        "through",
+        "until",
+        "with",
+        "without",
+        "yesterday",
     ]
 )
+
+
+def opens_clause(token: str, cut: int) -> bool:
+    """Whether the word part ``token[cut:]`` opens a clause and never ends a name, so that
+    the cut needs no evidence for the name part: a word of :data:`CLAUSE_OPENERS`, or a
+    past tense or participle of six letters or more that is a frequent word ("pleaded",
+    "having"); and no name ending longer than the word part ends the token ("Hewland" is
+    no "Hewl and"), nor a longer word wordfreq knows ("Guidantshare" is no "Guidantsh are").
+
+    >>> opens_clause("Dallaglioand", 9), opens_clause("Chicoinepleaded", 8)
+    (True, True)
+    >>> opens_clause("Guidantshare", 9), opens_clause("Americansunderstand", 16)
+    (False, False)
+    >>> opens_clause("Pakistanbackstabbed", 12)
+    False
+    >>> opens_clause("Hewland", 4), opens_clause("Perakis", 5), opens_clause("Gescher", 4)
+    (False, False, False)
+    """
+    word = token[cut:]
+    if word not in CLAUSE_OPENERS and not (
+        len(word) >= 6 and word.endswith(("ed", "ing")) and zipf(word) >= 3.0
+    ):
+        return False
+    # The word part must be the whole word: not the end of a name ("Hewland") nor of a
+    # longer word known to wordfreq, however rare when two letters longer or more
+    # ("Guidantshare" is no "Guidantsh are", "Pakistanbackstabbed" no "Pakistanback
+    # stabbed"), of Zipf 2 or more when one letter longer (wordfreq's "iand" is noise).
+    endings = _table("fused_name_endings.txt")
+    return not any(
+        token[i:] in endings or zipf(token[i:]) >= (2.0 if i == cut - 1 else 1e-9)
+        for i in range(1, cut)
+    )
+
+
+def content_word(word: str, word_zipf: float) -> bool:
+    """Whether ``word`` (of Zipf frequency ``word_zipf``) is frequent enough to follow a name
+    with strong evidence: Zipf 3.5 or more, or 3.0 or more for words of five letters or more
+    ("Scottishregiments", "Trusspledges"); short rare word parts are mostly pieces of names
+    ("Beijingers", "Malisse").
+
+    >>> content_word("regiments", 3.3), content_word("ers", 3.2), content_word("box", 4.6)
+    (True, False, True)
+    """
+    return word_zipf >= 3.5 or (len(word) >= 5 and word_zipf >= 3.0)
 
 
 def _short_word_min_name(word: str) -> float:
@@ -1003,17 +1202,19 @@ def _short_word_min_name(word: str) -> float:
 
 def follows_names(word: str) -> bool:
     """Whether ``word`` can open what follows a name: a function word, speech verb or
-    irregular past tense from ``data/fused_follow_words.txt``, an inflected verb or adverb of
-    six letters or more, or a five-letter regular past tense of a frequent verb ("voted").
+    irregular past tense from ``data/fused_follow_words.txt``, a noun that names modify
+    ("administration", "spokesman": ``data/fused_head_nouns.txt``), an inflected verb or
+    adverb of six letters or more, or a five-letter regular past tense of a frequent verb
+    ("voted").
 
     >>> follows_names("who"), follows_names("showing"), follows_names("claimed")
     (True, True, True)
-    >>> follows_names("voted"), follows_names("filed"), follows_names("won")
-    (True, True, True)
+    >>> follows_names("voted"), follows_names("filed"), follows_names("won"), follows_names("party")
+    (True, True, True, True)
     >>> follows_names("cup"), follows_names("link"), follows_names("ching"), follows_names("greed")
     (False, False, False, False)
     """
-    if word in _table("fused_follow_words.txt"):
+    if word in _table("fused_follow_words.txt") or word in _table("fused_head_nouns.txt"):
         return True
     if len(word) >= 6:
         return word.endswith(("ed", "ing", "ly"))
@@ -1100,9 +1301,9 @@ def best_name_word_cut(
     for cut, word_zipf, follows in name_word_cuts(token, min_word_zipf):
         name = token[:cut]
         strength = name_evidence(name, names, lexicon, min_name_zipf=min_name_zipf, before=before)
-        if strength == 0 and len(name) >= 4 and token[cut:] in CLAUSE_OPENERS:
+        if strength == 0 and len(name) >= 4 and opens_clause(token, cut):
             strength = 1  # "Pankesaid": no name ends in "said", whatever the name
-        if strength == 2 and not (follows or word_zipf >= 3.5):
+        if strength == 2 and not (follows or content_word(token[cut:], word_zipf)):
             strength = 1
         if strength == 0:
             continue
@@ -1179,6 +1380,20 @@ def word_after(text: str, end: int) -> str:
     return text[end + 1 : right]
 
 
+def repeatable_word(word: str) -> bool:
+    """Whether ``word``, glued to a listed name (:func:`listed_name`) in a token the document
+    repeats, still makes the token two words: a function word that follows names or a
+    frequent word of five letters or more ("Washingtonstate" twice is no name; "Berlinale"
+    is one).
+
+    >>> repeatable_word("and"), repeatable_word("state"), repeatable_word("ale")
+    (True, True, False)
+    """
+    if word in _table("fused_follow_words.txt"):
+        return True
+    return len(word) >= 5 and zipf(word) >= 3.5
+
+
 def find_name_word(text: str, ctx: Context) -> Iterator[Change]:
     tokens = [t for t, kind in candidate_tokens(text).items() if kind & CAPITALISED]
     if not tokens:
@@ -1216,15 +1431,11 @@ def find_name_word(text: str, ctx: Context) -> Iterator[Change]:
                 after=afters[start],
             )
             # The same unknown token twice in one document is a real name ("Energis",
-            # "Yoran") unless its name part is a listed name and the rest a function word
-            # ("Libyaand" twice).
+            # "Yoran") unless its name part is a listed name and the rest a function word or
+            # a frequent word of five letters or more ("Libyaand", "Washingtonstate" twice).
             if points and counts[token] > 1:
                 name, word = token[: points[0]], token[points[0] :]
-                if not (
-                    len(points) == 1
-                    and listed_name(name)
-                    and word in _table("fused_follow_words.txt")
-                ):
+                if not (len(points) == 1 and listed_name(name) and repeatable_word(word)):
                     points = []
             if points:
                 decided[start] = points
@@ -1254,13 +1465,61 @@ DETERMINERS = frozenset(
 )
 
 
+#: A rest of five letters or more may be this rare (Zipf 2 to 3) after a small word when
+#: wordfreq does not know the whole: "thespuds", "theomicron", "anirate".
+RARE_REST_ZIPF = 2.0
+
+
+def missing_letter_typo(token: str, min_zipf: float = 3.5) -> bool:
+    """Whether one letter put back into ``token`` gives a frequent word: then it is a typo
+    ("adiction" for "addiction"), not a small word glued to a rarer one ("a diction").
+
+    >>> missing_letter_typo("adiction"), missing_letter_typo("thespuds")
+    (True, False)
+    """
+    for i in range(len(token) + 1):
+        for letter in "abcdefghijklmnopqrstuvwxyz":
+            if zipf(token[:i] + letter + token[i:]) >= min_zipf:
+                return True
+    return False
+
+
+#: A token wordfreq knows below this Zipf frequency may be a fused typo ("toget")...
+KNOWN_TYPO_ZIPF = 2.0
+#: ... when its rest is this much more frequent than the whole ("get": 6.3 against 1.8).
+#: Real words that start with a small word are far closer ("afire" 2.5 against "fire" 5.3,
+#: "inborn", "aweigh"), and "ingrowing" (1.4 against 5.0) just stays below it.
+KNOWN_TYPO_GAP = 3.7
+#: Endings of inflected and derived words: a token that is one of these added to a word
+#: wordfreq knows is a real word ("atones", "abased", "intonational").
+INFLECTIONS = ("s", "es", "d", "ed", "ing", "al", "ly", "er", "ers")
+
+
+def known_typo(token: str, rest: str) -> bool:
+    """Whether ``token``, a word wordfreq has seen, is a small word fused to ``rest`` that
+    wordfreq saw as a typo: rare (Zipf under :data:`KNOWN_TYPO_ZIPF`), far rarer than
+    ``rest`` (by :data:`KNOWN_TYPO_GAP`), and no inflection of a word wordfreq knows.
+
+    >>> known_typo("toget", "get"), known_typo("ofwhat", "what"), known_typo("aweek", "week")
+    (True, True, True)
+    >>> known_typo("afire", "fire"), known_typo("atones", "tones"), known_typo("abit", "bit")
+    (False, False, False)
+    """
+    whole = zipf(token)
+    if not 0 < whole < KNOWN_TYPO_ZIPF or zipf(rest) - whole < KNOWN_TYPO_GAP:
+        return False
+    return not any(token.endswith(end) and zipf(token[: -len(end)]) >= 1.5 for end in INFLECTIONS)
+
+
 @lru_cache(maxsize=65536)
 def small_word_cut(token: str, min_word_zipf: float = 3.0) -> int | None:
     """Where to cut an article or preposition glued to the next word, or ``None``.
 
     The token must be unknown to wordfreq and its rest a frequent word, or the rest must
     be a determiner and the whole a rare token ("forthe", "ofthe"), or the small word must
-    be "the" and the rest far more frequent than the whole ("thenew", a typo wordfreq saw).
+    be "the" and the rest far more frequent than the whole ("thenew", a typo wordfreq saw),
+    or the whole a rare typo wordfreq saw and the rest a far more frequent word
+    (:func:`known_typo`: "toget", "ofwhat").
 
     >>> small_word_cut("ainvasion"), small_word_cut("acrisis"), small_word_cut("theminister")
     (1, 1, 3)
@@ -1283,8 +1542,12 @@ def small_word_cut(token: str, min_word_zipf: float = 3.0) -> int | None:
             z = zipf(rest)
         elif whole == 0 and len(rest) >= 3:
             z = zipf(rest)
-            if z < min_word_zipf:
+            if z < min_word_zipf and not (
+                len(rest) >= 5 and z >= RARE_REST_ZIPF and not missing_letter_typo(token)
+            ):
                 continue
+        elif len(rest) >= 3 and known_typo(token, rest):
+            z = zipf(rest)
         else:
             continue
         if small_word_cut(rest, min_word_zipf) is not None:
@@ -1333,8 +1596,9 @@ def link_word_in_running_text(words: list[str], i: int) -> bool:
     """Whether the capitalised link word ``words[i]`` stands between names in running text.
 
     The names on each side are runs of one to three capitalised words; the word before the
-    left run must be a lower-case word, and the right run must end the clause or be followed
-    by a lower-case word. A title-cased line (most words capitalised) is a headline.
+    left run must be a lower-case word (or the left run opens the line), and the right run
+    must end the clause or be followed by a lower-case word. A title-cased line (most words
+    capitalised) is a headline.
 
     >>> link_word_in_running_text("the republics of Donetsk And Lugansk .".split(), 4)
     True
@@ -1349,9 +1613,9 @@ def link_word_in_running_text(words: list[str], i: int) -> bool:
         and words[left] not in LINK_STOPS
     ):
         left -= 1
-    if left == i - 1 or left < 0:
+    if left == i - 1:
         return False
-    if not (_LOWER_WORD.fullmatch(words[left]) or _LIST_ITEM.fullmatch(words[left])):
+    if left >= 0 and not (_LOWER_WORD.fullmatch(words[left]) or _LIST_ITEM.fullmatch(words[left])):
         return False
     right = i + 1
     while right < len(words) and right - i <= 3:
@@ -1407,6 +1671,19 @@ def link_runs(words: list[str], i: int) -> tuple[list[str], list[str]]:
             right.append(words[k].rstrip(".,;:!?"))
         break
     return left, right
+
+
+def links_names(named: list[bool], left: int, right: int) -> bool:
+    """Whether a capitalised link word joins names, given whether each side's run holds a
+    name with evidence (``named``) and how many words each run has: both sides named, or
+    one side named and both runs of two words or more, full names ("Matt Lucas And David
+    Walliams"); titles of works mostly join single words ("Hide And Seek", "Live And Let
+    Die").
+
+    >>> links_names([True, False], 2, 2), links_names([True, False], 1, 2)
+    (True, False)
+    """
+    return all(named) or (any(named) and left >= 2 and right >= 2)
 
 
 _LINK_BEFORE_RE = regex.compile(r"(?:And|Or)\s+\Z")
@@ -1530,10 +1807,11 @@ def find_link_words(text: str, ctx: Context) -> Iterator[Change]:
     names = LinkFreeNames(text)
     lexicon = ctx.config.lexicon
     for m, left_run, right_run in candidates:
-        if all(
+        named = [
             any(link_neighbour_is_name(text, w, names, lexicon) for w in run)
             for run in (left_run, right_run)
-        ):
+        ]
+        if links_names(named, len(left_run), len(right_run)):
             yield Change(
                 m.start(), m.end(), m.group().lower(), "capitalised link word between names"
             )
