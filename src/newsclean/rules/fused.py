@@ -934,8 +934,10 @@ def camel_cut_vouched(
 ) -> bool:
     """Whether ``word`` + ``name`` glued together (NC102), ending at ``end``, may be cut.
 
-    A name part rare in English (Zipf under :data:`COMMON_NAME_PART_ZIPF`) may; a common
-    one only with evidence that it is a name here: it goes on as a longer name or a date
+    A name part rare in English (Zipf under :data:`COMMON_NAME_PART_ZIPF`) may, and so may
+    any after a word that never starts a brand or code name ("thePresident",
+    ``data/fused_camel_words.txt``); a common one after another word only with evidence that
+    it is a name here: it goes on as a longer name or a date
     ("boostTime Warner", "inSouth Korea", "inAugust 2003"), ``word`` and it stand together
     elsewhere ("the President"), or :func:`camel_name_vouched`.
 
@@ -949,7 +951,7 @@ def camel_cut_vouched(
     ...                   DocNames(""), None)
     True
     """
-    if zipf(name) < COMMON_NAME_PART_ZIPF:
+    if zipf(name) < COMMON_NAME_PART_ZIPF or word in _table("fused_camel_words.txt"):
         return True
     if NAME_GOES_ON_RE.match(text, end) is not None:
         return True
