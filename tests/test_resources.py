@@ -1,0 +1,142 @@
+"""The cached English frequency table (``newsclean.resources``): the same words and values as
+wordfreq, loaded from the cache folder when it is current, derived again when it is missing,
+stale (wordfreq upgraded), corrupt or unwritable."""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import wordfreq
+
+from newsclean import resources
+from newsclean.resources import FrequencyTable, load_frequencies
+
+SMALL = {"the": 0.05, "crisis": 1e-5, "minister": 9.12e-5, "of": 0.03}
+
+
+@pytest.fixture
+def derived(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the derivations from wordfreq (and derive a small table, fast)."""
+    calls: list[int] = []
+
+    def derive() -> FrequencyTable:
+        calls.append(1)
+        return FrequencyTable.from_dict(SMALL)
+
+    monkeypatch.setattr(resources, "_derive_frequencies", derive)
+    monkeypatch.setattr(resources, "wordfreq_key", lambda: "wordfreq 3.1.1")
+    return calls
+
+
+def test_table_is_wordfreqs_english_dictionary() -> None:
+    table = resources.word_frequencies()
+    assert dict(table) == wordfreq.get_frequency_dict("en")
+
+
+def test_zipf_frequency_is_wordfreqs() -> None:
+    rng = random.Random(7)
+    known = sorted(resources.word_frequencies())
+    words = rng.sample(known, 3000)
+    words += [
+        "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(1, 12)))
+        for _ in range(2000)
+    ]
+    words += ["Minister", "café", "don't", "x2", "ABC", "über", "però", "", "e-mail", "ß"]
+    for word in words:
+        assert str(resources.zipf_frequency(word)) == str(wordfreq.zipf_frequency(word, "en")), word
+
+
+def test_cache_written_then_read(tmp_path: Path, derived: list[int]) -> None:
+    first = load_frequencies(tmp_path)
+    assert dict(first) == SMALL and len(derived) == 1
+    assert [p.name for p in tmp_path.iterdir()] == [resources._freq_cache_path(tmp_path).name]
+    second = load_frequencies(tmp_path)
+    assert dict(second) == SMALL and len(derived) == 1  # read, not derived
+
+
+def test_upgraded_wordfreq_makes_the_cache_stale(
+    tmp_path: Path, derived: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_frequencies(tmp_path)
+    monkeypatch.setattr(resources, "wordfreq_key", lambda: "wordfreq 3.2.0")
+    load_frequencies(tmp_path)
+    assert len(derived) == 2
+    load_frequencies(tmp_path)  # rewritten for the new version
+    assert len(derived) == 2
+
+
+def test_corrupt_cache_is_derived_again(tmp_path: Path, derived: list[int]) -> None:
+    path = resources._freq_cache_path(tmp_path)
+    for junk in (b"", b"\x00garbage", FrequencyTable.from_dict({"x": 1.0}).dumps("other")):
+        path.write_bytes(junk)
+        assert dict(load_frequencies(tmp_path)) == SMALL
+    assert len(derived) == 3
+    assert dict(load_frequencies(tmp_path)) == SMALL and len(derived) == 3
+
+
+def test_unwritable_cache_folder_still_gives_the_table(tmp_path: Path, derived: list[int]) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    folder = blocker / "newsclean"  # cannot be created
+    assert dict(load_frequencies(folder)) == SMALL
+    assert dict(load_frequencies(folder)) == SMALL
+    assert len(derived) == 2
+    assert not folder.exists()
+
+
+def test_no_cache_folder(tmp_path: Path, derived: list[int]) -> None:
+    assert dict(load_frequencies(None)) == SMALL
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cache_dir_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv(resources.CACHE_ENV, str(tmp_path))
+    assert resources.cache_dir() == tmp_path
+    monkeypatch.setenv(resources.CACHE_ENV, "")
+    assert resources.cache_dir() is None
+    monkeypatch.delenv(resources.CACHE_ENV)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    if sys.platform.startswith("linux"):
+        assert resources.cache_dir() == tmp_path / "newsclean"
+
+
+def test_wordfreq_key_follows_its_files() -> None:
+    key = resources.wordfreq_key()
+    assert "large_en.msgpack.gz" in key and key == resources.wordfreq_key()
+
+
+def test_cached_table_loads_without_wordfreq(tmp_path: Path) -> None:
+    """A process that finds a current cache never imports wordfreq for the table."""
+    code = (
+        "import sys\n"
+        "from newsclean import resources\n"
+        "t = resources.word_frequencies()\n"
+        "print(len(t), resources.zipf_frequency('minister'), 'wordfreq' in sys.modules)\n"
+    )
+    env = {**os.environ, resources.CACHE_ENV: str(tmp_path)}
+    outs = [
+        subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        ).stdout.split()
+        for _ in range(2)
+    ]
+    size = str(len(wordfreq.get_frequency_dict("en")))
+    zipf = str(wordfreq.zipf_frequency("minister", "en"))
+    assert outs[0] == [size, zipf, "True"]  # derived: wordfreq imported
+    assert outs[1] == [size, zipf, "False"]  # from the cache
+
+
+def test_table_rejects_mismatched_parts() -> None:
+    from array import array
+
+    with pytest.raises(ValueError):
+        FrequencyTable(["a", "b"], array("I", [0]), (1.0,))
+    table = FrequencyTable.from_dict(SMALL)
+    with pytest.raises(KeyError):
+        table["Scholzis"]
+    assert table.get("Scholzis", 0.0) == 0.0 and 3 not in table
