@@ -8,6 +8,7 @@ import os
 import random
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,10 @@ def test_zipf_frequency_is_wordfreqs() -> None:
         for _ in range(2000)
     ]
     words += ["Minister", "café", "don't", "x2", "ABC", "über", "però", "", "e-mail", "ß"]
+    # Words wordfreq knows outside ASCII, and their capitalised and decomposed forms.
+    others = [w for w in known if not w.isascii()]
+    for word in rng.sample(others, 2000):
+        words += [word, word.capitalize(), unicodedata.normalize("NFD", word)]
     for word in words:
         assert str(resources.zipf_frequency(word)) == str(wordfreq.zipf_frequency(word, "en")), word
 

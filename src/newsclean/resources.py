@@ -20,6 +20,7 @@ import os
 import sys
 import tempfile
 import threading
+import unicodedata
 from array import array
 from collections.abc import Callable, Iterator, Mapping
 from functools import update_wrapper
@@ -328,15 +329,30 @@ def word_frequencies() -> FrequencyTable:
     return load_frequencies(cache_dir())
 
 
+def single_token(word: str) -> bool:
+    """Whether wordfreq keeps ``word`` as one English token, unchanged: Latin letters only,
+    already case-folded and in NFKC form (as wordfreq normalises English).
+
+    >>> [single_token(w) for w in ("minister", "zürich", "Zürich", "don't", "x2", "ß", "")]
+    [True, True, False, False, False, False, False]
+    """
+    return (
+        word.isalpha()
+        and max(word) < "\u0250"
+        and word == word.casefold()
+        and unicodedata.is_normalized("NFKC", word)
+    )
+
+
 def zipf_frequency(word: str) -> float:
     """``wordfreq.zipf_frequency(word, "en")``, the same value, looked up in
-    :func:`word_frequencies` when ``word`` is lower-case ASCII letters only (what wordfreq
-    would keep as one token, unchanged); any other word is handed to wordfreq itself.
+    :func:`word_frequencies` when wordfreq would take ``word`` as it is
+    (:func:`single_token`); any other word is handed to wordfreq itself.
 
     >>> zipf_frequency("the") > 7 > zipf_frequency("crisis") > 4, zipf_frequency("scholzis")
     (True, 0.0)
     """
-    if not (word.isascii() and word.isalpha() and word.islower()):
+    if not single_token(word):
         from wordfreq import zipf_frequency as wordfreq_zipf
 
         return wordfreq_zipf(word, "en")
