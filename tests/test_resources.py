@@ -52,6 +52,10 @@ def test_zipf_frequency_is_wordfreqs() -> None:
     others = [w for w in known if not w.isascii()]
     for word in rng.sample(others, 2000):
         words += [word, word.capitalize(), unicodedata.normalize("NFD", word)]
+    # Hyphenated and apostrophised words (names' possessives: "west's", "kar-wai").
+    for _ in range(3000):
+        a, b = rng.sample(known[:60000], 2)
+        words += [f"{a}-{b}", f"{a}'s", f"{a}\u2019s", f"{a}'{b}", f"{a[:2]}'{b}", f"{a}-{b}'s"]
     for word in words:
         assert str(resources.zipf_frequency(word)) == str(wordfreq.zipf_frequency(word, "en")), word
 

@@ -344,22 +344,49 @@ def single_token(word: str) -> bool:
     )
 
 
+def simple_tokens(word: str) -> list[str] | None:
+    """The tokens wordfreq cuts ``word`` into, when that is plain to see: its hyphenated
+    parts, each one :func:`single_token` or such a token, an apostrophe and another, the
+    first of three letters or more ("west's", "o'neill" stay whole: only a short first
+    part, as French "l'", may be cut off, before a vowel). None for anything else.
+
+    >>> simple_tokens("kar-wai"), simple_tokens("west's"), simple_tokens("l'amour")
+    (['kar', 'wai'], ["west's"], None)
+    """
+    tokens = []
+    for part in word.replace("\u2019", "'").split("-"):
+        if single_token(part):
+            tokens.append(part)
+            continue
+        head, sep, tail = part.partition("'")
+        if not sep or len(head) < 3 or not single_token(head) or not single_token(tail):
+            return None
+        tokens.append(part)
+    return tokens
+
+
 def zipf_frequency(word: str) -> float:
     """``wordfreq.zipf_frequency(word, "en")``, the same value, looked up in
-    :func:`word_frequencies` when wordfreq would take ``word`` as it is
-    (:func:`single_token`); any other word is handed to wordfreq itself.
+    :func:`word_frequencies` when the tokens wordfreq would cut ``word`` into are plain
+    (:func:`simple_tokens`); any other word is handed to wordfreq itself.
 
     >>> zipf_frequency("the") > 7 > zipf_frequency("crisis") > 4, zipf_frequency("scholzis")
     (True, 0.0)
     """
-    if not single_token(word):
+    tokens = simple_tokens(word)
+    if tokens is None:
         from wordfreq import zipf_frequency as wordfreq_zipf
 
         return wordfreq_zipf(word, "en")
-    freq = word_frequencies().get(word)
-    if freq is None:  # wordfreq returns its minimum unrounded
-        return round(math.log(_UNSEEN, 10) + 9, 2)
-    # As wordfreq.word_frequency: three significant digits, then the Zipf scale.
-    unrounded = max(freq, _UNSEEN)
+    table = word_frequencies()
+    # As wordfreq.word_frequency: 1/f = 1/f1 + 1/f2 + ...; an unknown token gives the
+    # minimum, unrounded; else three significant digits, then the Zipf scale.
+    one_over = 0.0
+    for token in tokens:
+        freq = table.get(token)
+        if freq is None:
+            return round(math.log(_UNSEEN, 10) + 9, 2)
+        one_over += 1.0 / freq
+    unrounded = max(1.0 / one_over, _UNSEEN)
     leading_zeroes = math.floor(-math.log(unrounded, 10))
     return round(math.log(round(unrounded, leading_zeroes + 3), 10) + 9, 2)
