@@ -18,7 +18,6 @@ import marshal
 import math
 import os
 import sys
-import tempfile
 import threading
 import unicodedata
 from array import array
@@ -287,6 +286,8 @@ def _derive_frequencies() -> FrequencyTable:
 def _write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder (so that a
     process reading it never sees half a file); OSError when that cannot be done."""
+    import tempfile
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
     try:
