@@ -149,3 +149,55 @@ def test_table_rejects_mismatched_parts() -> None:
     with pytest.raises(KeyError):
         table["Scholzis"]
     assert table.get("Scholzis", 0.0) == 0.0 and 3 not in table
+
+
+# --- the benchmark's scaling and CLI measures -------------------------------------------------
+
+
+def test_mixed_documents_share_one_order_and_sample_every_text() -> None:
+    from benchmarks import speed
+
+    texts = [f"Topic {t}\n\n" + "\n\n".join(f"t{t} p{p} words." for p in range(30)) for t in "ab"]
+    small = speed.build_document(texts, 200, base_size=10**9, seed=3)
+    big = speed.build_document(texts, 2000, base_size=10**9, seed=3)
+    assert big.startswith(small) and len(big) >= 2000
+    assert "ta" in small and "tb" in small, "a prefix samples both texts"
+    assert small != speed.build_document(texts, 200, base_size=10**9), "shuffled"
+    assert small == speed.build_document(texts, 200, base_size=10**9, seed=3), "reproducible"
+
+
+def test_cpu_scaling_times_cold_and_warm_runs() -> None:
+    from benchmarks import speed
+
+    texts = ["Olaf Scholz met Dmytro Kuleba.   \n\nThey talked for an hour."] * 40
+    rows = speed.cpu_scaling(texts, (200, 2000), rounds=1)
+    assert [r["size_chars"] >= s for r, s in zip(rows, (200, 2000), strict=True)] == [True, True]
+    for row in rows:
+        assert row["cold_seconds"] > 0 and row["seconds"] > 0 and row["repeats"] >= 1
+        assert row["seconds_per_mb"] == pytest.approx(row["seconds"] / row["mb"])
+    lin = [
+        {"size_chars": 1_000_000, "cold_seconds_per_mb": 1.0, "seconds_per_mb": 0.5},
+        {"size_chars": 10_000_000, "cold_seconds_per_mb": 1.3, "seconds_per_mb": 0.5},
+    ]
+    assert speed.linearity(lin, "cold_seconds_per_mb") == 1.3 and speed.linearity(lin) == 1.0
+
+
+def test_cli_probe_reports_the_cpu_before_the_pool(tmp_path: Path) -> None:
+    import json
+
+    from benchmarks import speed
+
+    path = tmp_path / "c.jsonl"
+    body = "Olaf Scholz met Dmytro Kuleba in Berlin.   \\nThey talked. " * 40
+    path.write_text("".join(json.dumps({"text": body}) + "\n" for _ in range(200)))
+    usage = []
+    for jobs in ("1", "2"):
+        done = subprocess.run(
+            [sys.executable, "-c", speed.CLI_PROBE, "fix", "--jsonl", "-q", "-j", jobs, str(path)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        usage.append(json.loads(done.stderr.strip().splitlines()[-1]))
+    assert usage[0]["before_pool"] is None and usage[0]["workers"] == 0
+    assert 0 < usage[1]["before_pool"] <= usage[1]["main"] and usage[1]["workers"] > 0
