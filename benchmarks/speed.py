@@ -390,7 +390,7 @@ def cpu_bound_speedup(cpu: dict[str, dict[str, float]]) -> float | None:
     half of the rest (the workers' CPU and the main process's after the pool started,
     shared by two cores). Other processes on the machine do not count in it.
 
-    >>> cpu_bound_speedup({"j1": {"main": 3.0}, "j2": {"main": 0.6, "workers": 2.6,
+    >>> cpu_bound_speedup({"j1": {"main": 3.0}, "j2": {"main": 0.6, "workers": 1.9,
     ...                                              "before_pool": 0.5}})
     2.0
     """
