@@ -384,6 +384,52 @@ def cli_speedup(path: Path, rounds: int) -> dict[str, Any]:
     }
 
 
+#: The start-up of the CLI, phase by phase, in a fresh process: prints one JSON object of CPU
+#: milliseconds per phase. ``sys.argv[1]`` is a JSONL file with a "text" field.
+STARTUP_PROBE = """\
+import json, sys, time
+phases = {"interpreter start": time.process_time()}
+def lap(name):
+    phases[name] = time.process_time() - sum(phases.values())
+from newsclean import cli
+lap("import newsclean.cli")
+from newsclean import Config, detect, pipeline
+pipeline.all_rules()
+lap("import the rule modules")
+detect("", Config())
+lap("detect('')")
+with open(sys.argv[1], "rb") as handle:
+    lines = [handle.readline() for _ in range(28)]
+cli._init(cli.Job(Config()))
+cli._work_line(lines[0], 1, 0, "probe")
+lap("first record")
+cli._work_batch("probe", 2, len(lines[0]), lines[1:])
+lap("records 2-28")
+print(json.dumps({k: round(1000 * v, 1) for k, v in phases.items()}))
+"""
+
+
+def startup_phases(path: Path, runs: int) -> dict[str, dict[str, float]]:
+    """CPU milliseconds of each phase of the CLI's start-up over ``runs`` fresh processes:
+    ``{phase: {"min": ..., "median": ...}}``, and the same for the total."""
+    samples: dict[str, list[float]] = {}
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, "-c", STARTUP_PROBE, str(path)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        phases = json.loads(done.stdout.strip().splitlines()[-1])
+        phases["total"] = round(sum(phases.values()), 1)
+        for name, ms in phases.items():
+            samples.setdefault(name, []).append(ms)
+    return {
+        name: {"min": min(v), "median": round(statistics.median(v), 1)}
+        for name, v in samples.items()
+    }
+
+
 def cpu_bound_speedup(cpu: dict[str, dict[str, float]]) -> float | None:
     """The speed-up ``-j 2`` would give on two idle cores, from CPU times alone: ``-j 1``'s
     CPU over the serial part of ``-j 2`` (the main process until the pool starts) plus
@@ -585,6 +631,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="only time `newsclean fix --jsonl -j 1` against `-j 2`, --rounds times each",
     )
     parser.add_argument(
+        "--startup",
+        action="store_true",
+        help="only the CLI's start-up, phase by phase (CPU ms, min and median of --rounds runs)",
+    )
+    parser.add_argument(
         "--scaling-only",
         action="store_true",
         help="only the scaling curves of newsclean.fix (wall time, and CPU cold and warm)",
@@ -615,6 +666,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         (OUT / "speed_cli.json").parent.mkdir(parents=True, exist_ok=True)
         (OUT / "speed_cli.json").write_text(json.dumps(cli, indent=2), encoding="utf-8")
         return 0 if cli.get("supported") else 1
+    if args.startup:
+        phases = startup_phases(CORPORA / "bbc_clean.jsonl", args.rounds)
+        lines = ["| phase | min ms | median ms |", "|---|--:|--:|"]
+        lines += [f"| {k} | {v['min']} | {v['median']} |" for k, v in phases.items()]
+        lines += ["", f"{args.rounds} runs, load average {load_average()}."]
+        sys.stdout.write("\n".join(lines) + "\n")
+        return 0
     scale_rounds = 3 if args.quick else 5
     if args.scaling_only:
         part: dict[str, Any] = {

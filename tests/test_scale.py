@@ -201,3 +201,18 @@ def test_cli_probe_reports_the_cpu_before_the_pool(tmp_path: Path) -> None:
         usage.append(json.loads(done.stderr.strip().splitlines()[-1]))
     assert usage[0]["before_pool"] is None and usage[0]["workers"] == 0
     assert 0 < usage[1]["before_pool"] <= usage[1]["main"] and usage[1]["workers"] > 0
+
+
+def test_startup_phases_add_up(tmp_path: Path) -> None:
+    import json
+
+    from benchmarks import speed
+
+    path = tmp_path / "c.jsonl"
+    path.write_text("".join(json.dumps({"text": f"Record {i}.  \n"}) + "\n" for i in range(40)))
+    phases = speed.startup_phases(path, 1)
+    names = ["interpreter start", "import newsclean.cli", "import the rule modules"]
+    assert list(phases)[:3] == names and list(phases)[-1] == "total"
+    parts = sum(v["min"] for k, v in phases.items() if k != "total")
+    assert all(v["min"] >= 0 for v in phases.values())
+    assert phases["total"]["min"] == pytest.approx(parts, abs=0.5)
