@@ -216,3 +216,14 @@ def test_startup_phases_add_up(tmp_path: Path) -> None:
     parts = sum(v["min"] for k, v in phases.items() if k != "total")
     assert all(v["min"] >= 0 for v in phases.values())
     assert phases["total"]["min"] == pytest.approx(parts, abs=0.5)
+
+
+def test_tables_read_without_importlib_resources_and_through_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    on_disk = resources.read_data("header_keys.txt")
+    monkeypatch.setattr(resources, "DATA_DIR", str(tmp_path / "missing"))
+    assert resources.read_data("header_keys.txt") == on_disk  # through importlib.resources
+    code = "import sys, newsclean.cli; print('importlib.resources' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
