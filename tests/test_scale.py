@@ -81,11 +81,22 @@ def test_upgraded_wordfreq_makes_the_cache_stale(
 
 def test_corrupt_cache_is_derived_again(tmp_path: Path, derived: list[int]) -> None:
     path = resources._freq_cache_path(tmp_path)
-    for junk in (b"", b"\x00garbage", FrequencyTable.from_dict({"x": 1.0}).dumps("other")):
+    import marshal
+
+    fmt = resources.FREQ_FORMAT
+    junk_items = (
+        b"",
+        b"\x00garbage",
+        FrequencyTable.from_dict({"x": 1.0}).dumps("other"),
+        marshal.dumps((fmt, "wordfreq 3.1.1", b"not text", b"", ())),  # wrong types
+        marshal.dumps((fmt, "wordfreq 3.1.1", "a\nb", b"\x00" * 4, (1.0,))),  # 2 words, 1 index
+        marshal.dumps((fmt, "wordfreq 3.1.1", "a", b"\x05\x00\x00\x00", (1.0,))),  # index > values
+    )
+    for junk in junk_items:
         path.write_bytes(junk)
         assert dict(load_frequencies(tmp_path)) == SMALL
-    assert len(derived) == 3
-    assert dict(load_frequencies(tmp_path)) == SMALL and len(derived) == 3
+    assert len(derived) == len(junk_items)
+    assert dict(load_frequencies(tmp_path)) == SMALL and len(derived) == len(junk_items)
 
 
 def test_unwritable_cache_folder_still_gives_the_table(tmp_path: Path, derived: list[int]) -> None:

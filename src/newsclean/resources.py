@@ -260,9 +260,15 @@ class FrequencyTable(Mapping[str, float]):
             raise ValueError(f"unreadable cached table: {exc}") from None
         if fmt != FREQ_FORMAT or stamp != key:
             raise ValueError("the cached table is stale or of another format")
-        index = array("I")
-        index.frombytes(raw)
-        return cls(words.split("\n") if words else [], index, tuple(values))
+        try:
+            index = array("I")
+            index.frombytes(raw)
+            table = cls(words.split("\n") if words else [], index, tuple(values))
+            if index and max(index) >= len(table._values):
+                raise ValueError("index out of range")
+        except (AttributeError, TypeError, ValueError) as exc:
+            raise ValueError(f"malformed cached table: {exc}") from None
+        return table
 
 
 def wordfreq_key() -> str:
