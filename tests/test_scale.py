@@ -88,9 +88,9 @@ def test_corrupt_cache_is_derived_again(tmp_path: Path, derived: list[int]) -> N
         b"",
         b"\x00garbage",
         FrequencyTable.from_dict({"x": 1.0}).dumps("other"),
-        marshal.dumps((fmt, "wordfreq 3.1.1", b"not text", b"", ())),  # wrong types
-        marshal.dumps((fmt, "wordfreq 3.1.1", "a\nb", b"\x00" * 4, (1.0,))),  # 2 words, 1 index
-        marshal.dumps((fmt, "wordfreq 3.1.1", "a", b"\x05\x00\x00\x00", (1.0,))),  # index > values
+        marshal.dumps((fmt, "wordfreq 3.1.1", b"not text", b"", 0, ())),  # wrong types
+        marshal.dumps((fmt, "wordfreq 3.1.1", "a\nb", b"\x00" * 4, 0, (1.0,))),  # 2 words
+        marshal.dumps((fmt, "wordfreq 3.1.1", "a", b"\x05\x00\x00\x00", 0, (1.0,))),  # crc
     )
     for junk in junk_items:
         path.write_bytes(junk)
