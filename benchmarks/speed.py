@@ -23,6 +23,7 @@ import argparse
 import json
 import os
 import platform
+import random
 import shutil
 import statistics
 import subprocess
@@ -104,12 +105,17 @@ def throughput(
 WHOLE_CORPUS = 10**12
 
 
-def build_document(texts: Sequence[str], size: int, base_size: int = 1_000_000) -> str:
+def build_document(
+    texts: Sequence[str], size: int, base_size: int = 1_000_000, seed: int | None = None
+) -> str:
     """One document of about ``size`` characters from whole corpus paragraphs.
 
     Every size is cut from one sequence: the paragraphs of the first ``base_size``
     characters of the corpus, repeated. So a 10 MB document has the same mix of text (and
     of artifacts) per MB as a 1 MB one, and time per MB can only grow with the size itself.
+    With a ``seed``, the corpus's paragraphs are first put in a random order (the same for
+    every size): a 1 MB prefix then samples every part of the corpus (bbc_clean.jsonl is
+    sorted by topic, so its first MB is business news only), like the larger sizes.
 
     >>> doc = build_document(["one two three\\n\\nfour five"], 30)
     >>> len(doc) >= 30, doc.startswith("one two three\\n\\nfour five\\n\\none")
@@ -117,11 +123,13 @@ def build_document(texts: Sequence[str], size: int, base_size: int = 1_000_000) 
     """
     paragraphs: list[str] = []
     length = 0
-    for text in texts:
-        for p in text.split("\n\n"):
-            if p.strip() and length < base_size:
-                paragraphs.append(p)
-                length += len(p) + 2
+    every = [p for text in texts for p in text.split("\n\n") if p.strip()]
+    if seed is not None:
+        random.Random(seed).shuffle(every)
+    for p in every:
+        if length < base_size:
+            paragraphs.append(p)
+            length += len(p) + 2
     if not paragraphs:
         raise ValueError("no text to build a document from")
     parts: list[str] = []
@@ -172,7 +180,71 @@ def scaling(
     return rows
 
 
-def linearity(rows: Sequence[dict[str, float]]) -> float | None:
+#: The seed of the paragraph order of the documents :func:`cpu_scaling` times.
+MIX_SEED = 7
+
+#: Times ``newsclean.fix`` on a document file in a fresh process, as a user's process meets
+#: it: the rules' tables are loaded first (on a short unrelated text), then the document is
+#: repaired once; prints the CPU seconds of that one run.
+COLD_PROBE = """\
+import sys, time
+import newsclean
+newsclean.fix("Olaf Scholz met Dmytro Kuleba in Berlin on Tuesday.\\n\\nThey talked.")
+text = open(sys.argv[1], encoding="utf-8").read()
+start = time.process_time()
+newsclean.fix(text)
+print(time.process_time() - start)
+"""
+
+
+def cpu_scaling(texts: Sequence[str], sizes: Sequence[int], rounds: int) -> list[dict[str, float]]:
+    """CPU seconds of ``newsclean.fix`` on one document of each size, cold and warm.
+
+    Documents from the corpus's paragraphs in a random order (:data:`MIX_SEED`), so every
+    size has the corpus's mix of topics. *Cold*: the first run on the document in a fresh
+    process (tables loaded, per-token and per-text caches empty), as a document is met in
+    real use. *Warm*: the best of ``rounds`` further runs in this process, caches full (the
+    rules cache some results per whole text, so a warm run of the same document skips
+    part of the work). CPU time, not wall time, so that other processes on a shared
+    machine do not count, whatever the length of the run.
+    """
+    docs = [build_document(texts, size, base_size=WHOLE_CORPUS, seed=MIX_SEED) for size in sizes]
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for k, doc in enumerate(docs):
+            path = Path(tmp) / f"doc{k}.txt"
+            path.write_text(doc, encoding="utf-8")
+            done = subprocess.run(
+                [sys.executable, "-c", COLD_PROBE, str(path)],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            cold = float(done.stdout.strip().splitlines()[-1])
+            newsclean.fix(doc)
+            loops = max(1, min(2000, int(0.02 / max(cold, 1e-7))))
+            warm = float("inf")
+            for _ in range(rounds):
+                start = time.process_time()
+                for _ in range(loops):
+                    newsclean.fix(doc)
+                warm = min(warm, (time.process_time() - start) / loops)
+            mb = len(doc.encode("utf-8")) / 1e6
+            rows.append(
+                {
+                    "size_chars": len(doc),
+                    "mb": round(mb, 6),
+                    "cold_seconds": cold,
+                    "cold_seconds_per_mb": cold / mb,
+                    "seconds": warm,
+                    "seconds_per_mb": warm / mb,
+                    "repeats": rounds * loops,
+                }
+            )
+    return rows
+
+
+def linearity(rows: Sequence[dict[str, float]], key: str = "seconds_per_mb") -> float | None:
     """Seconds per MB at the largest size over seconds per MB at 1 MB (1.0 = linear).
 
     >>> linearity([{"size_chars": 1_000_000, "seconds_per_mb": 0.1},
@@ -183,7 +255,7 @@ def linearity(rows: Sequence[dict[str, float]]) -> float | None:
     big = max(rows, key=lambda r: r["size_chars"])
     if not one or big["size_chars"] < 5_000_000:
         return None
-    return round(big["seconds_per_mb"] / one[0]["seconds_per_mb"], 3)
+    return round(big[key] / one[0][key], 3)
 
 
 def family_costs(texts: Sequence[str], rounds: int) -> dict[str, dict[str, float]]:
@@ -210,15 +282,28 @@ def family_costs(texts: Sequence[str], rounds: int) -> dict[str, dict[str, float
 
 
 #: Runs the console script's ``main`` exactly as ``python -m newsclean`` does, then reports
-#: the CPU time of this (the main) process and of its workers, as the last line on stderr.
+#: the CPU time of this (the main) process, of its workers, and of the main process when the
+#: pool started (the serial part: start-up, loading, the first document), as the last line
+#: on stderr.
 CLI_PROBE = """\
 import json, resource, sys
-from newsclean.cli import main
-status = main(sys.argv[1:])
-me = resource.getrusage(resource.RUSAGE_SELF)
-workers = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(json.dumps({"main": me.ru_utime + me.ru_stime,
-                  "workers": workers.ru_utime + workers.ru_stime}), file=sys.stderr)
+from newsclean import cli
+
+def cpu(who):
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+before_pool = []
+real_pool = cli._pool
+
+def pool(*args):
+    before_pool.append(cpu(resource.RUSAGE_SELF))
+    return real_pool(*args)
+
+cli._pool = pool
+status = cli.main(sys.argv[1:])
+print(json.dumps({"main": cpu(resource.RUSAGE_SELF), "workers": cpu(resource.RUSAGE_CHILDREN),
+                  "before_pool": before_pool[0] if before_pool else None}), file=sys.stderr)
 sys.exit(status)
 """
 
@@ -276,8 +361,13 @@ def cli_speedup(path: Path, rounds: int) -> dict[str, Any]:
             usage = json.loads(done.stderr.strip().splitlines()[-1])
             for key in ("main", "workers"):
                 cpu[jobs][key].append(usage[key])
+            if usage.get("before_pool") is not None:
+                cpu[jobs].setdefault("before_pool", []).append(usage["before_pool"])
     best1, best2 = min(times[1]), min(times[2])
     med1, med2 = statistics.median(times[1]), statistics.median(times[2])
+    cpu_medians = {
+        f"j{j}": {k: round(statistics.median(v), 3) for k, v in cpu[j].items()} for j in cpu
+    }
     return {
         "supported": True,
         "rounds": rounds,
@@ -287,12 +377,74 @@ def cli_speedup(path: Path, rounds: int) -> dict[str, Any]:
         "median_seconds_j1": round(med1, 3),
         "median_seconds_j2": round(med2, 3),
         "median_speedup": round(med1 / med2, 3),
-        "cpu_seconds": {
-            f"j{j}": {k: round(statistics.median(v), 3) for k, v in cpu[j].items()} for j in cpu
-        },
+        "cpu_seconds": cpu_medians,
+        "cpu_bound_speedup": cpu_bound_speedup(cpu_medians),
         "load_average": [load_before, load_average()],
         "cpus": os.cpu_count(),
     }
+
+
+#: The start-up of the CLI, phase by phase, in a fresh process: prints one JSON object of CPU
+#: milliseconds per phase. ``sys.argv[1]`` is a JSONL file with a "text" field.
+STARTUP_PROBE = """\
+import json, sys, time
+phases = {"interpreter start": time.process_time()}
+def lap(name):
+    phases[name] = time.process_time() - sum(phases.values())
+from newsclean import cli
+lap("import newsclean.cli")
+from newsclean import Config, detect, pipeline
+pipeline.all_rules()
+lap("import the rule modules")
+detect("", Config())
+lap("detect('')")
+with open(sys.argv[1], "rb") as handle:
+    lines = [handle.readline() for _ in range(28)]
+cli._init(cli.Job(Config()))
+cli._work_line(lines[0], 1, 0, "probe")
+lap("first record")
+cli._work_batch("probe", 2, len(lines[0]), lines[1:])
+lap("records 2-28")
+print(json.dumps({k: round(1000 * v, 1) for k, v in phases.items()}))
+"""
+
+
+def startup_phases(path: Path, runs: int) -> dict[str, dict[str, float]]:
+    """CPU milliseconds of each phase of the CLI's start-up over ``runs`` fresh processes:
+    ``{phase: {"min": ..., "median": ...}}``, and the same for the total."""
+    samples: dict[str, list[float]] = {}
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, "-c", STARTUP_PROBE, str(path)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        phases = json.loads(done.stdout.strip().splitlines()[-1])
+        phases["total"] = round(sum(phases.values()), 1)
+        for name, ms in phases.items():
+            samples.setdefault(name, []).append(ms)
+    return {
+        name: {"min": min(v), "median": round(statistics.median(v), 1)}
+        for name, v in samples.items()
+    }
+
+
+def cpu_bound_speedup(cpu: dict[str, dict[str, float]]) -> float | None:
+    """The speed-up ``-j 2`` would give on two idle cores, from CPU times alone: ``-j 1``'s
+    CPU over the serial part of ``-j 2`` (the main process until the pool starts) plus
+    half of the rest (the workers' CPU and the main process's after the pool started,
+    shared by two cores). Other processes on the machine do not count in it.
+
+    >>> cpu_bound_speedup({"j1": {"main": 3.0}, "j2": {"main": 0.6, "workers": 1.9,
+    ...                                              "before_pool": 0.5}})
+    2.0
+    """
+    one, two = cpu.get("j1", {}), cpu.get("j2", {})
+    if "before_pool" not in two or "main" not in one:
+        return None
+    rest = two["workers"] + two["main"] - two["before_pool"]
+    return round(one["main"] / (two["before_pool"] + rest / 2), 3)
 
 
 def cli_corpus(texts: Sequence[str], docs: int, folder: Path) -> Path:
@@ -318,8 +470,10 @@ def cli_markdown(cli: dict[str, Any]) -> list[str]:
         "includes process start-up).",
         "",
         f"CPU seconds (median): `-j 1` {c1['main']} in the one process; `-j 2` {c2['main']} "
-        f"in the main process (start-up, rule loading, the first unit of work, reading and "
-        f"writing) and {c2['workers']} in the two workers.",
+        f"in the main process ({c2.get('before_pool', '?')} of them before the pool started: "
+        f"start-up, rule loading, the first document; the rest reading, dispatching and "
+        f"writing) and {c2['workers']} in the two workers. From CPU time alone, on two idle "
+        f"cores: speed-up {cli.get('cpu_bound_speedup')}x.",
     ]
 
 
@@ -383,6 +537,56 @@ def plot(result: dict[str, Any], path: Path) -> bool:
     return True
 
 
+def _verdict(lin: float | None) -> str:
+    if lin is None:
+        return "not measured (no 10 MB run)"
+    return f"**{lin}** ({'linear' if lin <= LINEAR_LIMIT else 'NOT linear'}; limit {LINEAR_LIMIT})"
+
+
+def scaling_markdown(result: dict[str, Any]) -> list[str]:
+    """The lines of the scaling tables: the first measure (wall time) and the CPU ones."""
+    lines = ["", "#### Scaling of newsclean.fix with document size", ""]
+    lines += [
+        "Wall time, best of the rounds, every size run repeatedly in one process (so warm), "
+        "documents cut from the start of the corpus (its first MB is business news only):",
+        "",
+    ]
+    lines += ["| size | seconds (best) | seconds per MB | repeats |", "|--:|--:|--:|--:|"]
+    for row in result["scaling"][NEWSCLEAN]:
+        lines.append(
+            f"| {row['mb']:.3f} MB | {row['seconds']:.4f} | {row['seconds_per_mb']:.4f} | "
+            f"{int(row['repeats'])} |"
+        )
+    lines += [
+        "",
+        f"Linearity (seconds per MB at 10 MB / at 1 MB): {_verdict(result['linearity'])}.",
+    ]
+    rows = result.get("scaling_cpu")
+    if rows:
+        lines += [
+            "",
+            "CPU time (other processes do not count), documents of the corpus's paragraphs in "
+            "a random order (every size has the corpus's mix of topics); *cold*: the first "
+            "run on the document in a fresh process, tables loaded; *warm*: best of further "
+            "runs, caches full:",
+            "",
+            "| size | cold s | cold s/MB | warm s | warm s/MB |",
+            "|--:|--:|--:|--:|--:|",
+        ]
+        for row in rows:
+            lines.append(
+                f"| {row['mb']:.3f} MB | {row['cold_seconds']:.4f} | "
+                f"{row['cold_seconds_per_mb']:.4f} | {row['seconds']:.4f} | "
+                f"{row['seconds_per_mb']:.4f} |"
+            )
+        lin = result.get("linearity_cpu", {})
+        lines += [
+            "",
+            f"Linearity, cold: {_verdict(lin.get('cold'))}; warm: {_verdict(lin.get('warm'))}.",
+        ]
+    return lines
+
+
 def markdown(result: dict[str, Any]) -> str:
     """The Markdown tables of a run."""
     lines = ["#### Throughput on bbc_clean.jsonl", ""]
@@ -405,23 +609,7 @@ def markdown(result: dict[str, Any]) -> str:
     lines += ["| family | MB/s | ms per document |", "|---|--:|--:|"]
     for family, v in result["families"].items():
         lines.append(f"| {family} | {v['mb_per_s']:.2f} | {v['ms_per_doc']:.3f} |")
-    lines += ["", "#### Scaling of newsclean.fix with document size", ""]
-    lines += ["| size | seconds (best) | seconds per MB | repeats |", "|--:|--:|--:|--:|"]
-    for row in result["scaling"][NEWSCLEAN]:
-        lines.append(
-            f"| {row['mb']:.3f} MB | {row['seconds']:.4f} | {row['seconds_per_mb']:.4f} | "
-            f"{int(row['repeats'])} |"
-        )
-    lin = result["linearity"]
-    if lin is None:
-        lines += ["", "Linearity: not measured (no 10 MB run)."]
-    else:
-        verdict = "linear" if lin <= LINEAR_LIMIT else "NOT linear"
-        lines += [
-            "",
-            f"Linearity: seconds per MB at 10 MB / at 1 MB = **{lin}** ({verdict}; "
-            f"limit {LINEAR_LIMIT}).",
-        ]
+    lines += scaling_markdown(result)
     lines += ["", "#### CLI over the corpus", "", *cli_markdown(result["cli"])]
     lines += ["", f"Run: `{meta['command']}` ({meta['seconds']} s)."]
     for note in meta["notes"]:
@@ -441,6 +629,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--cli-only",
         action="store_true",
         help="only time `newsclean fix --jsonl -j 1` against `-j 2`, --rounds times each",
+    )
+    parser.add_argument(
+        "--startup",
+        action="store_true",
+        help="only the CLI's start-up, phase by phase (CPU ms, min and median of --rounds runs)",
+    )
+    parser.add_argument(
+        "--scaling-only",
+        action="store_true",
+        help="only the scaling curves of newsclean.fix (wall time, and CPU cold and warm)",
     )
     parser.add_argument(
         "--update-docs", action="store_true", help="write tables and plot into docs/"
@@ -468,6 +666,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         (OUT / "speed_cli.json").parent.mkdir(parents=True, exist_ok=True)
         (OUT / "speed_cli.json").write_text(json.dumps(cli, indent=2), encoding="utf-8")
         return 0 if cli.get("supported") else 1
+    if args.startup:
+        phases = startup_phases(CORPORA / "bbc_clean.jsonl", args.rounds)
+        lines = ["| phase | min ms | median ms |", "|---|--:|--:|"]
+        lines += [f"| {k} | {v['min']} | {v['median']} |" for k, v in phases.items()]
+        lines += ["", f"{args.rounds} runs, load average {load_average()}."]
+        sys.stdout.write("\n".join(lines) + "\n")
+        return 0
+    scale_rounds = 3 if args.quick else 5
+    if args.scaling_only:
+        part: dict[str, Any] = {
+            "scaling": {NEWSCLEAN: scaling(newsclean.fix, texts, SIZES, scale_rounds)}
+        }
+        part["linearity"] = linearity(part["scaling"][NEWSCLEAN])
+        part["scaling_cpu"] = cpu_scaling(texts, SIZES, scale_rounds)
+        part["linearity_cpu"] = {
+            "cold": linearity(part["scaling_cpu"], "cold_seconds_per_mb"),
+            "warm": linearity(part["scaling_cpu"]),
+        }
+        part["load_average"] = load_average()
+        sys.stdout.write("\n".join(scaling_markdown(part)) + "\n")
+        OUT.mkdir(parents=True, exist_ok=True)
+        (OUT / "speed_scaling.json").write_text(json.dumps(part, indent=2), encoding="utf-8")
+        return 0
     if args.profile:
         report = profile(texts)
         OUT.mkdir(parents=True, exist_ok=True)
@@ -491,11 +712,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("timing each family alone", file=sys.stderr)
     families = family_costs(texts, max(1, args.rounds // 2))
     print("scaling curve", file=sys.stderr)
-    scale_rounds = 3 if args.quick else 5
     curves = {NEWSCLEAN: scaling(newsclean.fix, texts, SIZES, scale_rounds)}
     if FTFY in funcs:  # for the plot; ftfy takes ~10 s a round at 10 MB, so up to 1 MB
         curves[FTFY] = scaling(funcs[FTFY], texts, SIZES[:4], scale_rounds)
     lin = linearity(curves[NEWSCLEAN])
+    print("scaling, CPU time, cold and warm", file=sys.stderr)
+    cpu_rows = cpu_scaling(texts, SIZES, scale_rounds)
     print("CLI -j 1 / -j 2", file=sys.stderr)
     with tempfile.TemporaryDirectory() as tmp:
         cli = cli_speedup(cli_corpus(texts, args.docs, Path(tmp)), 1 if args.quick else 3)
@@ -516,6 +738,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "families": families,
         "scaling": curves,
         "linearity": lin,
+        "scaling_cpu": cpu_rows,
+        "linearity_cpu": {
+            "cold": linearity(cpu_rows, "cold_seconds_per_mb"),
+            "warm": linearity(cpu_rows),
+        },
         "cli": cli,
     }
     OUT.mkdir(parents=True, exist_ok=True)

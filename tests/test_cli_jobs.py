@@ -254,7 +254,7 @@ def test_process_gives_the_same_items_in_order_on_a_pool(
     assert [line for kind, line, _ in one if kind == "Rec"] == list(range(1, 151))
 
 
-def test_main_process_parses_only_the_first_unit(
+def test_main_process_parses_only_the_first_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, small_units: int
 ) -> None:
     """Forked workers inherit the counter, but their calls are counted in their memory."""
@@ -270,10 +270,33 @@ def test_main_process_parses_only_the_first_unit(
     if cli.start_method() != "fork":
         pytest.skip("workers are not forked here")
     items = results(path, 2, cli.Job(Config(), "fix", "doc.body"))
-    assert len(items) > 150
-    first_unit = len(corpus(150)[: cli.UNIT_BYTES + 1].split(b"\n"))
-    assert calls and calls == list(range(1, len(calls) + 1))
-    assert len(calls) <= first_unit, f"the main process parsed {len(calls)} of 150 lines"
+    assert [line for kind, line, _ in items if kind == "Rec"] == list(range(1, 151))
+    assert calls == [1], f"the main process parsed lines {calls}"
+
+
+def test_first_line_split_off_keeps_order_and_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, small_units: int
+) -> None:
+    """The first line is done before the pool starts and the rest of its batch after: a
+    bad second line still fails the source right after the first record."""
+    path = write(tmp_path / "a.jsonl", corpus(150, bad={2: b"{nope\n"}))
+    job = cli.Job(Config(), "fix", "doc.body")
+    two = results(path, 2, job)
+    assert two == results(path, 1, job)
+    assert [(kind, line) for kind, line, _ in two] == [
+        ("Start", None),
+        ("Rec", 1),
+        ("Failed", None),
+    ]
+
+
+def test_pool_leaves_the_garbage_collector_as_it_was(tmp_path: Path, small_units: int) -> None:
+    import gc
+
+    path = write(tmp_path / "a.jsonl", corpus(150))
+    before = gc.get_freeze_count()
+    assert len(results(path, 2, cli.Job(Config(), "fix", "doc.body"))) > 150
+    assert gc.get_freeze_count() == before and gc.isenabled()
 
 
 def test_reading_stops_soon_after_a_bad_line(tmp_path: Path, small_units: int) -> None:

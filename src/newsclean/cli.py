@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import itertools
 import json
 import os
@@ -526,15 +527,44 @@ def _pool(jobs: int, job: Job) -> Any:
     return ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(job,))
 
 
+def split_first(unit: list[Event]) -> tuple[list[Event], list[Event]]:
+    """``unit`` cut just after its first document or JSONL line: what the main process
+    does before the pool starts, and the rest.
+
+    >>> src = Source("c.jsonl", True)
+    >>> head, rest = split_first([Start(src), Batch(src, 1, 0, [b"a\\n", b"bc\\n"])])
+    >>> [(b.first, b.offset, b.lines) for b in (head[1], *rest)]
+    [(1, 0, [b'a\\n']), (2, 2, [b'bc\\n'])]
+    """
+    for i, event in enumerate(unit):
+        if isinstance(event, Doc):
+            return unit[: i + 1], unit[i + 1 :]
+        if isinstance(event, Batch):
+            if len(event.lines) == 1:
+                return unit[: i + 1], unit[i + 1 :]
+            one = event.lines[0]
+            head = Batch(event.source, event.first, event.offset, [one])
+            tail = Batch(event.source, event.first + 1, event.offset + len(one), event.lines[1:])
+            return [*unit[:i], head], [tail, *unit[i + 1 :]]
+    return unit, []
+
+
+def _count(unit: list[Event]) -> int:
+    return sum(isinstance(event, Doc | Batch) for event in unit)
+
+
 def process(
     stream: Iterator[Event], job: Job, jobs: int, stop: set[Source]
 ) -> Iterator[tuple[Item, Any]]:
     """Each item with its result, in input order, on ``jobs`` processes.
 
     With more than one job, units of work go to a process pool and at most
-    ``jobs * WINDOW_PER_JOB`` of them are in flight, so memory stays flat on any input. The
-    first unit is done here before the pool starts: it loads the rules' lazy tables once,
-    and forked workers inherit them instead of loading them again.
+    ``jobs * WINDOW_PER_JOB`` of them are in flight, so memory stays flat on any input.
+    Before the pool starts, the main process repairs the first document (or JSONL line)
+    only: that loads the rules' lazy tables once, and forked workers inherit them instead
+    of each loading them again; all the rest goes to the workers. The objects loaded by
+    then are frozen out of the garbage collector (:func:`gc.freeze`), so that the workers'
+    collections neither walk them nor copy the memory pages they share with this process.
     """
     _init(job)
     if jobs <= 1:
@@ -549,29 +579,33 @@ def process(
     first = next(units, None)
     if first is None:
         return
-    done = _work_unit(_tasks(first[0])) if first[1] else []
     second = next(units, None)
-    if second is None:  # all done already: no pool to start
-        yield from _expand(first[0], done, stop)
+    if second is None:  # one unit in all: no pool to start
+        yield from _expand(first[0], _work_unit(_tasks(first[0])) if first[1] else [], stop)
         return
-    window: deque[tuple[list[Event], Any]] = deque([(first[0], done)])
-    with _pool(jobs, job) as pool:
-        try:
-            for unit, count in itertools.chain([second], units):
-                if count:
-                    window.append((unit, pool.submit(_work_unit, _tasks(unit))))
-                else:
-                    window.append((unit, []))
-                while len(window) > jobs * WINDOW_PER_JOB:
+    head, rest = split_first(first[0])
+    window: deque[tuple[list[Event], Any]] = deque([(head, _work_unit(_tasks(head)))])
+    gc.freeze()
+    try:
+        with _pool(jobs, job) as pool:
+            try:
+                for unit, count in itertools.chain([(rest, _count(rest)), second], units):
+                    if count:
+                        window.append((unit, pool.submit(_work_unit, _tasks(unit))))
+                    else:
+                        window.append((unit, []))
+                    while len(window) > jobs * WINDOW_PER_JOB:
+                        unit, pending = window.popleft()
+                        yield from _expand(unit, _result(pending), stop)
+                while window:
                     unit, pending = window.popleft()
                     yield from _expand(unit, _result(pending), stop)
-            while window:
-                unit, pending = window.popleft()
-                yield from _expand(unit, _result(pending), stop)
-        finally:
-            for _, pending in window:
-                if not isinstance(pending, list):
-                    pending.cancel()
+            finally:
+                for _, pending in window:
+                    if not isinstance(pending, list):
+                        pending.cancel()
+    finally:
+        gc.unfreeze()
 
 
 def _result(pending: Any) -> list[Any]:

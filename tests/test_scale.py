@@ -1,0 +1,240 @@
+"""The cached English frequency table (``newsclean.resources``): the same words and values as
+wordfreq, loaded from the cache folder when it is current, derived again when it is missing,
+stale (wordfreq upgraded), corrupt or unwritable."""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+import wordfreq
+
+from newsclean import resources
+from newsclean.resources import FrequencyTable, load_frequencies
+
+SMALL = {"the": 0.05, "crisis": 1e-5, "minister": 9.12e-5, "of": 0.03}
+
+
+@pytest.fixture
+def derived(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the derivations from wordfreq (and derive a small table, fast)."""
+    calls: list[int] = []
+
+    def derive() -> FrequencyTable:
+        calls.append(1)
+        return FrequencyTable.from_dict(SMALL)
+
+    monkeypatch.setattr(resources, "_derive_frequencies", derive)
+    monkeypatch.setattr(resources, "wordfreq_key", lambda: "wordfreq 3.1.1")
+    return calls
+
+
+def test_table_is_wordfreqs_english_dictionary() -> None:
+    table = resources.word_frequencies()
+    assert dict(table) == wordfreq.get_frequency_dict("en")
+
+
+def test_zipf_frequency_is_wordfreqs() -> None:
+    rng = random.Random(7)
+    known = sorted(resources.word_frequencies())
+    words = rng.sample(known, 3000)
+    words += [
+        "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(1, 12)))
+        for _ in range(2000)
+    ]
+    words += ["Minister", "café", "don't", "x2", "ABC", "über", "però", "", "e-mail", "ß"]
+    # Words wordfreq knows outside ASCII, and their capitalised and decomposed forms.
+    others = [w for w in known if not w.isascii()]
+    for word in rng.sample(others, 2000):
+        words += [word, word.capitalize(), unicodedata.normalize("NFD", word)]
+    # Hyphenated and apostrophised words (names' possessives: "west's", "kar-wai").
+    for _ in range(3000):
+        a, b = rng.sample(known[:60000], 2)
+        words += [f"{a}-{b}", f"{a}'s", f"{a}\u2019s", f"{a}'{b}", f"{a[:2]}'{b}", f"{a}-{b}'s"]
+    for word in words:
+        assert str(resources.zipf_frequency(word)) == str(wordfreq.zipf_frequency(word, "en")), word
+
+
+def test_cache_written_then_read(tmp_path: Path, derived: list[int]) -> None:
+    first = load_frequencies(tmp_path)
+    assert dict(first) == SMALL and len(derived) == 1
+    assert [p.name for p in tmp_path.iterdir()] == [resources._freq_cache_path(tmp_path).name]
+    second = load_frequencies(tmp_path)
+    assert dict(second) == SMALL and len(derived) == 1  # read, not derived
+
+
+def test_upgraded_wordfreq_makes_the_cache_stale(
+    tmp_path: Path, derived: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_frequencies(tmp_path)
+    monkeypatch.setattr(resources, "wordfreq_key", lambda: "wordfreq 3.2.0")
+    load_frequencies(tmp_path)
+    assert len(derived) == 2
+    load_frequencies(tmp_path)  # rewritten for the new version
+    assert len(derived) == 2
+
+
+def test_corrupt_cache_is_derived_again(tmp_path: Path, derived: list[int]) -> None:
+    path = resources._freq_cache_path(tmp_path)
+    import marshal
+
+    fmt = resources.FREQ_FORMAT
+    junk_items = (
+        b"",
+        b"\x00garbage",
+        FrequencyTable.from_dict({"x": 1.0}).dumps("other"),
+        marshal.dumps((fmt, "wordfreq 3.1.1", b"not text", b"", 0, ())),  # wrong types
+        marshal.dumps((fmt, "wordfreq 3.1.1", "a\nb", b"\x00" * 4, 0, (1.0,))),  # 2 words
+        marshal.dumps((fmt, "wordfreq 3.1.1", "a", b"\x05\x00\x00\x00", 0, (1.0,))),  # crc
+    )
+    for junk in junk_items:
+        path.write_bytes(junk)
+        assert dict(load_frequencies(tmp_path)) == SMALL
+    assert len(derived) == len(junk_items)
+    assert dict(load_frequencies(tmp_path)) == SMALL and len(derived) == len(junk_items)
+
+
+def test_unwritable_cache_folder_still_gives_the_table(tmp_path: Path, derived: list[int]) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    folder = blocker / "newsclean"  # cannot be created
+    assert dict(load_frequencies(folder)) == SMALL
+    assert dict(load_frequencies(folder)) == SMALL
+    assert len(derived) == 2
+    assert not folder.exists()
+
+
+def test_no_cache_folder(tmp_path: Path, derived: list[int]) -> None:
+    assert dict(load_frequencies(None)) == SMALL
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cache_dir_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv(resources.CACHE_ENV, str(tmp_path))
+    assert resources.cache_dir() == tmp_path
+    monkeypatch.setenv(resources.CACHE_ENV, "")
+    assert resources.cache_dir() is None
+    monkeypatch.delenv(resources.CACHE_ENV)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    if sys.platform.startswith("linux"):
+        assert resources.cache_dir() == tmp_path / "newsclean"
+
+
+def test_wordfreq_key_follows_its_files() -> None:
+    key = resources.wordfreq_key()
+    assert "large_en.msgpack.gz" in key and key == resources.wordfreq_key()
+
+
+def test_cached_table_loads_without_wordfreq(tmp_path: Path) -> None:
+    """A process that finds a current cache never imports wordfreq for the table."""
+    code = (
+        "import sys\n"
+        "from newsclean import resources\n"
+        "t = resources.word_frequencies()\n"
+        "print(len(t), resources.zipf_frequency('minister'), 'wordfreq' in sys.modules)\n"
+    )
+    env = {**os.environ, resources.CACHE_ENV: str(tmp_path)}
+    outs = [
+        subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        ).stdout.split()
+        for _ in range(2)
+    ]
+    size = str(len(wordfreq.get_frequency_dict("en")))
+    zipf = str(wordfreq.zipf_frequency("minister", "en"))
+    assert outs[0] == [size, zipf, "True"]  # derived: wordfreq imported
+    assert outs[1] == [size, zipf, "False"]  # from the cache
+
+
+def test_table_rejects_mismatched_parts() -> None:
+    from array import array
+
+    with pytest.raises(ValueError):
+        FrequencyTable(["a", "b"], array("I", [0]), (1.0,))
+    table = FrequencyTable.from_dict(SMALL)
+    with pytest.raises(KeyError):
+        table["Scholzis"]
+    assert table.get("Scholzis", 0.0) == 0.0 and 3 not in table
+
+
+# --- the benchmark's scaling and CLI measures -------------------------------------------------
+
+
+def test_mixed_documents_share_one_order_and_sample_every_text() -> None:
+    from benchmarks import speed
+
+    texts = [f"Topic {t}\n\n" + "\n\n".join(f"t{t} p{p} words." for p in range(30)) for t in "ab"]
+    small = speed.build_document(texts, 200, base_size=10**9, seed=3)
+    big = speed.build_document(texts, 2000, base_size=10**9, seed=3)
+    assert big.startswith(small) and len(big) >= 2000
+    assert "ta" in small and "tb" in small, "a prefix samples both texts"
+    assert small != speed.build_document(texts, 200, base_size=10**9), "shuffled"
+    assert small == speed.build_document(texts, 200, base_size=10**9, seed=3), "reproducible"
+
+
+def test_cpu_scaling_times_cold_and_warm_runs() -> None:
+    from benchmarks import speed
+
+    texts = ["Olaf Scholz met Dmytro Kuleba.   \n\nThey talked for an hour."] * 40
+    rows = speed.cpu_scaling(texts, (200, 2000), rounds=1)
+    assert [r["size_chars"] >= s for r, s in zip(rows, (200, 2000), strict=True)] == [True, True]
+    for row in rows:
+        assert row["cold_seconds"] > 0 and row["seconds"] > 0 and row["repeats"] >= 1
+        assert row["seconds_per_mb"] == pytest.approx(row["seconds"] / row["mb"])
+    lin = [
+        {"size_chars": 1_000_000, "cold_seconds_per_mb": 1.0, "seconds_per_mb": 0.5},
+        {"size_chars": 10_000_000, "cold_seconds_per_mb": 1.3, "seconds_per_mb": 0.5},
+    ]
+    assert speed.linearity(lin, "cold_seconds_per_mb") == 1.3 and speed.linearity(lin) == 1.0
+
+
+def test_cli_probe_reports_the_cpu_before_the_pool(tmp_path: Path) -> None:
+    import json
+
+    from benchmarks import speed
+
+    path = tmp_path / "c.jsonl"
+    body = "Olaf Scholz met Dmytro Kuleba in Berlin.   \\nThey talked. " * 40
+    path.write_text("".join(json.dumps({"text": body}) + "\n" for _ in range(200)))
+    usage = []
+    for jobs in ("1", "2"):
+        done = subprocess.run(
+            [sys.executable, "-c", speed.CLI_PROBE, "fix", "--jsonl", "-q", "-j", jobs, str(path)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        usage.append(json.loads(done.stderr.strip().splitlines()[-1]))
+    assert usage[0]["before_pool"] is None and usage[0]["workers"] == 0
+    assert 0 < usage[1]["before_pool"] <= usage[1]["main"] and usage[1]["workers"] > 0
+
+
+def test_startup_phases_add_up(tmp_path: Path) -> None:
+    import json
+
+    from benchmarks import speed
+
+    path = tmp_path / "c.jsonl"
+    path.write_text("".join(json.dumps({"text": f"Record {i}.  \n"}) + "\n" for i in range(40)))
+    phases = speed.startup_phases(path, 1)
+    names = ["interpreter start", "import newsclean.cli", "import the rule modules"]
+    assert list(phases)[:3] == names and list(phases)[-1] == "total"
+    parts = sum(v["min"] for k, v in phases.items() if k != "total")
+    assert all(v["min"] >= 0 for v in phases.values())
+    assert phases["total"]["min"] == pytest.approx(parts, abs=0.5)
+
+
+def test_tables_read_without_importlib_resources_and_through_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    on_disk = resources.read_data("header_keys.txt")
+    monkeypatch.setattr(resources, "DATA_DIR", str(tmp_path / "missing"))
+    assert resources.read_data("header_keys.txt") == on_disk  # through importlib.resources
+    code = "import sys, newsclean.cli; print('importlib.resources' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
