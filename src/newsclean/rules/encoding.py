@@ -10,8 +10,8 @@ from __future__ import annotations
 import html
 import html.entities
 from collections.abc import Iterable, Iterator
+from typing import Any
 
-import ftfy
 import regex
 
 from ..edits import Change
@@ -56,7 +56,9 @@ LOST_RDQUO_RE = regex.compile(
 
 
 @once
-def _ftfy_config() -> ftfy.TextFixerConfig:
+def _ftfy_config() -> Any:
+    import ftfy  # imported on the first mojibake hint: most texts never need it
+
     return ftfy.TextFixerConfig(
         unescape_html=False,
         remove_terminal_escapes=False,
@@ -97,6 +99,8 @@ def fix_mojibake(segment: str) -> str:
     >>> fix_mojibake("naïve café")
     'naïve café'
     """
+    import ftfy
+
     fixed: str = ftfy.fix_text(segment, _ftfy_config())
     return fixed
 

@@ -35,8 +35,7 @@ from __future__ import annotations
 
 import math
 import re
-import threading
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -44,23 +43,14 @@ import regex
 
 from ..edits import Change
 from ..registry import Context, Option, Rule
-from ..resources import load_table
+from ..resources import load_table, word_frequencies
 
 # --------------------------------------------------------------------------------------------
 # Word frequencies (wordfreq), loaded lazily once.
 
-_FREQ_LOCK = threading.Lock()
-_FREQ: dict[str, float] = {}
 
-
-def _frequencies() -> dict[str, float]:
-    if not _FREQ:
-        with _FREQ_LOCK:
-            if not _FREQ:
-                import wordfreq
-
-                _FREQ.update(wordfreq.get_frequency_dict("en"))
-    return _FREQ
+def _frequencies() -> Mapping[str, float]:
+    return word_frequencies()
 
 
 @lru_cache(maxsize=262144)

@@ -38,7 +38,7 @@ import regex
 
 from ..edits import Change, Meta
 from ..registry import Context, Option, Rule
-from ..resources import load_table
+from ..resources import load_table, zipf_frequency
 
 #: A word: a run of letters (with combining marks) and inner apostrophes.
 WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*")
@@ -115,12 +115,10 @@ def distinctive(words: Iterable[str]) -> frozenset[str]:
     >>> sorted(distinctive(["in", "della", "Come", "sono"]))
     ['della', 'sono']
     """
-    from wordfreq import zipf_frequency
-
     return frozenset(
         w
         for w in (str(word).lower() for word in words)
-        if w not in english_words() and zipf_frequency(w, "en") < ENGLISH_ZIPF
+        if w not in english_words() and zipf_frequency(w) < ENGLISH_ZIPF
     )
 
 
@@ -411,15 +409,13 @@ def reads_foreign(text: str, settings: Settings | None = None) -> bool:
     >>> reads_foreign("Perugini, Intoppa, Del Fava, Dal Maso, Griffen, Pozzebon.")
     False
     """
-    from wordfreq import zipf_frequency
-
     words = {w.lower() for w in FAST_WORD_RE.findall(text) if w[0].islower()}
     tables = (settings or _DEFAULT_SETTINGS).tables
     best = max((len(words & vocabulary) for vocabulary in tables.values()), default=0)
     if best < 3:
         return False
     listed = frozenset().union(*tables.values())
-    english = sum(1 for w in words - listed if zipf_frequency(w, "en") >= 4.0)
+    english = sum(1 for w in words - listed if zipf_frequency(w) >= 4.0)
     return best > english
 
 

@@ -36,11 +36,10 @@ from functools import lru_cache
 from typing import Any
 
 import regex
-from wordfreq import zipf_frequency
 
 from ..edits import Change
 from ..registry import Context, Option, Rule
-from ..resources import load_table
+from ..resources import load_table, zipf_frequency
 
 #: Where a sentence starts: the text start, a line start, or after . ! ? (and a closing
 #: quote or bracket) and spaces, optionally followed by an opening quote.
@@ -556,7 +555,7 @@ def _unicode_spelling_key(name: str) -> str:
 @lru_cache(maxsize=65536)
 def _common_word(word: str) -> bool:
     """Whether a capitalised word is mostly an English word (Minister, Foreign, New)."""
-    return zipf_frequency(word.lower(), "en") >= 4.0
+    return zipf_frequency(word.lower()) >= 4.0
 
 
 def name_pairs(text: str) -> Iterator[tuple[int, int, str]]:
