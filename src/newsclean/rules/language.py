@@ -493,28 +493,15 @@ def find_document_language(text: str, ctx: Context) -> tuple[Change | Meta, ...]
         return ()
     if language == "en":
         return _ENGLISH
+    if language == UNDETERMINED:
+        what = "text reads as another language but is too short to name it"
+    else:
+        what = f"document is in {LANGUAGE_NAMES.get(language, language)} ({language}), not English"
     start = len(text) - len(text.lstrip())
     end = len(text.rstrip())
-    if language == UNDETERMINED:
-        return (
-            Meta("language", language),
-            Change(
-                start,
-                end,
-                None,
-                "text reads as another language but is too short to name it: English-only "
-                "rules stand down",
-            ),
-        )
-    name = LANGUAGE_NAMES.get(language, language)
     return (
         Meta("language", language),
-        Change(
-            start,
-            end,
-            None,
-            f"document is in {name} ({language}), not English: English-only rules stand down",
-        ),
+        Change(start, end, None, f"{what}: English-only rules stand down"),
     )
 
 
