@@ -22,7 +22,7 @@ import threading
 import unicodedata
 import zlib
 from array import array
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, ItemsView, Iterator, Mapping
 from functools import update_wrapper
 from pathlib import Path
 from typing import Generic, TypeVar, overload
@@ -237,6 +237,14 @@ class FrequencyTable(Mapping[str, float]):
     def __len__(self) -> int:
         return len(self._words)
 
+    def items(self) -> ItemsView[str, float]:
+        """The pairs, read straight from the lists (not by one binary search per word).
+
+        >>> list(FrequencyTable.from_dict({"b": 0.5, "a": 0.25}).items())
+        [('a', 0.25), ('b', 0.5)]
+        """
+        return _TableItems(self)
+
     def dumps(self, key: str) -> bytes:
         """The table as bytes for :meth:`loads`, stamped with ``key`` (its source)."""
         raw = self._index.tobytes()
@@ -419,3 +427,13 @@ def zipf_frequency(word: str) -> float:
     unrounded = max(1.0 / one_over, _UNSEEN)
     leading_zeroes = math.floor(-math.log(unrounded, 10))
     return round(math.log(round(unrounded, leading_zeroes + 3), 10) + 9, 2)
+
+
+class _TableItems(ItemsView[str, float]):
+    """:meth:`FrequencyTable.items`: iterated in one pass over the table's lists."""
+
+    _mapping: FrequencyTable
+
+    def __iter__(self) -> Iterator[tuple[str, float]]:
+        table = self._mapping
+        return zip(table._words, map(table._values.__getitem__, table._index), strict=True)
