@@ -307,15 +307,12 @@ def _steps(rules: Sequence[tuple[Rule, bool]]) -> tuple[_Step, ...]:
     if any(rule.english_only for rule, _ in rules) and all(
         rule.code != LANGUAGE_RULE for rule, _ in rules
     ):
-        order = [rule.code for rule in all_rules()]
-        if LANGUAGE_RULE in order:
-            language = all_rules()[order.index(LANGUAGE_RULE)]
+        place = {rule.code: k for k, rule in enumerate(all_rules())}
+        if LANGUAGE_RULE in place:
+            language = all_rules()[place[LANGUAGE_RULE]]
+            # Its place in the pipeline order: before the first rule that runs after it.
             at = next(
-                (
-                    k
-                    for k, (rule, _) in enumerate(rules)
-                    if order.index(rule.code) > order.index(LANGUAGE_RULE)
-                ),
+                (k for k, (rule, _) in enumerate(rules) if place[rule.code] > place[LANGUAGE_RULE]),
                 len(steps),
             )
             steps.insert(at, (_facts_only(language.find), LANGUAGE_RULE, False, False))

@@ -144,16 +144,6 @@ COMMENTS_MAX_SHARE = 0.5
 COMMENTS_MAX_CHARS = 3000
 
 
-def _option_tuple(value: object) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, Iterable):
-        return tuple(str(v) for v in value)
-    return ()
-
-
 def _alternation(entries: Iterable[str]) -> str:
     """A regex alternation of literal phrases, longest first, spaces matching any run.
 
@@ -348,7 +338,7 @@ def tables(ctx: Context | None = None) -> Tables:
 
     if ctx is None or not ctx.config.options or not ctx.config.has_options_for(ctx.code):
         return _default_tables()
-    return _compile(tuple(_option_tuple(ctx.option(key)) for key in OPTION_KEYS))
+    return _compile(tuple(ctx.words(key) for key in OPTION_KEYS))
 
 
 # --------------------------------------------------------------------------------------------

@@ -166,10 +166,7 @@ def _protected(extra: tuple[str, ...]) -> frozenset[str]:
 
 def protected_tokens(ctx: Context) -> frozenset[str]:
     """The shipped protected tokens plus the ``protected`` option of this rule or family."""
-    extra = ctx.option("protected", ())
-    if isinstance(extra, str):
-        extra = (extra,)
-    return _protected(tuple(extra))
+    return _protected(ctx.words("protected"))
 
 
 def _chunk(text: str, start: int, end: int) -> str:
@@ -1689,16 +1686,18 @@ def names_outside_links(text: str) -> set[str]:
     >>> sorted(names_outside_links("the Donetsk And Lugansk regions, said Lugansk officials"))
     ['Lugansk']
     """
-    out = set()
-    for m in DOC_NAME_RE.finditer(text):
-        if m.group() in LINK_STOPS:
-            continue
-        if _LINK_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
-            continue
-        if _LINK_AFTER_RE.match(text, m.end()):
-            continue
-        out.add(m.group())
-    return out
+    return {
+        m.group()
+        for m in DOC_NAME_RE.finditer(text)
+        if m.group() not in LINK_STOPS and not _beside_link(text, m.start(), m.end())
+    }
+
+
+def _beside_link(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised "And" or "Or" stands right before or after ``text[start:end]``."""
+    return bool(
+        _LINK_BEFORE_RE.search(text, max(0, start - 8), start) or _LINK_AFTER_RE.match(text, end)
+    )
 
 
 class LinkFreeNames:
@@ -1729,13 +1728,8 @@ class LinkFreeNames:
         text = self._text
         for at in word_starts(text, word):
             m = DOC_NAME_RE.match(text, at)
-            if m is None or m.end() != at + len(word):
-                continue
-            if _LINK_BEFORE_RE.search(text, max(0, at - 8), at):
-                continue
-            if _LINK_AFTER_RE.match(text, m.end()):
-                continue
-            return True
+            if m is not None and m.end() == at + len(word) and not _beside_link(text, at, m.end()):
+                return True
         return False
 
 
