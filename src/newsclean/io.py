@@ -239,24 +239,17 @@ def field_conflict(record: dict[str, Any], path: str) -> str | None:
     >>> field_conflict({"id": 1}, "meta.sub") is None
     True
     """
-    if path in record or "." not in path:
-        value = record.get(path, {})
-        return (
-            None
-            if isinstance(value, dict)
-            else (f"it holds a {type(value).__name__}, not newsclean's metadata")
-        )
-    parts = path.split(".")
+    # The same reading of the path as set_field: a key the record has, else a dotted path.
+    parts = [path] if path in record or "." not in path else path.split(".")
     target: Any = record
     for k, part in enumerate(parts):
         if part not in target:
             return None
         target = target[part]
         if not isinstance(target, dict):
-            where = ".".join(parts[: k + 1])
             if k == len(parts) - 1:
                 return f"it holds a {type(target).__name__}, not newsclean's metadata"
-            return f"{where!r} holds a {type(target).__name__}"
+            return f"{'.'.join(parts[: k + 1])!r} holds a {type(target).__name__}"
     return None
 
 
