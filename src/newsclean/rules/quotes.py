@@ -1314,17 +1314,15 @@ def capitalised_speech_verb(
         return None
     if m.group("name") or m.group("det"):
         return None
+    if INTRODUCES_QUOTE_RE.match(text, m.end("verb"), end) is not None:
+        return None  # "Why not?" He said: "We need …": a new sentence
     if m.group("pron"):
         word_start = m.start("pron")
         if not text[word_start].isupper():
             return None
-        if INTRODUCES_QUOTE_RE.match(text, m.end("verb"), end) is not None:
-            return None  # "Why not?" He said: "We need …": a new sentence
         return word_start, word_start + 1
     verb_start = m.start("verb")
     if not text[verb_start].isupper():
-        return None
-    if INTRODUCES_QUOTE_RE.match(text, m.end("verb"), end) is not None:
         return None
     follow = AFTER_VERB_RE.match(text, m.end("verb"), end)
     if follow is None:
