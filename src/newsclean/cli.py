@@ -414,14 +414,14 @@ def _work_line(raw: bytes, number: int, offset: int, name: str) -> tuple[bool, A
     text = record_text(rec, job.field_path, name)
     if job.mode == "check":
         return True, [f.as_dict() for f in detect(text, job.config)]
-    result = fix_and_explain(text, job.config)
-    if job.meta_field is not None:
+    if job.meta_field is not None:  # before the repair: a record that fails is not worked
         conflict = field_conflict(rec.record, job.meta_field)
         if conflict is not None:
             raise InputError(
                 f"{name}:{number}: --metadata-field {job.meta_field!r} would overwrite the "
                 f"record's own data: {conflict}"
             )
+    result = fix_and_explain(text, job.config)
     line = record_line(rec, text, result.text, result.metadata, job.field_path, job.meta_field)
     return True, (None if line is rec.raw else line)
 
