@@ -26,6 +26,7 @@ import newsclean
 from newsclean import Config
 from newsclean.pipeline import RULE_MODULES, all_rules
 from newsclean.registry import Context, Rule
+from newsclean.rules import quotes
 from newsclean.rules.encoding import entities_outside_urls, html_entities
 from newsclean.rules.whitespace import HSPACE, trailing_spaces
 
@@ -209,3 +210,48 @@ def test_random_entity_lines_match_the_old_search() -> None:
     for _ in range(200):
         text = "".join(rng.choice(pieces) for _ in range(30))
         assert entities_outside_urls(text) == _old_entities(text)
+
+
+class _CountingText(str):
+    """A text that counts how often it is compared with ``==`` (it hashes as ``str``)."""
+
+    compared = 0
+
+    def __eq__(self, other: object) -> bool:
+        type(self).compared += 1
+        return str.__eq__(self, other)
+
+    __hash__ = str.__hash__
+
+
+def _long_text_with_artifacts() -> str:
+    names = ["Kuleba", "Scholz", "Lavrov", "Baerbock", "Zakharova", "Stoltenberg"]
+    follow = ["while", "who", "is", "was", "has", "claims"]
+    paragraphs = []
+    for i in range(3_000):
+        name = names[i % 6]
+        paragraphs.append(f"{name} said: “We will talk about plan {i}.” The ministers met.")
+        if i % 100 == 7:  # 30 fused tokens, each once
+            k = i // 100
+            fused = names[k % 6] + follow[k // 6 % 6]
+            paragraphs.append(f"Then {fused} the others left. “We will never accept it “, he said.")
+    return "\n\n".join(paragraphs)
+
+
+@pytest.mark.parametrize("select", ["NC2", "NC1"])
+def test_a_long_text_is_not_compared_with_its_cached_copy_at_every_step(select: str) -> None:
+    """The quotes rules read a text paragraph by paragraph and the fused rules look words up
+    block by block. A cache keyed by the whole text, asked at every step, compared a long
+    text character by character with an equal copy it held (the same document met again
+    once the per-text analysis had been pushed out of its cache: a 10 MB document took 38 s
+    instead of 14). Count those comparisons: a few per rule, not one per paragraph or word.
+    """
+    text = _long_text_with_artifacts()
+    assert len(text) > 131_072  # long enough for the fused rules' block index
+    config = Config(select=[select])
+    first = newsclean.fix_and_explain(_CountingText(text), config)
+    assert first.edits  # the rules have work to do on it
+    quotes._CACHE.clear()  # as other documents would push the analysis out
+    _CountingText.compared = 0
+    newsclean.fix_and_explain(_CountingText(text), config)
+    assert _CountingText.compared < 10, _CountingText.compared

@@ -607,10 +607,17 @@ LEADING_KEY_RE = regex.compile(r"\h*+[\w.\-]++\h*+")
 HSPACE_CHAR_RE = regex.compile(r"\h")
 
 
-@lru_cache(maxsize=8)
-def _code_starts(text: str) -> str:
+def code_starts(text: str) -> str:
     """Which of ``{``, a backtick, ``=``, ``:``, ``<`` occur in ``text`` at all (most news
-    documents have only colons)."""
+    documents have only colons): what :func:`code_like` looks for, found once per text.
+
+    (Callers that read a text paragraph by paragraph compute it once and pass it on; a cache
+    keyed by the whole text would compare a long text character by character on every
+    paragraph whenever it holds an equal copy of it.)
+
+    >>> code_starts('He said: "yes" <b>')
+    ':<'
+    """
     return "".join(c for c in "`{=:<" if c in text)
 
 
@@ -638,10 +645,12 @@ def _keyed(text: str, start: int, colon: int, first: bool) -> bool:
     return m is not None and m.end() == colon
 
 
-def code_like(text: str, start: int, end: int) -> bool:
+def code_like(text: str, start: int, end: int, codes: str | None = None) -> bool:
     """Whether ``CODE_RE.search(text[start:end])`` finds markup or code in a paragraph (which
     holds no line break), from ``str.find`` walks and anchored matches: the paragraphs of
     news text with a colon are many, the ones with code few.
+
+    ``codes``: :func:`code_starts` of ``text``, when the caller has it.
 
     >>> code_like('name: "Bob"', 0, 11), code_like('{"a": "b"}', 0, 10), code_like('x = "y"', 0, 7)
     (True, True, True)
@@ -650,7 +659,7 @@ def code_like(text: str, start: int, end: int) -> bool:
     >>> code_like("a {b} c", 0, 7), code_like("a } {b", 0, 6), code_like("x<br>y", 0, 6)
     (True, False, True)
     """
-    for c in _code_starts(text):
+    for c in code_starts(text) if codes is None else codes:
         i = text.find(c, start, end)
         if i == -1:
             continue
@@ -701,15 +710,21 @@ def _may_be_inch(text: str, p: int, end: int) -> bool:
 
 
 def _paragraph_marks(
-    text: str, start: int, end: int, marks: frozenset[str], hits: Sequence[int] | None = None
+    text: str,
+    start: int,
+    end: int,
+    marks: frozenset[str],
+    hits: Sequence[int] | None = None,
+    codes: str | None = None,
 ) -> list[tuple[int, bool]]:
     """Positions of the marks newsclean reads in one paragraph, each with whether it is frozen
     (an inch mark, kept only when the paragraph needs it to pair its quotes).
 
-    ``hits``: the offsets of ``marks`` in the paragraph, when the caller has them."""
+    ``hits``: the offsets of ``marks`` in the paragraph, and ``codes``: :func:`code_starts`
+    of ``text``, when the caller has them."""
     if hits is None:
         hits = [m.start() for m in _marks_re(marks).finditer(text, start, end)]
-    if not hits or code_like(text, start, end):
+    if not hits or code_like(text, start, end, codes):
         return []
     skip = _excluded(text, start, end)
     skip_starts = [a for a, _ in skip]
@@ -777,11 +792,12 @@ def _analyse(text: str, extra: tuple[str, ...], marks: frozenset[str]) -> list[M
     if not hits:
         return []
     h = 0
+    codes = code_starts(text)
     for start, end in _paragraphs(text):
         h0 = h
         while h < len(hits) and hits[h] < end:
             h += 1
-        found = _paragraph_marks(text, start, end, marks, hits[h0:h]) if h > h0 else []
+        found = _paragraph_marks(text, start, end, marks, hits[h0:h], codes) if h > h0 else []
         if not found:
             # Lines between two marks' paragraphs: each line of text costs CARRY_COST, a blank
             # line BLANK_CARRY_COST however many there are (so removing blank lines changes
@@ -910,24 +926,25 @@ def _settled_close(text: str, p: int, start: int, end: int, extra: tuple[str, ..
 
 
 def _unfrozen_marks(
-    text: str, start: int, end: int, hits: list[int], urls: bool
+    text: str, start: int, end: int, hits: list[int], urls: bool, codes: str | None = None
 ) -> list[int] | None:
     """The double marks :func:`_paragraph_marks` reads in a paragraph of a text without
     foreign marks (``hits``: their offsets), or ``None`` when one of them may be frozen (an
     inch mark, doubled marks: :func:`settled` leaves such paragraphs to the analysis).
 
-    ``urls``: whether the text has a URL or e-mail hint (then the full scan runs).
+    ``urls``: whether the text has a URL or e-mail hint (then the full scan runs); ``codes``:
+    :func:`code_starts` of ``text``, when the caller has it.
 
     >>> t = 'He said “it”s” 12" long'
     >>> _unfrozen_marks(t, 0, 23, [8, 11, 13], False), _unfrozen_marks(t, 0, 23, [17], False)
     ([8, 13], None)
     """
     if urls:
-        found = _paragraph_marks(text, start, end, DOUBLE_MARKS, hits)
+        found = _paragraph_marks(text, start, end, DOUBLE_MARKS, hits, codes)
         if any(frozen for _, frozen in found):
             return None
         return [p for p, _ in found]
-    if code_like(text, start, end):
+    if code_like(text, start, end, codes):
         return []
     out = []
     last = -2
@@ -975,6 +992,7 @@ def settled(text: str, extra: tuple[str, ...] = ()) -> bool:
         return False
     hits = mark_positions(text, ENGLISH_MARK_CHARS)
     urls = "@" in text or "://" in text or "www." in text
+    codes = code_starts(text)
     n = len(text)
     cost = 0
     inside = False
@@ -990,7 +1008,7 @@ def settled(text: str, extra: tuple[str, ...] = ()) -> bool:
         h0 = h
         while h < len(hits) and hits[h] < end:
             h += 1
-        found = _unfrozen_marks(text, start, end, hits[h0:h], urls)
+        found = _unfrozen_marks(text, start, end, hits[h0:h], urls, codes)
         if found is None:
             return False
         for k, p in enumerate(found):
