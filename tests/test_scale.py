@@ -238,3 +238,75 @@ def test_tables_read_without_importlib_resources_and_through_it(
     code = "import sys, newsclean.cli; print('importlib.resources' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def _counting_build(calls: list[int], value: object) -> object:
+    calls.append(1)
+    return value
+
+
+def test_derived_value_written_then_read_and_rebuilt_when_stale(tmp_path: Path) -> None:
+    calls: list[int] = []
+    value = frozenset({b"Thursday", b"another"})
+
+    def build() -> object:
+        return _counting_build(calls, value)
+
+    assert resources.derived("t", "k1", build, folder=tmp_path) == value
+    assert resources.derived("t", "k1", build, folder=tmp_path) == value
+    assert len(calls) == 1  # the second came from the file
+    assert resources.derived("t", "k2", build, folder=tmp_path) == value  # another key
+    assert len(calls) == 2
+
+    def build_changed() -> object:  # other code, same name and key: stale
+        return _counting_build(calls, frozenset({b"x"}))
+
+    assert resources.derived("t", "k2", build_changed, folder=tmp_path) == frozenset({b"x"})
+    assert len(calls) == 3
+    assert resources.derived("t", "k2", build, uses=(_counting_build,), folder=tmp_path) == value
+    assert len(calls) == 4  # a function it uses is part of the stamp
+
+
+def test_corrupt_or_unwritable_derived_file_is_built_again(tmp_path: Path) -> None:
+    import marshal
+
+    calls: list[int] = []
+
+    def build() -> object:
+        return _counting_build(calls, ("a", 1))
+
+    resources.derived("t", "k", build, folder=tmp_path)
+    (path,) = tmp_path.iterdir()
+    stamp = marshal.loads(path.read_bytes())[0]
+    junk_items = (
+        b"",
+        b"\x00garbage",
+        marshal.dumps((stamp, 0, marshal.dumps(("a", 1)))),  # crc
+        marshal.dumps((stamp, 5, "not bytes")),
+        marshal.dumps(("other stamp", 0, b"")),
+    )
+    for junk in junk_items:
+        path.write_bytes(junk)
+        assert resources.derived("t", "k", build, folder=tmp_path) == ("a", 1)
+    assert len(calls) == 1 + len(junk_items)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    assert resources.derived("t", "k", build, folder=blocker / "sub") == ("a", 1)
+    assert not (blocker / "sub").exists()
+    # A callable without Python code cannot be stamped: it is called, nothing is kept.
+    empty = tmp_path / "empty"
+    assert resources.derived("t", "k", frozenset, folder=empty) == frozenset()
+    assert not empty.exists()
+
+
+def test_notice_heads_from_the_cache_are_the_computed_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsclean.rules import boilerplate
+
+    monkeypatch.setenv(resources.CACHE_ENV, str(tmp_path))
+    pattern = boilerplate._default_tables().notice_re
+    expected = boilerplate._pattern_heads(pattern)
+    assert boilerplate._notice_heads(pattern, default=True) == expected  # built, written
+    assert any(tmp_path.iterdir())
+    assert boilerplate._notice_heads(pattern, default=True) == expected  # read

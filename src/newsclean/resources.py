@@ -31,6 +31,7 @@ __all__ = [
     "CACHE_ENV",
     "FrequencyTable",
     "cache_dir",
+    "derived",
     "load_table",
     "once",
     "word_frequencies",
@@ -352,6 +353,65 @@ def load_frequencies(folder: Path | None) -> FrequencyTable:
         with contextlib.suppress(OSError):
             _write_atomically(path, table.dumps(key))
     return table
+
+
+#: Marshal-able values :func:`derived` keeps on disk.
+D = TypeVar("D")
+
+
+def _derived_path(folder: Path, name: str) -> Path:
+    return folder / f"derived-{name}-m{marshal.version}.bin"
+
+
+def derived(
+    name: str,
+    key: str,
+    build: Callable[[], D],
+    uses: tuple[Callable[..., object], ...] = (),
+    folder: Path | None = None,
+) -> D:
+    """``build()``, kept in the cache folder (:func:`cache_dir`, or ``folder``) under
+    ``name`` and stamped with ``key`` plus the code of ``build`` and of the functions it
+    ``uses``: later processes load it instead of building it again. ``key`` must name
+    everything else the value depends on (the data it is built from); a stale, corrupt or
+    unreadable file is built again, and a folder that cannot be written keeps nothing. The
+    value must be something :mod:`marshal` writes (str, bytes, numbers, tuples, lists,
+    sets, frozensets, dicts).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     calls = []
+    ...     def build() -> frozenset[str]:
+    ...         calls.append(1)
+    ...         return frozenset({"a", "b"})
+    ...     first = derived("demo", "k1", build, folder=Path(tmp))
+    ...     again = derived("demo", "k1", build, folder=Path(tmp))
+    ...     other = derived("demo", "k2", build, folder=Path(tmp))
+    >>> first == again == other == frozenset({"a", "b"}), len(calls)
+    (True, 2)
+    """
+    if folder is None:
+        folder = cache_dir()
+    # The code is part of the stamp: editing it makes the cache stale. A callable without
+    # Python code (a builtin, a partial) cannot be stamped: then nothing is kept.
+    codes = [getattr(fn, "__code__", None) for fn in (build, *uses)]
+    stamp = f"{key}|{[zlib.crc32(marshal.dumps(c)) for c in codes if c is not None]}"
+    if None in codes:
+        folder = None
+    path = None if folder is None else _derived_path(folder, name)
+    if path is not None:
+        try:
+            stored, crc, raw = marshal.loads(path.read_bytes())
+            if stored == stamp and zlib.crc32(raw) == crc:
+                return marshal.loads(raw)  # type: ignore[no-any-return]
+        except (OSError, EOFError, TypeError, ValueError):
+            pass  # missing, unreadable, stale: build it again
+    value = build()
+    if path is not None:
+        raw = marshal.dumps(value)  # type: ignore[arg-type]  # marshal-able, as documented
+        with contextlib.suppress(OSError):
+            _write_atomically(path, marshal.dumps((stamp, zlib.crc32(raw), raw)))
+    return value
 
 
 @once
