@@ -82,3 +82,62 @@ def test_a_reader_that_goes_away_ends_the_run_with_141(tmp_path: Path) -> None:
         proc.stdout.readline()
         proc.stdout.close()
         assert proc.wait(timeout=120) == 141
+
+
+#: Lines ``--skip-invalid`` leaves as they are, each with what its warning names.
+INVALID_LINES = (
+    (b"not json\n", "malformed JSON"),
+    (b'{"text": 5}\n', "is int, not a string"),
+    (b'{"body": "no text field"}\n', "no field 'text'"),
+    (b"\xff\xfe not UTF-8\n", "invalid UTF-8"),
+    (b"[1, 2]\n", "not list"),
+    (b'{"text": NaN}\n', "NaN"),
+)
+
+
+def _run_bytes(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [*COMMAND, *args], input=b"", capture_output=True, cwd=cwd, timeout=120, check=False
+    )
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_skip_invalid_leaves_bad_lines_as_they_are_and_repairs_the_rest(
+    tmp_path: Path, jobs: str
+) -> None:
+    good = b'{"text": "Talks  went on."}\n'
+    data = good + b"".join(line for line, _ in INVALID_LINES) + good
+    write(tmp_path / "c.jsonl", data)
+    proc = _run_bytes("fix", "--skip-invalid", "-j", jobs, "c.jsonl", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    fixed = b'{"text": "Talks went on."}\n'
+    assert proc.stdout == fixed + b"".join(line for line, _ in INVALID_LINES) + fixed
+    warnings = proc.stderr.decode().splitlines()
+    assert len(warnings) == len(INVALID_LINES) + 1, warnings
+    pairs = zip(INVALID_LINES, warnings[:-1], strict=True)
+    for number, ((_, needle), warning) in enumerate(pairs, start=2):
+        assert warning.startswith(f"newsclean: warning: c.jsonl:{number}:"), warning
+        assert needle in warning, warning
+    assert f"{len(INVALID_LINES)} invalid JSONL lines" in warnings[-1]
+    # Without the flag the first bad line ends the file (exit 2), as before.
+    assert _run_bytes("fix", "-j", jobs, "c.jsonl", cwd=tmp_path).returncode == 2
+
+
+def test_skip_invalid_in_place_check_and_quiet(tmp_path: Path) -> None:
+    data = b'{"text": "Talks  went on."}\nnot json\n'
+    path = write(tmp_path / "c.jsonl", data)
+    proc = _run_bytes("fix", "-i", "-q", "--skip-invalid", "c.jsonl", cwd=tmp_path)
+    assert proc.returncode == 0 and proc.stderr == b"", proc.stderr
+    assert path.read_bytes() == b'{"text": "Talks went on."}\nnot json\n'
+    write(tmp_path / "d.jsonl", data)
+    proc = _run_bytes("check", "--skip-invalid", "d.jsonl", cwd=tmp_path)
+    assert proc.returncode == 1  # the good line has a finding
+    assert b"d.jsonl:1:1:6: NC504" in proc.stdout
+    assert b"d.jsonl:2: malformed JSON" in proc.stderr
+    # The metadata field in the record's way: that record is left, the run goes on.
+    write(tmp_path / "m.jsonl", jsonl({"text": "a  b"}, {"id": "x", "text": "c  d"}))
+    proc = _run_bytes("fix", "--skip-invalid", "--metadata-field", "id", "m.jsonl", cwd=tmp_path)
+    assert proc.returncode == 0
+    first, second = proc.stdout.splitlines()
+    assert json.loads(first)["text"] == "a b" and isinstance(json.loads(first)["id"], dict)
+    assert second == b'{"id": "x", "text": "c  d"}'

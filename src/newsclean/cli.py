@@ -22,7 +22,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from . import Config, ConfigError, Lexicon, detect, fix_and_explain, list_rules
 from .io import (
@@ -328,6 +328,13 @@ class Job:
     mode: str = "fix"  # or "check"
     field_path: str = "text"
     meta_field: str | None = None
+    skip_invalid: bool = False
+
+
+class Invalid(NamedTuple):
+    """A JSONL line ``--skip-invalid`` leaves as it is, with why it could not be worked."""
+
+    message: str
 
 
 # Worker state: set once per process by _init (in the main process for -j 1 and for the
@@ -405,22 +412,30 @@ def _work_line(raw: bytes, number: int, offset: int, name: str) -> tuple[bool, A
     """A JSONL line's result: ``(is a record, payload)``.
 
     For ``fix`` the payload is the output line, or None when it is the input line; for
-    ``check`` it is the findings. Blank lines give ``(False, None)``.
+    ``check`` it is the findings. Blank lines give ``(False, None)``. A line that cannot be
+    worked (not UTF-8, not a JSON object, no text field, a metadata field in the way) raises
+    :class:`InputError`, or with ``--skip-invalid`` gives ``(False, Invalid(message))``.
     """
     job = _JOB
-    rec = parse_jsonl_line(raw, number, offset, name)
-    if rec.record is None:
-        return False, None
-    text = record_text(rec, job.field_path, name)
+    try:
+        rec = parse_jsonl_line(raw, number, offset, name)
+        if rec.record is None:
+            return False, None
+        text = record_text(rec, job.field_path, name)
+        if job.mode == "fix" and job.meta_field is not None:
+            # Before the repair: a record that fails is not worked.
+            conflict = field_conflict(rec.record, job.meta_field)
+            if conflict is not None:
+                raise InputError(
+                    f"{name}:{number}: --metadata-field {job.meta_field!r} would overwrite "
+                    f"the record's own data: {conflict}"
+                )
+    except InputError as exc:
+        if not job.skip_invalid:
+            raise
+        return False, Invalid(str(exc))
     if job.mode == "check":
         return True, [f.as_dict() for f in detect(text, job.config)]
-    if job.meta_field is not None:  # before the repair: a record that fails is not worked
-        conflict = field_conflict(rec.record, job.meta_field)
-        if conflict is not None:
-            raise InputError(
-                f"{name}:{number}: --metadata-field {job.meta_field!r} would overwrite the "
-                f"record's own data: {conflict}"
-            )
     result = fix_and_explain(text, job.config)
     line = record_line(rec, text, result.text, result.metadata, job.field_path, job.meta_field)
     return True, (None if line is rec.raw else line)
@@ -698,6 +713,7 @@ class Handler:
     progress: Progress
     quiet: bool = False
     errors: int = 0
+    invalid: int = 0
     failed: set[Source] = field(default_factory=set)
 
     def error(self, message: str) -> None:
@@ -712,6 +728,12 @@ class Handler:
 
     def record(self, rec: Rec, result: tuple[bool, Any]) -> None:
         pass
+
+    def skip(self, rec: Rec, message: str) -> None:
+        """A line ``--skip-invalid`` leaves as it is: warned about and counted."""
+        self.invalid += 1
+        if not self.quiet:
+            self.progress.write(f"newsclean: warning: {message} (line left as it is)")
 
     def end(self, source: Source) -> None:
         pass
@@ -738,7 +760,10 @@ def drive(handler: Handler, results: Iterator[tuple[Item, Any]]) -> int:
             try:
                 if isinstance(event, Rec):
                     handler.progress.advance(event.size)
-                    handler.record(event, result)
+                    if isinstance(result[1], Invalid):
+                        handler.skip(event, result[1].message)
+                    else:
+                        handler.record(event, result)
                 elif isinstance(event, Doc):
                     handler.progress.advance(event.size)
                     handler.doc(event, result)
@@ -758,6 +783,11 @@ def drive(handler: Handler, results: Iterator[tuple[Item, Any]]) -> int:
         raise
     finally:
         handler.progress.close()
+    if handler.invalid and not handler.quiet:
+        lines = "line" if handler.invalid == 1 else "lines"
+        handler.progress.write(
+            f"newsclean: {handler.invalid} invalid JSONL {lines} left as they are (--skip-invalid)"
+        )
     status = handler.finish()
     return 2 if handler.errors else status
 
@@ -821,6 +851,10 @@ class FixHandler(Handler):
             # Kept before its temporary file exists: an interrupt at any moment finds it.
             self.writer = AtomicWriter(source.path, create=False)
             self.writer.create()
+
+    def skip(self, rec: Rec, message: str) -> None:
+        super().skip(rec, message)
+        self.record(rec, (False, None))  # written as it came
 
     def record(self, rec: Rec, result: tuple[bool, Any]) -> None:
         source = rec.source
@@ -1052,7 +1086,7 @@ def _jobs(value: str) -> int:
     return n
 
 
-def _add_input_options(p: argparse.ArgumentParser) -> None:
+def _add_input_options(p: argparse.ArgumentParser, skip_invalid: bool = True) -> None:
     p.add_argument(
         "paths",
         nargs="*",
@@ -1062,6 +1096,12 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("input")
     g.add_argument("--jsonl", action="store_true", help="read every input as JSONL")
     g.add_argument("--field", metavar="NAME", help="JSONL text field, dotted for nested")
+    if skip_invalid:
+        g.add_argument(
+            "--skip-invalid",
+            action="store_true",
+            help="JSONL: leave a line that is no usable record as it is, with a warning",
+        )
     g.add_argument(
         "--include",
         action="append",
@@ -1160,7 +1200,7 @@ def make_parser() -> argparse.ArgumentParser:
         epilog=LEXICON_EPILOG,
         formatter_class=_Formatter,
     )
-    _add_input_options(build_p)
+    _add_input_options(build_p, skip_invalid=False)
     build_p.add_argument("-o", "--output", required=True, metavar="FILE", help="lexicon to write")
     build_p.add_argument(
         "--min-documents", type=int, default=2, metavar="N", help="documents a name needs (2)"
@@ -1210,7 +1250,7 @@ def run_fix_or_check(args: argparse.Namespace) -> int:
         handler = CheckHandler(
             progress, quiet, fmt=args.format, statistics=args.statistics, out=sys.stdout
         )
-        job = Job(config, "check", field_path)
+        job = Job(config, "check", field_path, skip_invalid=args.skip_invalid)
     else:
         meta_field = settings.get("metadata_field")
         if meta_field is not None and paths_overlap(meta_field, field_path):
@@ -1227,7 +1267,7 @@ def run_fix_or_check(args: argparse.Namespace) -> int:
             check=args.check,
             diff=args.diff,
         )
-        job = Job(config, "fix", field_path, meta_field)
+        job = Job(config, "fix", field_path, meta_field, skip_invalid=args.skip_invalid)
     jobs = _jobs_count(settings)
     stop: set[Source] = set()
     # -j 1 reads a line at a time (a stream on stdin is answered as it comes); the workers
