@@ -1,0 +1,142 @@
+"""An index of the letter-or-digit runs of a long text, block by block, for finding words.
+
+The fused rules look up many words in the same document ("does Kuleba stand alone
+elsewhere?"). In a long document a ``str.find`` walk per word grows with length times words;
+instead the text is cut into blocks, each with the set of runs it holds, and a word is only
+looked for in the blocks that hold its runs.
+
+A repair makes a new version of the text, and the rules ask again. Building the index costs
+about 80 ms per MB, so a new version reuses the blocks of the last one wherever the text is
+unchanged (before the first and after the last change) and only cuts the rest afresh
+(:func:`updated_blocks`). The blocks' layout may then differ from a fresh cut; what the index
+promises does not: blocks tile the text, each ends just after a character that is no letter
+or digit (so no run straddles two blocks), and each holds exactly its runs.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+
+#: The fewest characters in a block, and about how many blocks at most (past
+#: ``RUN_BLOCK * MAX_RUN_BLOCKS`` characters, blocks grow with the text).
+RUN_BLOCK = 32_768
+MAX_RUN_BLOCKS = 256
+#: A maximal run of letters and digits, exactly as ``str.isalnum`` sees them (the standard
+#: library's ``\w`` on ``str`` is ``isalnum`` or ``_``).
+ALNUM_RUN_RE = re.compile(r"[^\W_]+")
+NOT_ALNUM_RE = re.compile(r"[\W_]")
+
+Block = tuple[int, int, frozenset[str]]
+
+
+def _cut(text: str, start: int, stop: int, step: int) -> list[Block]:
+    """Blocks of ``text[start:stop]`` of at least ``step`` characters (the last may be
+    shorter), each ending just after a character that is no letter or digit, or at ``stop``.
+    ``text[stop - 1]`` must be no letter or digit when ``stop`` is not the text's end."""
+    blocks = []
+    pos = start
+    while pos < stop:
+        cut = NOT_ALNUM_RE.search(text, min(stop, pos + step), stop)
+        end = stop if cut is None else cut.start() + 1
+        blocks.append((pos, end, frozenset(ALNUM_RUN_RE.findall(text, pos, end))))
+        pos = end
+    return blocks
+
+
+def _step(size: int, block: int, max_blocks: int) -> int:
+    return max(block, size // max_blocks)
+
+
+def run_blocks(
+    text: str, block: int = RUN_BLOCK, max_blocks: int = MAX_RUN_BLOCKS
+) -> tuple[Block, ...]:
+    """``text`` cut into at most about ``max_blocks`` blocks (of at least ``block``
+    characters), each ending just after a character that is no letter or digit, with the set
+    of letter-or-digit runs (as ``str.isalnum`` sees them) in each: ``(start, end, runs)``.
+    A run never straddles two blocks.
+
+    >>> [(a, b, sorted(r)) for a, b, r in run_blocks("Kuleba said so")]
+    [(0, 14, ['Kuleba', 'said', 'so'])]
+    >>> [(a, b) for a, b, _ in run_blocks("ab cd ef", block=2)]
+    [(0, 3), (3, 6), (6, 8)]
+    """
+    return tuple(_cut(text, 0, len(text), _step(len(text), block, max_blocks)))
+
+
+def updated_blocks(
+    old: str,
+    old_blocks: tuple[Block, ...],
+    text: str,
+    block: int = RUN_BLOCK,
+    max_blocks: int = MAX_RUN_BLOCKS,
+) -> tuple[Block, ...]:
+    """The blocks of ``text``, given the blocks of an earlier version ``old``: the leading
+    blocks whose characters are unchanged are kept, the trailing ones too (shifted by the
+    change in length), and only the stretch between them is cut afresh.
+
+    >>> old = "Kuleba said so. Scholz met him. Talks went on."
+    >>> old_blocks = run_blocks(old, block=8)
+    >>> blocks = updated_blocks(old, old_blocks, old.replace("met", "saw"), block=8)
+    >>> [(a, b) for a, b, _ in blocks] == [(a, b) for a, b, _ in old_blocks]
+    True
+    >>> sorted(blocks[2][2]), blocks[1][2] is old_blocks[1][2], blocks[3][2] is old_blocks[3][2]
+    (['him', 'saw'], True, True)
+    """
+    size = len(text)
+    step = _step(size, block, max_blocks)
+    # Leading blocks with the same characters at the same offsets.
+    head: list[Block] = []
+    for a, b, runs in old_blocks:
+        if b > size or not text.startswith(old[a:b], a):
+            break
+        head.append((a, b, runs))
+    middle_start = head[-1][1] if head else 0
+    # Trailing blocks with the same characters, shifted by the change in length; the one
+    # before them must end just after a character that is no letter or digit.
+    delta = size - len(old)
+    tail: list[Block] = []
+    for a, b, runs in reversed(old_blocks[len(head) :]):
+        start = a + delta
+        if start < middle_start or not text.startswith(old[a:b], start):
+            break
+        if start > 0 and start > middle_start and NOT_ALNUM_RE.match(text, start - 1) is None:
+            break
+        tail.append((start, b + delta, runs))
+    tail.reverse()
+    middle_end = tail[0][0] if tail else size
+    return (*head, *_cut(text, middle_start, middle_end, step), *tail)
+
+
+class BlockIndex:
+    """The blocks of the last text asked for, by identity, updated from the version before.
+
+    The fused rules ask for the blocks of the same text object thousands of times in a row,
+    then of the next version of it. A hit by identity costs nothing (an ``lru_cache`` hit
+    would compare the key with ``==``: an equal copy of a long text, character by character,
+    on every call); a new text that shares most of its characters with the last one reuses
+    its blocks (:func:`updated_blocks`). Thread-safe: one ``(text, blocks)`` pair, replaced
+    whole.
+
+    >>> index = BlockIndex()
+    >>> index.blocks("Kuleba said so") is index.blocks("Kuleba said so")
+    True
+    """
+
+    def __init__(self, block: int = RUN_BLOCK, max_blocks: int = MAX_RUN_BLOCKS) -> None:
+        self._block = block
+        self._max_blocks = max_blocks
+        self._last: tuple[str, tuple[Block, ...]] | None = None
+        self._lock = threading.Lock()
+
+    def blocks(self, text: str) -> tuple[Block, ...]:
+        last = self._last
+        if last is not None and last[0] is text:
+            return last[1]
+        if last is not None and len(last[0]) >= 2 * self._block:
+            blocks = updated_blocks(last[0], last[1], text, self._block, self._max_blocks)
+        else:
+            blocks = run_blocks(text, self._block, self._max_blocks)
+        with self._lock:
+            self._last = (text, blocks)
+        return blocks
