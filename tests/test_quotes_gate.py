@@ -146,7 +146,8 @@ def test_gate_is_exercised_both_ways() -> None:
 #: Documents a looser gate would wave through although the analysis acts on them.
 NEAR_MISSES = [
     # A quotation carried over many lines without a reopening mark: both marks unpaired.
-    "“It runs on.\n" + "More text.\n" * 6 + "And ends,” she said.",
+    # Farther apart than a quotation over lines may run (quotes.MAX_QUOTE_LINES).
+    "“It runs on.\n" + "More text.\n" * 9 + "And ends,” she said.",
     # A capitalised reporting verb after a settled-looking closing mark.
     "“It is meaningless hysteria” Said the spokesperson.",
     "“We will see,” He told reporters.",

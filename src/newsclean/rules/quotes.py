@@ -1472,11 +1472,55 @@ def find_speech_verb_case(text: str, ctx: Context) -> list[Change]:
     return stable_changes(_speech_verb_case, text, ctx)
 
 
+#: The most lines a quotation may run over without being reopened (text with one sentence a
+#: line) for :func:`spans_lines` to pair its two ends.
+MAX_QUOTE_LINES = 8
+#: A blank line: the end of a block of lines.
+BLANK_LINE_RE = regex.compile(r"\n\h*\r?\n")
+
+
+def spans_lines(text: str, opening: Mark, closing: Mark) -> bool:
+    r"""Whether an unpaired opening mark and the unpaired closing mark right after it (no mark
+    read between them) are the two ends of one quotation that runs over a few lines: the
+    opening mark's line and the closing mark's line are different lines of one block (no
+    blank line between them), at most :data:`MAX_QUOTE_LINES` apart. Corpora with one
+    sentence a line (and scraped text with one paragraph a line) quote that way, without
+    reopening the quotation on every line.
+
+    >>> t = 'He said: "We go on.\n' + "We train.\n" * 6 + 'We win," he added.'
+    >>> [m.unpaired for m in analyse(t)], spans_lines(t, *analyse(t))
+    ([True, True], True)
+    >>> t2 = t.replace("We train.\n", "We train.\n\n", 1)
+    >>> spans_lines(t2, *analyse(t2))
+    False
+    """
+    return (
+        opening.role == OPEN
+        and closing.role == CLOSE
+        and opening.unpaired
+        and closing.unpaired
+        and opening.para_end < closing.para_start
+        and text.count("\n", opening.para_end, closing.para_start) <= MAX_QUOTE_LINES
+        and BLANK_LINE_RE.search(text, opening.para_end, closing.para_start) is None
+    )
+
+
 def find_unpaired_quotes(text: str, ctx: Context) -> Iterator[Change]:
     if not any(c in text for c in ALL_MARKS) or settled(text, speech_verbs(ctx)):
         return
-    for mark in analyse(text, ctx, DOUBLE_MARKS) + analyse(text, ctx, SINGLE_GUILLEMETS):
-        if not mark.unpaired or mark.frozen:
+    for marks in (analyse(text, ctx, DOUBLE_MARKS), analyse(text, ctx, SINGLE_GUILLEMETS)):
+        yield from _unpaired(text, marks)
+
+
+def _unpaired(text: str, marks: list[Mark]) -> Iterator[Change]:
+    """Reports of the unpaired marks of one kind (``marks`` in order), but for the two ends
+    of a quotation that runs over lines (:func:`spans_lines`)."""
+    ends: set[int] = set()
+    for k in range(len(marks) - 1):
+        if spans_lines(text, marks[k], marks[k + 1]):
+            ends.update((k, k + 1))
+    for k, mark in enumerate(marks):
+        if not mark.unpaired or mark.frozen or k in ends:
             continue
         kind = "closing" if mark.role == CLOSE else "opening"
         partner = "opening mark before it" if mark.role == CLOSE else "closing mark after it"
