@@ -339,3 +339,22 @@ def test_desk_word_search_is_the_word_checks(text: str) -> None:
     assert t.desk_words_re is not None
     found = t.desk_words_re.search(text) is not None
     assert found == any(word in text for word in t.desk_words)
+
+
+@pytest.mark.parametrize("credit", ["© Getty Images", "(c) 2024 Reuters", "© AFP"])
+def test_a_picture_credit_inside_the_article_is_no_closing_tag(credit: str) -> None:
+    """A bare copyright credit is what every picture leaves in a scraped article: the article
+    text after it is not reader comments (only the credit line itself goes)."""
+    article = (
+        "The government announced a new housing plan on Monday, promising 300,000 homes a "
+        "year by 2030 and a reform of planning rules.\n\n"
+        "Ministers said the plan would be funded by a mix of public borrowing and private "
+        "investment.\n\n"
+        "Critics said the target had been missed by every government since the 1970s.\n\n"
+    )
+    last = "The housing minister will present the details to Parliament on Wednesday."
+    text = f"{article}{credit}\n\n{last}"
+    result = newsclean.fix_and_explain(text)
+    assert result.text == article + last
+    assert [e.rule for e in result.edits] == ["NC408"]
+    assert not [f for f in newsclean.detect(text) if f.rule == "NC407"]

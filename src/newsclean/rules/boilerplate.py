@@ -861,6 +861,8 @@ def teaser(line: str, t: Tables) -> str | None:
             return "label"
         # A label of two words or more ("Read also:") is evidence enough (MT lower-cases the
         # headline after it); a one-word label ("Related:") needs a headline after it.
+        if reads_as_prose(headline):
+            return None
         if len(label.split()) > 1:
             return "line" if len(headline.split()) <= 40 else None
         return "line" if _teaser_headline(headline) else None
@@ -870,7 +872,49 @@ def teaser(line: str, t: Tables) -> str | None:
         return None
     if not rest.strip():
         return "label"
-    return "line" if rest[:1] in " \t" and _teaser_headline(rest.strip()) else None
+    headline = rest.strip()
+    if rest[:1] not in " \t" or reads_as_prose(headline):
+        return None
+    return "line" if _teaser_headline(headline) else None
+
+
+#: The end of a reported sentence: an attribution clause after a comma, in the past tense
+#: ("…, police said") or in the present with a full stop ("…, the NHS says."); headlines
+#: attribute in the present without one ("Man dies in crash, police say").
+ATTRIBUTION_END_RE = regex.compile(
+    r",\h+(?:[\p{L}\p{N}’'.&-]+\h+){0,4}?"
+    r"(?:(?:said|reported|added|told\h+[^,]{1,40}|announced|confirmed|wrote|noted|stated"
+    r"|insisted|explained)\h*[.!]?"
+    r"|(?:says|say|reports|adds|writes|notes|states|insists|explains)\h*[.!])"
+    r"[\h\p{Pf}\p{Pe}\"']*$"
+)
+#: A relative or second clause after a comma (", which first reported", ", and they did").
+CLAUSE_AFTER_COMMA_RE = regex.compile(
+    r",\h+(?:which|and\h+(?:he|she|they|we|it|I)|but\h+(?:he|she|they|we|it|I))\h"
+)
+
+
+def reads_as_prose(text: str) -> bool:
+    """Whether the text after a teaser label is a sentence of the article, not a headline:
+    it ends with an attribution in the past tense ("…, police said") or in the present with
+    a full stop ("…, the NHS says."), or holds a clause after a comma (", which first
+    reported …", ", and they did"). Headlines attribute in the present without a full stop
+    ("Man dies in crash, police say") and may open with a pronoun ("We are ready").
+
+    >>> reads_as_prose("10 micrograms a day for adults, the NHS says.")
+    True
+    >>> reads_as_prose("The Guardian, which first reported the story on Monday.")
+    True
+    >>> reads_as_prose("He said the team would win, and they did.")
+    True
+    >>> reads_as_prose("Zelensky says Ukraine will never give up Crimea")
+    False
+    >>> reads_as_prose("Man dies in crash, police say"), reads_as_prose("Two held, police said")
+    (False, True)
+    >>> reads_as_prose("Earthquake in Turkey: Ukraine is ready to send a large group of rescuers")
+    False
+    """
+    return bool(ATTRIBUTION_END_RE.search(text) or CLAUSE_AFTER_COMMA_RE.search(text))
 
 
 def _teaser_headline(text: str) -> bool:
@@ -1024,10 +1068,30 @@ def find_notices(text: str, ctx: Context) -> Iterable[Change]:
     return _lines_matching(text, ctx, "notice")
 
 
+def closing_tag(line: str, agencies: frozenset[str]) -> bool:
+    """Whether a line closes a scraped page's article: a copyright tag (:func:`copyright_tag`)
+    with a scraper's site tag or "All rights reserved". A bare credit ("© Getty Images",
+    "(c) 2024 Reuters") is what every picture in a scraped article leaves behind, anywhere
+    in it: the text after it is not known to be comments.
+
+    >>> ag = tables().agencies
+    >>> closing_tag("(c) 2022, The Washington Post · Robyn Dixon {Matzav.com}", ag)
+    True
+    >>> closing_tag("Copyright 2021 The Associated Press. All rights reserved.", ag)
+    True
+    >>> closing_tag("© Getty Images", ag), closing_tag("(c) 2024 Reuters", ag)
+    (False, False)
+    """
+    return copyright_tag(line, agencies) and bool(
+        SCRAPER_TAG_RE.search(line) or RIGHTS_RE.search(line)
+    )
+
+
 def _closing_tag(lines: Sequence[Line], t: Tables) -> int | None:
+    """The last line that is a :func:`closing_tag`, if no bare copyright credit follows it."""
     for i in range(len(lines) - 1, -1, -1):
         if not lines[i].blank and copyright_tag(lines[i].text, t.agencies):
-            return i
+            return i if closing_tag(lines[i].text, t.agencies) else None
     return None
 
 
