@@ -1278,6 +1278,94 @@ def name_evidence(
     return 1 if z >= min_name_zipf and (len(name) >= 4 or z >= 3.5) else 0
 
 
+#: Capitalised words that open sentences and clauses but never a name: the token after
+#: them is not the last word of a longer name ("Yesterday Federalcourt" proves nothing).
+NAME_RUN_STOPS = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "Its",
+        "His",
+        "Her",
+        "Their",
+        "Our",
+        "My",
+        "Your",
+        "Some",
+        "Many",
+        "Most",
+        "All",
+        "Every",
+        "Each",
+        "Other",
+        "Another",
+        "Now",
+        "Then",
+        "But",
+        "Yet",
+        "So",
+        "If",
+        "As",
+        "Also",
+        "Still",
+        "Even",
+        "Only",
+    ]
+)
+
+
+def closes_name(before: str) -> bool:
+    """Whether a token right after ``before`` (one space between) is the last word of a
+    longer name: ``before`` is a capitalised word that is no function word opening a
+    sentence ("Boston Federalcourt", "Capitol Hillneighborhood", not "The Hogfire").
+
+    >>> closes_name("Boston"), closes_name("Capitol"), closes_name("The"), closes_name("When")
+    (True, True, False, False)
+    >>> closes_name("boston"), closes_name("NATO"), closes_name("")
+    (False, False, False)
+    """
+    if len(before) < 2 or not before[0].isupper() or not before[1:].islower():
+        return False
+    word = before.lower()
+    return (
+        word not in _table("fused_follow_words.txt")
+        and word not in _table("fused_small_words.txt")
+        and word not in CLAUSE_OPENERS
+        and before not in NAME_RUN_STOPS
+    )
+
+
+#: The least Zipf frequency of each part of a token cut after a capitalised word
+#: (:func:`closing_cut`): both must be well-known words.
+CLOSING_NAME_ZIPF = 3.5
+CLOSING_WORD_ZIPF = 4.0
+
+
+def closing_cut(name: str, word: str, word_zipf: float) -> bool:
+    """Whether a token that closes a longer name (:func:`closes_name`) may be cut into
+    ``name`` + ``word`` on word frequencies alone: both parts four letters or more, the name
+    part a well-known word (Zipf :data:`CLOSING_NAME_ZIPF`), the word part a frequent one
+    (Zipf :data:`CLOSING_WORD_ZIPF`); rarer parts are pieces of surnames ("Baer bock",
+    "Madu aka").
+
+    >>> closing_cut("Federal", "court", zipf("court")), closing_cut("Madu", "aka", zipf("aka"))
+    (True, False)
+    >>> closing_cut("Baer", "bock", zipf("bock")), closing_cut("Mil", "loud", zipf("loud"))
+    (False, False)
+    """
+    return (
+        len(name) >= 4
+        and len(word) >= 4
+        and word_zipf >= CLOSING_WORD_ZIPF
+        and zipf(name) >= CLOSING_NAME_ZIPF
+    )
+
+
 def best_name_word_cut(
     token: str,
     names: Collection[str],
@@ -1293,9 +1381,11 @@ def best_name_word_cut(
     The name part needs evidence. With document or lexicon evidence the word part must be a
     frequent word (Zipf 3.5 or more) or one that follows names. With only word-frequency
     evidence the word part must be one that follows names (a function word, a speech verb,
-    an inflected verb or adverb: "showing", "claimed", "shortly"), and a two-letter one needs
-    a well-known name part (Zipf 3, or 3.7 for those that end many names: "is", "on"). Among the
-    cuts with evidence, the strongest evidence wins, then the most frequent parts.
+    an inflected verb or adverb: "showing", "claimed", "shortly"), or, when the token closes a
+    longer name (:func:`closes_name`: "Boston Federalcourt"), pass :func:`closing_cut`; a
+    two-letter one needs a well-known name part (Zipf 3, or 3.7 for those that end many
+    names: "is", "on"). Among the cuts with evidence, the strongest evidence wins, then the
+    most frequent parts.
 
     >>> best_name_word_cut("Panotthis", {"Panot"}), best_name_word_cut("Agrawaland", set())
     (5, 7)
@@ -1311,6 +1401,7 @@ def best_name_word_cut(
     # First where: the cut the evidence supports best. Then whether: a cut resting on word
     # frequencies alone must pass the stricter tests on its word part.
     best: tuple[bool, int, float, int, bool] | None = None
+    closing = closes_name(before)
     for cut, word_zipf, follows in name_word_cuts(token, min_word_zipf):
         name = token[:cut]
         strength = name_evidence(name, names, lexicon, min_name_zipf=min_name_zipf, before=before)
@@ -1327,6 +1418,9 @@ def best_name_word_cut(
         follows = follows or phrase
         min_name = 0.0 if phrase else _short_word_min_name(token[cut:])
         ok = strength == 2 or (follows and zipf(name) >= min_name)
+        # "Boston Federalcourt": the name part ends a longer name, the word part is a
+        # frequent word of three letters or more.
+        ok = ok or (closing and closing_cut(name, token[cut:], word_zipf))
         # A function word after a name with evidence beats a content word after a stronger
         # one: "Clintons and", not "Clinton sand".
         key = (follows, strength, zipf(name) + word_zipf, cut, ok)
