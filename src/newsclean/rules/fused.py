@@ -1689,6 +1689,8 @@ _TOKEN_RE = regex.compile(r"\S+")
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+")
 _NAME_END = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+[.,;:!?]?")
 _LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}\p{M}]*[.,;:!?]?")
+#: A title's abbreviation before a name: "Sens.", "Dr.", "Gov.".
+_TITLE_ABBREVIATION = regex.compile(r"\p{Lu}\p{Ll}{0,3}\.")
 #: An item of a list of names before the left run: "Mexico, Saudi Arabia And Kuwait".
 _LIST_ITEM = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+,")
 #: Capitalised words that are never the names on either side of a link word: in a title
@@ -1702,8 +1704,9 @@ LINK_STOPS = frozenset(
 def link_word_in_running_text(words: list[str], i: int) -> bool:
     """Whether the capitalised link word ``words[i]`` stands between names in running text.
 
-    The names on each side are runs of one to three capitalised words; the word before the
-    left run must be a lower-case word (or the left run opens the line), and the right run
+    The names on each side are runs of capitalised words (up to four on the left, three on
+    the right); the word before the left run must be a lower-case word or a title's
+    abbreviation ("Sens.", "Dr."), or the left run opens the line, and the right run
     must end the clause or be followed by a lower-case word. A title-cased line (most words
     capitalised) is a headline.
 
@@ -1711,18 +1714,24 @@ def link_word_in_running_text(words: list[str], i: int) -> bool:
     True
     >>> link_word_in_running_text("Russia Warns Donetsk And Lugansk Over Talks".split(), 3)
     False
+    >>> link_word_in_running_text("asked Sens. John Kennedy And Lindsey Graham whether".split(), 4)
+    True
     """
     left = i - 1
     while (
         left >= 0
-        and i - left <= 3
+        and i - left <= 4
         and _NAME_WORD.fullmatch(words[left])
         and words[left] not in LINK_STOPS
     ):
         left -= 1
     if left == i - 1:
         return False
-    if left >= 0 and not (_LOWER_WORD.fullmatch(words[left]) or _LIST_ITEM.fullmatch(words[left])):
+    if left >= 0 and not (
+        _LOWER_WORD.fullmatch(words[left])
+        or _LIST_ITEM.fullmatch(words[left])
+        or _TITLE_ABBREVIATION.fullmatch(words[left])
+    ):
         return False
     right = i + 1
     while right < len(words) and right - i <= 3:
@@ -1874,6 +1883,28 @@ def link_neighbour_is_name(
     return isolated_name(text, word) >= 2 and not whole_word_at(text, word.lower())
 
 
+def name_like(text: str, word: str, names: Collection[str] | LinkFreeNames) -> bool:
+    """Whether ``word``, beside a link word whose other side is a name, is a name too,
+    whatever its frequency: no capitalised function word, one of ``names`` (standing alone
+    elsewhere in ``text``, :func:`names_outside_links`) and never written in lower case
+    there ("Turkey And Germany" when "in Turkey" stands elsewhere). A word seen only beside
+    the link word may be a title's ("Wanda And Colossus").
+
+    >>> text = "leaders of Turkey And Germany met; in Turkey, talks"
+    >>> name_like(text, "Turkey", LinkFreeNames(text))
+    True
+    >>> text = "the film Wanda And Colossus, with Wanda"
+    >>> name_like(text, "Colossus", LinkFreeNames(text))
+    False
+    >>> text = "Hide And Seek, then Seek and seek it"
+    >>> name_like(text, "Seek", LinkFreeNames(text))
+    False
+    """
+    if word in LINK_STOPS or whole_word_at(text, word.lower()):
+        return False
+    return word in names
+
+
 def _link_word_matches(text: str) -> Iterator[regex.Match[str]]:
     """Capitalised "And"/"Or" between two words, found with ``str.find`` (fast on text that
     has none) and checked with :data:`LINK_WORD_RE`."""
@@ -1915,6 +1946,11 @@ def find_link_words(text: str, ctx: Context) -> Iterator[Change]:
             any(link_neighbour_is_name(text, w, names, lexicon) for w in run)
             for run in (left_run, right_run)
         ]
+        if not links_names(named, len(left_run), len(right_run)) and any(named):
+            # One side named, the other a single word the document shows standing alone
+            # elsewhere: "Turkey And Germany".
+            other = right_run if named[0] else left_run
+            named = [len(other) == 1 and name_like(text, other[0], names)] * 2
         if links_names(named, len(left_run), len(right_run)):
             yield Change(
                 m.start(), m.end(), m.group().lower(), "capitalised link word between names"
