@@ -514,7 +514,11 @@ def token_kind(token: str) -> int:
         and (word_name_cut(token) is not None or particle_cut(token) is not None)
     ):
         kind |= HUMP
-    if len(token) >= 5 and token[0].isupper() and name_word_cuts(token):
+    if (
+        len(token) >= 5
+        and token[0].isupper()
+        and (name_word_cuts(token) or particle_end_cut(token) is not None)
+    ):
         kind |= CAPITALISED
     if token[0].islower() and small_word_cut(token) is not None:
         kind |= SMALL
@@ -1366,6 +1370,35 @@ def closing_cut(name: str, word: str, word_zipf: float) -> bool:
     )
 
 
+#: Name particles that a name glued to them may end a token with ("Matthewde Grood",
+#: "Baronvon Trapp"), and the least Zipf frequency of the name before them.
+END_PARTICLES = ("de", "von", "van", "del", "della", "dos", "du")
+END_PARTICLE_NAME_ZIPF = 3.5
+
+
+@lru_cache(maxsize=65536)
+def particle_end_cut(token: str) -> int | None:
+    """Where a well-known name glued to a following name particle is cut ("Matthewde" before
+    "Grood"), or ``None``: the token is unknown to wordfreq, ends with one of
+    :data:`END_PARTICLES`, and what comes before is a word of four letters or more of Zipf
+    :data:`END_PARTICLE_NAME_ZIPF` or more (rarer or shorter ones end surnames: "Rosende",
+    "Mondel"). Whether to cut depends on the next word, which
+    must be capitalised (:func:`best_name_word_cut`).
+
+    >>> particle_end_cut("Matthewde"), particle_end_cut("Baronvon"), particle_end_cut("Stadede")
+    (7, 5, None)
+    >>> particle_end_cut("Matthew"), particle_end_cut("Andrade"), particle_end_cut("Rosende")
+    (None, None, None)
+    """
+    if len(token) < 5 or not token[0].isupper() or not token[1:].islower() or zipf(token) > 0:
+        return None
+    for particle in END_PARTICLES:
+        cut = len(token) - len(particle)
+        if token.endswith(particle) and cut >= 4 and zipf(token[:cut]) >= END_PARTICLE_NAME_ZIPF:
+            return cut
+    return None
+
+
 def best_name_word_cut(
     token: str,
     names: Collection[str],
@@ -1397,7 +1430,13 @@ def best_name_word_cut(
     (5, None)
     >>> best_name_word_cut("Lavrovin", set()), best_name_word_cut("Lavrovin", set(), after="fact")
     (None, 6)
+    >>> best_name_word_cut("Baronvon", set()), best_name_word_cut("Baronvon", set(), after="Trapp")
+    (None, 5)
     """
+    # A name particle before a capitalised word: "Matthewde Grood".
+    cut = particle_end_cut(token)
+    if cut is not None and after[:1].isupper() and after[1:].islower():
+        return cut
     # First where: the cut the evidence supports best. Then whether: a cut resting on word
     # frequencies alone must pass the stricter tests on its word part.
     best: tuple[bool, int, float, int, bool] | None = None
