@@ -1044,6 +1044,8 @@ def name_word_cuts(token: str, min_word_zipf: float = 3.0) -> tuple[tuple[int, f
     ((), ())
     >>> [cut for cut, _, _ in name_word_cuts("Tateson")]  # "Tate son" is not offered
     [5]
+    >>> [cut for cut, _, _ in name_word_cuts("Walesproportionately")]  # a rare long word
+    [5, 17]
     """
     if zipf(token) > 0 or not token[1:].islower() or is_transposition_typo(token):
         return ()
@@ -1058,7 +1060,17 @@ def name_word_cuts(token: str, min_word_zipf: float = 3.0) -> tuple[tuple[int, f
             len(word) >= 3 or follows_names(word) or word in STRONG_EVIDENCE_SHORT_WORDS
         ):
             cuts.append((i, z, follows_names(word)))
+        elif z >= RARE_WORD_ZIPF and len(word) >= RARE_WORD_LENGTH and follows_names(word):
+            cuts.append((i, z, True))  # "Walesproportionately": taken with strong evidence
     return tuple(cuts)
+
+
+#: A word part this rare (Zipf 2.5 up to the usual 3), of :data:`RARE_WORD_LENGTH` letters or
+#: more and one that follows names, is offered by :func:`name_word_cuts` but cut off only a
+#: name with strong evidence (:func:`best_name_word_cut`): "Walesproportionately",
+#: "Federertriumphed", "Americanenvoys".
+RARE_WORD_ZIPF = 2.5
+RARE_WORD_LENGTH = 6
 
 
 #: Two-letter words that follow names but rarely end one; other two-letter word parts
@@ -1448,7 +1460,7 @@ def best_name_word_cut(
             strength = 1  # "Pankesaid": no name ends in "said", whatever the name
         if strength == 2 and not (follows or content_word(token[cut:], word_zipf)):
             strength = 1
-        if strength == 0:
+        if strength == 0 or (strength < 2 and word_zipf < min_word_zipf):
             continue
         if len(name) == 3 and token[cut:] not in _table("fused_follow_words.txt"):
             follows = False  # "Dingolfing": short name parts take only the listed words
