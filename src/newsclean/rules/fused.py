@@ -1968,6 +1968,61 @@ def _link_word_matches(text: str) -> Iterator[regex.Match[str]]:
             at = text.find(word, at + 1)
 
 
+#: The head nouns of institutions' names: "the Department of Work And Pensions", "the
+#: Securities And Exchange Commission". English writes "and" in them in lower case.
+_INSTITUTION = (
+    r"(?:Department|Ministry|Minister|Secretary|Office|Institute|Centres?|Centers?|Commission"
+    r"|Committee|Council|Board|Bureau|Agency|Faculty|Academy|Society|Federation|Association"
+    r"|Inspector-General|Directorate|Authority|Fund|Organi[sz]ation|Foundation"
+    r"|ministry|ministries|department|departments|committee|commission|agency|agencies)"
+)
+_CAP = r"\p{Lu}[\p{Ll}\p{M}]+"
+#: An institution's head noun, "of" or "for", and a link word inside the capitalised words
+#: that follow: "Department of Work And Pensions", after a lower-case word or a line's start.
+INSTITUTION_OF_RE = regex.compile(
+    r"(?:(?<=\p{Ll}[ ])|(?<=^)|(?<=\n))"
+    + _INSTITUTION
+    + r" (?:of|for) (?:"
+    + _CAP
+    + r" ){1,3}(?P<link>And|Or) "
+    + _CAP
+)
+#: Capitalised words after a lower-case word, a link word, and an institution's head noun:
+#: "the Securities And Exchange Commission", "the Education And Agriculture ministries".
+INSTITUTION_HEAD_RE = regex.compile(
+    r"(?<=\p{Ll}[ ])(?:"
+    + _CAP
+    + r" ){1,3}(?P<link>And|Or) (?:"
+    + _CAP
+    + r" ){0,2}"
+    + _INSTITUTION
+    + r"\b"
+)
+
+
+def in_institution_name(text: str, at: int) -> bool:
+    """Whether the capitalised link word at ``at`` is inside an institution's name
+    (:data:`INSTITUTION_OF_RE`, :data:`INSTITUTION_HEAD_RE`), where English writes it in
+    lower case whatever the names around it.
+
+    >>> text = "jobs at the Department of Work And Pensions will go"
+    >>> in_institution_name(text, text.index("And"))
+    True
+    >>> text = "the Securities And Exchange Commission (SEC) said"
+    >>> in_institution_name(text, text.index("And"))
+    True
+    >>> text = "the film Live And Let Die was shown"
+    >>> in_institution_name(text, text.index("And"))
+    False
+    """
+    start = max(0, at - 120)
+    for pattern in (INSTITUTION_OF_RE, INSTITUTION_HEAD_RE):
+        for m in pattern.finditer(text, start, min(len(text), at + 120)):
+            if m.start("link") == at:
+                return True
+    return False
+
+
 def find_link_words(text: str, ctx: Context) -> Iterator[Change]:
     if " And " not in text and " Or " not in text:
         return
@@ -1982,7 +2037,12 @@ def find_link_words(text: str, ctx: Context) -> Iterator[Change]:
             if t.start() == m.start():
                 index = len(words)
             words.append(t.group())
-        if index < 0 or not link_word_in_running_text(words, index):
+        if index < 0:
+            continue
+        if in_institution_name(text, m.start()):
+            yield Change(m.start(), m.end(), m.group().lower(), "capitalised link word in a name")
+            continue
+        if not link_word_in_running_text(words, index):
             continue
         candidates.append((m, *link_runs(words, index)))
     if not candidates:
@@ -2078,6 +2138,7 @@ RULES = (
         after="Shelling hit Donetsk and Lugansk; the republics of Donetsk and Lugansk voted.",
         why="Translated link text keeps the title case of the source anchor. Each side needs "
         "a name with evidence (a listed place, a word rare in English, a name the document "
-        "shows standing alone); headlines and titles of works are left alone.",
+        "shows standing alone), or the link word must be inside an institution's name "
+        "(the Department of Work and Pensions); headlines and titles of works are left alone.",
     ),
 )
