@@ -1723,10 +1723,27 @@ PREPOSITIONS = frozenset(["of", "to", "in", "on", "at", "by", "for", "from", "wi
 NO_PREPOSITION_AFTER = ARTICLES | PREPOSITIONS | {"my", "your", "our", "their", "its"}
 
 
+def preposition_after(before: str, small: str, rest: str) -> bool:
+    """Whether cutting ``small`` + ``rest`` after the word ``before`` would put a preposition
+    where none stands: after an article, a possessive or another preposition ("the onstart",
+    "of onsemi"). A preposition before a determiner ("on fromhis") and "to" after a
+    preposition ("went on toskip") stand there.
+
+    >>> preposition_after("the", "on", "start"), preposition_after("of", "on", "semi")
+    (True, True)
+    >>> preposition_after("on", "from", "his"), preposition_after("on", "to", "skip")
+    (False, False)
+    >>> preposition_after("the", "a", "crisis"), preposition_after("their", "to", "skip")
+    (False, True)
+    """
+    if small in ARTICLES or before not in NO_PREPOSITION_AFTER:
+        return False
+    return not (before in PREPOSITIONS and (rest in DETERMINERS or small == "to"))
+
+
 def find_small_word(text: str, ctx: Context) -> Iterator[Change]:
     for token, cut, m in cut_occurrences(text, ctx, SMALL, small_word_cut, SMALL_WORD_RE):
-        preposition = token[:cut] not in ARTICLES
-        if preposition and word_before(text, m.start()).lower() in NO_PREPOSITION_AFTER:
+        if preposition_after(word_before(text, m.start()).lower(), token[:cut], token[cut:]):
             continue  # "the onstart": no preposition follows an article
         if in_code_span(text, m.start(), m.end()):
             continue
