@@ -1294,6 +1294,12 @@ def name_evidence(
     return 1 if z >= min_name_zipf and (len(name) >= 4 or z >= 3.5) else 0
 
 
+#: How much less well-known the name part before a two-letter word may be (than
+#: :func:`_short_word_min_name` asks) when the token closes a longer name: a first name
+#: before it is evidence that it ends in a surname ("Vladimir Leninin": Zipf 3.4 for "in").
+CLOSING_SHORT_WORD_RELIEF = 0.4
+
+
 #: Capitalised words that open sentences and clauses but never a name: the token after
 #: them is not the last word of a longer name ("Yesterday Federalcourt" proves nothing).
 NAME_RUN_STOPS = frozenset(
@@ -1468,6 +1474,8 @@ def best_name_word_cut(
         phrase = bool(after) and f"{token[cut:]} {after.lower()}" in _table("fused_phrases.txt")
         follows = follows or phrase
         min_name = 0.0 if phrase else _short_word_min_name(token[cut:])
+        if closing and min_name > 0:
+            min_name -= CLOSING_SHORT_WORD_RELIEF  # "Vladimir Leninin", "Paul Jarvison"
         ok = strength == 2 or (follows and zipf(name) >= min_name)
         # "Boston Federalcourt": the name part ends a longer name, the word part is a
         # frequent word of three letters or more.
