@@ -1372,19 +1372,22 @@ def closing_cut(name: str, word: str, word_zipf: float) -> bool:
     """Whether a token that closes a longer name (:func:`closes_name`) may be cut into
     ``name`` + ``word`` on word frequencies alone: both parts four letters or more, the name
     part a well-known word (Zipf :data:`CLOSING_NAME_ZIPF`), the word part a frequent one
-    (Zipf :data:`CLOSING_WORD_ZIPF`); rarer parts are pieces of surnames ("Baer bock",
-    "Madu aka").
+    (Zipf :data:`CLOSING_WORD_ZIPF`) that does not end surnames (``data/fused_surname_words.txt``:
+    "Allahgreen", "Ravencraft"); rarer parts are pieces of surnames ("Baer bock", "Madu aka").
 
     >>> closing_cut("Federal", "court", zipf("court")), closing_cut("Madu", "aka", zipf("aka"))
     (True, False)
     >>> closing_cut("Baer", "bock", zipf("bock")), closing_cut("Mil", "loud", zipf("loud"))
     (False, False)
+    >>> closing_cut("Allah", "green", zipf("green"))
+    False
     """
     return (
         len(name) >= 4
         and len(word) >= 4
         and word_zipf >= CLOSING_WORD_ZIPF
         and zipf(name) >= CLOSING_NAME_ZIPF
+        and word not in _table("fused_surname_words.txt")
     )
 
 
