@@ -1738,7 +1738,7 @@ def preposition_after(before: str, small: str, rest: str) -> bool:
     """Whether cutting ``small`` + ``rest`` after the word ``before`` would put a preposition
     where none stands: after an article, a possessive or another preposition ("the onstart",
     "of onsemi"). A preposition before a determiner ("on fromhis") and "to" after a
-    preposition ("went on toskip") stand there.
+    preposition ("went on toskip") stand there, but never the same one twice ("at atour").
 
     >>> preposition_after("the", "on", "start"), preposition_after("of", "on", "semi")
     (True, True)
@@ -1746,9 +1746,13 @@ def preposition_after(before: str, small: str, rest: str) -> bool:
     (False, False)
     >>> preposition_after("the", "a", "crisis"), preposition_after("their", "to", "skip")
     (False, True)
+    >>> preposition_after("at", "at", "our")  # the same preposition twice
+    True
     """
     if small in ARTICLES or before not in NO_PREPOSITION_AFTER:
         return False
+    if before == small:
+        return True  # "look at atour" is no "at at our"
     return not (before in PREPOSITIONS and (rest in DETERMINERS or small == "to"))
 
 
