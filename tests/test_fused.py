@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 import newsclean
 from newsclean import Config, Lexicon
 from newsclean.resources import load_table
-from newsclean.rules.fused import CLAUSE_OPENERS, opens_clause, zipf
+from newsclean.rules.fused import CLAUSE_OPENERS, follows_names, opens_clause, zipf
 
 FUSED = Config(select=["NC1"])
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -492,3 +492,24 @@ def test_clause_openers_do_not_cut_compounds() -> None:
     assert _fix("The firm paid $76 for each Guidantshare.") == (
         "The firm paid $76 for each Guidantshare."
     )
+
+
+def test_same_preposition_is_never_doubled() -> None:
+    # "at" + "our" after "at" would read "at at our": the guard leaves the token.
+    assert "at at our" not in _fix("We agreed that we would look at atour of the site together.")
+    # A different preposition before a determiner is cut: "on from his".
+    assert "on from his" in _fix("It came 100 years on fromhis grandfather's award.")
+
+
+@SETTINGS
+@given(
+    first=st.sampled_from(["Diane", "Jeff", "Paul", "Anna"]),
+    stem=st.sampled_from(["Allah", "Raven", "Dragon", "Brow", "Stone", "Silver"]),
+    ending=st.sampled_from(sorted(load_table("fused_surname_words.txt"))),
+)
+def test_surname_words_are_not_cut_after_a_first_name(first: str, stem: str, ending: str) -> None:
+    token = stem + ending
+    # Words that follow names ("church": a head noun) are cut on other evidence.
+    assume(zipf(token) == 0 and not follows_names(ending))
+    text = f"The prize went to {first} {token}, who won it in March."
+    assert f"{first} {token}," in _fix(text)

@@ -514,7 +514,11 @@ def token_kind(token: str) -> int:
         and (word_name_cut(token) is not None or particle_cut(token) is not None)
     ):
         kind |= HUMP
-    if len(token) >= 5 and token[0].isupper() and name_word_cuts(token):
+    if (
+        len(token) >= 5
+        and token[0].isupper()
+        and (name_word_cuts(token) or particle_end_cut(token) is not None)
+    ):
         kind |= CAPITALISED
     if token[0].islower() and small_word_cut(token) is not None:
         kind |= SMALL
@@ -1040,6 +1044,8 @@ def name_word_cuts(token: str, min_word_zipf: float = 3.0) -> tuple[tuple[int, f
     ((), ())
     >>> [cut for cut, _, _ in name_word_cuts("Tateson")]  # "Tate son" is not offered
     [5]
+    >>> [cut for cut, _, _ in name_word_cuts("Walesproportionately")]  # a rare long word
+    [5, 17]
     """
     if zipf(token) > 0 or not token[1:].islower() or is_transposition_typo(token):
         return ()
@@ -1054,7 +1060,17 @@ def name_word_cuts(token: str, min_word_zipf: float = 3.0) -> tuple[tuple[int, f
             len(word) >= 3 or follows_names(word) or word in STRONG_EVIDENCE_SHORT_WORDS
         ):
             cuts.append((i, z, follows_names(word)))
+        elif z >= RARE_WORD_ZIPF and len(word) >= RARE_WORD_LENGTH and follows_names(word):
+            cuts.append((i, z, True))  # "Walesproportionately": taken with strong evidence
     return tuple(cuts)
+
+
+#: A word part this rare (Zipf 2.5 up to the usual 3), of :data:`RARE_WORD_LENGTH` letters or
+#: more and one that follows names, is offered by :func:`name_word_cuts` but cut off only a
+#: name with strong evidence (:func:`best_name_word_cut`): "Walesproportionately",
+#: "Federertriumphed", "Americanenvoys".
+RARE_WORD_ZIPF = 2.5
+RARE_WORD_LENGTH = 6
 
 
 #: Two-letter words that follow names but rarely end one; other two-letter word parts
@@ -1278,6 +1294,132 @@ def name_evidence(
     return 1 if z >= min_name_zipf and (len(name) >= 4 or z >= 3.5) else 0
 
 
+#: How much less well-known the name part before a two-letter word may be (than
+#: :func:`_short_word_min_name` asks) when the token closes a longer name: a first name
+#: before it is evidence that it ends in a surname ("Vladimir Leninin": Zipf 3.4 for "in").
+CLOSING_SHORT_WORD_RELIEF = 0.4
+
+
+#: Capitalised words that open sentences and clauses but never a name: the token after
+#: them is not the last word of a longer name ("Yesterday Federalcourt" proves nothing).
+NAME_RUN_STOPS = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "Its",
+        "His",
+        "Her",
+        "Their",
+        "Our",
+        "My",
+        "Your",
+        "Some",
+        "Many",
+        "Most",
+        "All",
+        "Every",
+        "Each",
+        "Other",
+        "Another",
+        "Now",
+        "Then",
+        "But",
+        "Yet",
+        "So",
+        "If",
+        "As",
+        "Also",
+        "Still",
+        "Even",
+        "Only",
+    ]
+)
+
+
+def closes_name(before: str) -> bool:
+    """Whether a token right after ``before`` (one space between) is the last word of a
+    longer name: ``before`` is a capitalised word that is no function word opening a
+    sentence ("Boston Federalcourt", "Capitol Hillneighborhood", not "The Hogfire").
+
+    >>> closes_name("Boston"), closes_name("Capitol"), closes_name("The"), closes_name("When")
+    (True, True, False, False)
+    >>> closes_name("boston"), closes_name("NATO"), closes_name("")
+    (False, False, False)
+    """
+    if len(before) < 2 or not before[0].isupper() or not before[1:].islower():
+        return False
+    word = before.lower()
+    return (
+        word not in _table("fused_follow_words.txt")
+        and word not in _table("fused_small_words.txt")
+        and word not in CLAUSE_OPENERS
+        and before not in NAME_RUN_STOPS
+    )
+
+
+#: The least Zipf frequency of each part of a token cut after a capitalised word
+#: (:func:`closing_cut`): both must be well-known words.
+CLOSING_NAME_ZIPF = 3.5
+CLOSING_WORD_ZIPF = 4.0
+
+
+def closing_cut(name: str, word: str, word_zipf: float) -> bool:
+    """Whether a token that closes a longer name (:func:`closes_name`) may be cut into
+    ``name`` + ``word`` on word frequencies alone: both parts four letters or more, the name
+    part a well-known word (Zipf :data:`CLOSING_NAME_ZIPF`), the word part a frequent one
+    (Zipf :data:`CLOSING_WORD_ZIPF`) that does not end surnames (``data/fused_surname_words.txt``:
+    "Allahgreen", "Ravencraft"); rarer parts are pieces of surnames ("Baer bock", "Madu aka").
+
+    >>> closing_cut("Federal", "court", zipf("court")), closing_cut("Madu", "aka", zipf("aka"))
+    (True, False)
+    >>> closing_cut("Baer", "bock", zipf("bock")), closing_cut("Mil", "loud", zipf("loud"))
+    (False, False)
+    >>> closing_cut("Allah", "green", zipf("green"))
+    False
+    """
+    return (
+        len(name) >= 4
+        and len(word) >= 4
+        and word_zipf >= CLOSING_WORD_ZIPF
+        and zipf(name) >= CLOSING_NAME_ZIPF
+        and word not in _table("fused_surname_words.txt")
+    )
+
+
+#: Name particles that a name glued to them may end a token with ("Matthewde Grood",
+#: "Baronvon Trapp"), and the least Zipf frequency of the name before them.
+END_PARTICLES = ("de", "von", "van", "del", "della", "dos", "du")
+END_PARTICLE_NAME_ZIPF = 3.5
+
+
+@lru_cache(maxsize=65536)
+def particle_end_cut(token: str) -> int | None:
+    """Where a well-known name glued to a following name particle is cut ("Matthewde" before
+    "Grood"), or ``None``: the token is unknown to wordfreq, ends with one of
+    :data:`END_PARTICLES`, and what comes before is a word of four letters or more of Zipf
+    :data:`END_PARTICLE_NAME_ZIPF` or more (rarer or shorter ones end surnames: "Rosende",
+    "Mondel"). Whether to cut depends on the next word, which
+    must be capitalised (:func:`best_name_word_cut`).
+
+    >>> particle_end_cut("Matthewde"), particle_end_cut("Baronvon"), particle_end_cut("Stadede")
+    (7, 5, None)
+    >>> particle_end_cut("Matthew"), particle_end_cut("Andrade"), particle_end_cut("Rosende")
+    (None, None, None)
+    """
+    if len(token) < 5 or not token[0].isupper() or not token[1:].islower() or zipf(token) > 0:
+        return None
+    for particle in END_PARTICLES:
+        cut = len(token) - len(particle)
+        if token.endswith(particle) and cut >= 4 and zipf(token[:cut]) >= END_PARTICLE_NAME_ZIPF:
+            return cut
+    return None
+
+
 def best_name_word_cut(
     token: str,
     names: Collection[str],
@@ -1293,9 +1435,11 @@ def best_name_word_cut(
     The name part needs evidence. With document or lexicon evidence the word part must be a
     frequent word (Zipf 3.5 or more) or one that follows names. With only word-frequency
     evidence the word part must be one that follows names (a function word, a speech verb,
-    an inflected verb or adverb: "showing", "claimed", "shortly"), and a two-letter one needs
-    a well-known name part (Zipf 3, or 3.7 for those that end many names: "is", "on"). Among the
-    cuts with evidence, the strongest evidence wins, then the most frequent parts.
+    an inflected verb or adverb: "showing", "claimed", "shortly"), or, when the token closes a
+    longer name (:func:`closes_name`: "Boston Federalcourt"), pass :func:`closing_cut`; a
+    two-letter one needs a well-known name part (Zipf 3, or 3.7 for those that end many
+    names: "is", "on"). Among the cuts with evidence, the strongest evidence wins, then the
+    most frequent parts.
 
     >>> best_name_word_cut("Panotthis", {"Panot"}), best_name_word_cut("Agrawaland", set())
     (5, 7)
@@ -1307,10 +1451,17 @@ def best_name_word_cut(
     (5, None)
     >>> best_name_word_cut("Lavrovin", set()), best_name_word_cut("Lavrovin", set(), after="fact")
     (None, 6)
+    >>> best_name_word_cut("Baronvon", set()), best_name_word_cut("Baronvon", set(), after="Trapp")
+    (None, 5)
     """
+    # A name particle before a capitalised word: "Matthewde Grood".
+    cut = particle_end_cut(token)
+    if cut is not None and after[:1].isupper() and after[1:].islower():
+        return cut
     # First where: the cut the evidence supports best. Then whether: a cut resting on word
     # frequencies alone must pass the stricter tests on its word part.
     best: tuple[bool, int, float, int, bool] | None = None
+    closing = closes_name(before)
     for cut, word_zipf, follows in name_word_cuts(token, min_word_zipf):
         name = token[:cut]
         strength = name_evidence(name, names, lexicon, min_name_zipf=min_name_zipf, before=before)
@@ -1318,7 +1469,7 @@ def best_name_word_cut(
             strength = 1  # "Pankesaid": no name ends in "said", whatever the name
         if strength == 2 and not (follows or content_word(token[cut:], word_zipf)):
             strength = 1
-        if strength == 0:
+        if strength == 0 or (strength < 2 and word_zipf < min_word_zipf):
             continue
         if len(name) == 3 and token[cut:] not in _table("fused_follow_words.txt"):
             follows = False  # "Dingolfing": short name parts take only the listed words
@@ -1326,7 +1477,12 @@ def best_name_word_cut(
         phrase = bool(after) and f"{token[cut:]} {after.lower()}" in _table("fused_phrases.txt")
         follows = follows or phrase
         min_name = 0.0 if phrase else _short_word_min_name(token[cut:])
+        if closing and min_name > 0:
+            min_name -= CLOSING_SHORT_WORD_RELIEF  # "Vladimir Leninin", "Paul Jarvison"
         ok = strength == 2 or (follows and zipf(name) >= min_name)
+        # "Boston Federalcourt": the name part ends a longer name, the word part is a
+        # frequent word of three letters or more.
+        ok = ok or (closing and closing_cut(name, token[cut:], word_zipf))
         # A function word after a name with evidence beats a content word after a stronger
         # one: "Clintons and", not "Clinton sand".
         key = (follows, strength, zipf(name) + word_zipf, cut, ok)
@@ -1578,10 +1734,31 @@ PREPOSITIONS = frozenset(["of", "to", "in", "on", "at", "by", "for", "from", "wi
 NO_PREPOSITION_AFTER = ARTICLES | PREPOSITIONS | {"my", "your", "our", "their", "its"}
 
 
+def preposition_after(before: str, small: str, rest: str) -> bool:
+    """Whether cutting ``small`` + ``rest`` after the word ``before`` would put a preposition
+    where none stands: after an article, a possessive or another preposition ("the onstart",
+    "of onsemi"). A preposition before a determiner ("on fromhis") and "to" after a
+    preposition ("went on toskip") stand there, but never the same one twice ("at atour").
+
+    >>> preposition_after("the", "on", "start"), preposition_after("of", "on", "semi")
+    (True, True)
+    >>> preposition_after("on", "from", "his"), preposition_after("on", "to", "skip")
+    (False, False)
+    >>> preposition_after("the", "a", "crisis"), preposition_after("their", "to", "skip")
+    (False, True)
+    >>> preposition_after("at", "at", "our")  # the same preposition twice
+    True
+    """
+    if small in ARTICLES or before not in NO_PREPOSITION_AFTER:
+        return False
+    if before == small:
+        return True  # "look at atour" is no "at at our"
+    return not (before in PREPOSITIONS and (rest in DETERMINERS or small == "to"))
+
+
 def find_small_word(text: str, ctx: Context) -> Iterator[Change]:
     for token, cut, m in cut_occurrences(text, ctx, SMALL, small_word_cut, SMALL_WORD_RE):
-        preposition = token[:cut] not in ARTICLES
-        if preposition and word_before(text, m.start()).lower() in NO_PREPOSITION_AFTER:
+        if preposition_after(word_before(text, m.start()).lower(), token[:cut], token[cut:]):
             continue  # "the onstart": no preposition follows an article
         if in_code_span(text, m.start(), m.end()):
             continue
@@ -1595,6 +1772,8 @@ _TOKEN_RE = regex.compile(r"\S+")
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+")
 _NAME_END = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+[.,;:!?]?")
 _LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}\p{M}]*[.,;:!?]?")
+#: A title's abbreviation before a name: "Sens.", "Dr.", "Gov.".
+_TITLE_ABBREVIATION = regex.compile(r"\p{Lu}\p{Ll}{0,3}\.")
 #: An item of a list of names before the left run: "Mexico, Saudi Arabia And Kuwait".
 _LIST_ITEM = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+,")
 #: Capitalised words that are never the names on either side of a link word: in a title
@@ -1608,8 +1787,9 @@ LINK_STOPS = frozenset(
 def link_word_in_running_text(words: list[str], i: int) -> bool:
     """Whether the capitalised link word ``words[i]`` stands between names in running text.
 
-    The names on each side are runs of one to three capitalised words; the word before the
-    left run must be a lower-case word (or the left run opens the line), and the right run
+    The names on each side are runs of capitalised words (up to four on the left, three on
+    the right); the word before the left run must be a lower-case word or a title's
+    abbreviation ("Sens.", "Dr."), or the left run opens the line, and the right run
     must end the clause or be followed by a lower-case word. A title-cased line (most words
     capitalised) is a headline.
 
@@ -1617,18 +1797,24 @@ def link_word_in_running_text(words: list[str], i: int) -> bool:
     True
     >>> link_word_in_running_text("Russia Warns Donetsk And Lugansk Over Talks".split(), 3)
     False
+    >>> link_word_in_running_text("asked Sens. John Kennedy And Lindsey Graham whether".split(), 4)
+    True
     """
     left = i - 1
     while (
         left >= 0
-        and i - left <= 3
+        and i - left <= 4
         and _NAME_WORD.fullmatch(words[left])
         and words[left] not in LINK_STOPS
     ):
         left -= 1
     if left == i - 1:
         return False
-    if left >= 0 and not (_LOWER_WORD.fullmatch(words[left]) or _LIST_ITEM.fullmatch(words[left])):
+    if left >= 0 and not (
+        _LOWER_WORD.fullmatch(words[left])
+        or _LIST_ITEM.fullmatch(words[left])
+        or _TITLE_ABBREVIATION.fullmatch(words[left])
+    ):
         return False
     right = i + 1
     while right < len(words) and right - i <= 3:
@@ -1780,6 +1966,28 @@ def link_neighbour_is_name(
     return isolated_name(text, word) >= 2 and not whole_word_at(text, word.lower())
 
 
+def name_like(text: str, word: str, names: Collection[str] | LinkFreeNames) -> bool:
+    """Whether ``word``, beside a link word whose other side is a name, is a name too,
+    whatever its frequency: no capitalised function word, one of ``names`` (standing alone
+    elsewhere in ``text``, :func:`names_outside_links`) and never written in lower case
+    there ("Turkey And Germany" when "in Turkey" stands elsewhere). A word seen only beside
+    the link word may be a title's ("Wanda And Colossus").
+
+    >>> text = "leaders of Turkey And Germany met; in Turkey, talks"
+    >>> name_like(text, "Turkey", LinkFreeNames(text))
+    True
+    >>> text = "the film Wanda And Colossus, with Wanda"
+    >>> name_like(text, "Colossus", LinkFreeNames(text))
+    False
+    >>> text = "Hide And Seek, then Seek and seek it"
+    >>> name_like(text, "Seek", LinkFreeNames(text))
+    False
+    """
+    if word in LINK_STOPS or whole_word_at(text, word.lower()):
+        return False
+    return word in names
+
+
 def _link_word_matches(text: str) -> Iterator[regex.Match[str]]:
     """Capitalised "And"/"Or" between two words, found with ``str.find`` (fast on text that
     has none) and checked with :data:`LINK_WORD_RE`."""
@@ -1790,6 +1998,61 @@ def _link_word_matches(text: str) -> Iterator[regex.Match[str]]:
             if m is not None:
                 yield m
             at = text.find(word, at + 1)
+
+
+#: The head nouns of institutions' names: "the Department of Work And Pensions", "the
+#: Securities And Exchange Commission". English writes "and" in them in lower case.
+_INSTITUTION = (
+    r"(?:Department|Ministry|Minister|Secretary|Office|Institute|Centres?|Centers?|Commission"
+    r"|Committee|Council|Board|Bureau|Agency|Faculty|Academy|Society|Federation|Association"
+    r"|Inspector-General|Directorate|Authority|Fund|Organi[sz]ation|Foundation"
+    r"|ministry|ministries|department|departments|committee|commission|agency|agencies)"
+)
+_CAP = r"\p{Lu}[\p{Ll}\p{M}]+"
+#: An institution's head noun, "of" or "for", and a link word inside the capitalised words
+#: that follow: "Department of Work And Pensions", after a lower-case word or a line's start.
+INSTITUTION_OF_RE = regex.compile(
+    r"(?:(?<=\p{Ll}[ ])|(?<=^)|(?<=\n))"
+    + _INSTITUTION
+    + r" (?:of|for) (?:"
+    + _CAP
+    + r" ){1,3}(?P<link>And|Or) "
+    + _CAP
+)
+#: Capitalised words after a lower-case word, a link word, and an institution's head noun:
+#: "the Securities And Exchange Commission", "the Education And Agriculture ministries".
+INSTITUTION_HEAD_RE = regex.compile(
+    r"(?<=\p{Ll}[ ])(?:"
+    + _CAP
+    + r" ){1,3}(?P<link>And|Or) (?:"
+    + _CAP
+    + r" ){0,2}"
+    + _INSTITUTION
+    + r"\b"
+)
+
+
+def in_institution_name(text: str, at: int) -> bool:
+    """Whether the capitalised link word at ``at`` is inside an institution's name
+    (:data:`INSTITUTION_OF_RE`, :data:`INSTITUTION_HEAD_RE`), where English writes it in
+    lower case whatever the names around it.
+
+    >>> text = "jobs at the Department of Work And Pensions will go"
+    >>> in_institution_name(text, text.index("And"))
+    True
+    >>> text = "the Securities And Exchange Commission (SEC) said"
+    >>> in_institution_name(text, text.index("And"))
+    True
+    >>> text = "the film Live And Let Die was shown"
+    >>> in_institution_name(text, text.index("And"))
+    False
+    """
+    start = max(0, at - 120)
+    for pattern in (INSTITUTION_OF_RE, INSTITUTION_HEAD_RE):
+        for m in pattern.finditer(text, start, min(len(text), at + 120)):
+            if m.start("link") == at:
+                return True
+    return False
 
 
 def find_link_words(text: str, ctx: Context) -> Iterator[Change]:
@@ -1806,7 +2069,12 @@ def find_link_words(text: str, ctx: Context) -> Iterator[Change]:
             if t.start() == m.start():
                 index = len(words)
             words.append(t.group())
-        if index < 0 or not link_word_in_running_text(words, index):
+        if index < 0:
+            continue
+        if in_institution_name(text, m.start()):
+            yield Change(m.start(), m.end(), m.group().lower(), "capitalised link word in a name")
+            continue
+        if not link_word_in_running_text(words, index):
             continue
         candidates.append((m, *link_runs(words, index)))
     if not candidates:
@@ -1821,6 +2089,11 @@ def find_link_words(text: str, ctx: Context) -> Iterator[Change]:
             any(link_neighbour_is_name(text, w, names, lexicon) for w in run)
             for run in (left_run, right_run)
         ]
+        if not links_names(named, len(left_run), len(right_run)) and any(named):
+            # One side named, the other a single word the document shows standing alone
+            # elsewhere: "Turkey And Germany".
+            other = right_run if named[0] else left_run
+            named = [len(other) == 1 and name_like(text, other[0], names)] * 2
         if links_names(named, len(left_run), len(right_run)):
             yield Change(
                 m.start(), m.end(), m.group().lower(), "capitalised link word between names"
@@ -1897,6 +2170,7 @@ RULES = (
         after="Shelling hit Donetsk and Lugansk; the republics of Donetsk and Lugansk voted.",
         why="Translated link text keeps the title case of the source anchor. Each side needs "
         "a name with evidence (a listed place, a word rare in English, a name the document "
-        "shows standing alone); headlines and titles of works are left alone.",
+        "shows standing alone), or the link word must be inside an institution's name "
+        "(the Department of Work and Pensions); headlines and titles of works are left alone.",
     ),
 )
