@@ -9,6 +9,7 @@ import newsclean
 from newsclean import Config, Lexicon
 from newsclean.resources import load_table
 from newsclean.rules.fused import CLAUSE_OPENERS, follows_names, opens_clause, zipf
+from newsclean.rules.runindex import BlockIndex
 
 FUSED = Config(select=["NC1"])
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -358,7 +359,6 @@ def test_long_document_word_index_gives_the_scans_answers(text: str, word: str, 
     from newsclean.rules import fused
 
     def answers() -> tuple[bool, int, list[int], list[int]]:
-        fused.run_blocks.cache_clear()
         return (
             fused.whole_word_at(text, word),
             fused.isolated_name(text, word),
@@ -369,8 +369,12 @@ def test_long_document_word_index_gives_the_scans_answers(text: str, word: str, 
     with mock.patch.object(fused, "RUN_INDEX_FROM", 10**9):
         scanned = answers()
     # Blocks of a few characters, so that words straddle them and runs recur across them.
-    with mock.patch.multiple(fused, RUN_INDEX_FROM=0, RUN_BLOCK=block, MAX_RUN_BLOCKS=10**6):
+    index = BlockIndex(block, 10**6)
+    with mock.patch.multiple(fused, RUN_INDEX_FROM=0, RUN_BLOCK=block, _INDEX=index):
         indexed = answers()
+        # The blocks of a new version of the text, updated from the last one's, too.
+        index.blocks(text[: len(text) // 2] + " x " + text[len(text) // 2 :])
+        assert answers() == scanned
     assert indexed == scanned
 
 
@@ -379,12 +383,11 @@ def test_long_document_word_index_is_used_and_agrees() -> None:
 
     body = "In Japan, the World Cup ended; Kuleba said so, then in Japan again. " * 2500
     assert len(body) > fused.RUN_INDEX_FROM
-    fused.run_blocks.cache_clear()
     assert fused.isolated_name(body, "Japan") == 2500  # "in Japan again", not "In Japan,"
     assert fused.whole_word_at(body, "the World Cup") and not fused.whole_word_at(
         body, "Cup ended;x"
     )
-    assert fused.run_blocks.cache_info().currsize == 1
+    assert fused.text_blocks(body) is fused.text_blocks(body)  # the index was built for it
 
 
 def test_long_document_words_straddling_blocks_are_found() -> None:
@@ -395,16 +398,14 @@ def test_long_document_words_straddling_blocks_are_found() -> None:
     from newsclean.rules import fused
 
     text = "the World Cup, the World Cup. the World Cup"
-    with mock.patch.multiple(fused, RUN_INDEX_FROM=0, RUN_BLOCK=9, MAX_RUN_BLOCKS=10**6):
-        fused.run_blocks.cache_clear()
-        blocks = fused.run_blocks(text)
+    with mock.patch.multiple(fused, RUN_INDEX_FROM=0, RUN_BLOCK=9, _INDEX=BlockIndex(9, 10**6)):
+        blocks = fused.text_blocks(text)
         straddling = [
             i for i, (_, end, have) in enumerate(blocks) if "World" in have and "Cup" not in have
         ]
         assert straddling, blocks  # the case this test is about does occur
         assert list(fused.word_starts(text, "World Cup")) == [4, 19, 34]
         assert list(fused.word_starts(text, "World Cupx")) == []
-    fused.run_blocks.cache_clear()
 
 
 @settings(max_examples=200, deadline=None)

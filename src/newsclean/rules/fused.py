@@ -44,6 +44,7 @@ import regex
 from ..edits import Change
 from ..registry import Context, Option, Rule
 from ..resources import load_table, word_frequencies
+from .runindex import ALNUM_RUN_RE, RUN_BLOCK, Block, BlockIndex
 
 # --------------------------------------------------------------------------------------------
 # Word frequencies (wordfreq), loaded lazily once.
@@ -240,60 +241,18 @@ RARE_NAME_ZIPF = 3.0
 #: scanned once per word asked (which grew with length times words: quadratic). Below it the
 #: scans cost less than the index.
 RUN_INDEX_FROM = 131_072
-#: The fewest characters in a block of :func:`run_blocks`, and about how many blocks at most
-#: (past ``RUN_BLOCK * MAX_RUN_BLOCKS`` characters, blocks grow with the text).
-RUN_BLOCK = 32_768
-MAX_RUN_BLOCKS = 256
-#: A maximal run of letters and digits, exactly as ``str.isalnum`` sees them (the standard
-#: library's ``\w`` on ``str`` is ``isalnum`` or ``_``).
-ALNUM_RUN_RE = re.compile(r"[^\W_]+")
-_NOT_ALNUM_RE = re.compile(r"[\W_]")
+#: The blocks of the text the fused rules last looked words up in (:mod:`.runindex`).
+_INDEX = BlockIndex()
 
 
-@lru_cache(maxsize=2)
-def run_blocks(text: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
-    """``text`` cut into at most about :data:`MAX_RUN_BLOCKS` blocks (of at least
-    :data:`RUN_BLOCK` characters), each ending just after a character that is no letter or
-    digit, with the set of letter-or-digit runs (as ``str.isalnum`` sees them) in each:
-    ``(start, end, runs)``. A run never straddles two blocks.
+def text_blocks(text: str) -> tuple[Block, ...]:
+    """The run blocks of ``text`` (:class:`.runindex.BlockIndex`: remembered for the last
+    text object, updated from the version before it).
 
-    >>> [(a, b, sorted(r)) for a, b, r in run_blocks("Kuleba said so")]
+    >>> [(a, b, sorted(r)) for a, b, r in text_blocks("Kuleba said so")]
     [(0, 14, ['Kuleba', 'said', 'so'])]
     """
-    size = len(text)
-    step = max(RUN_BLOCK, size // MAX_RUN_BLOCKS)
-    blocks = []
-    pos = 0
-    while pos < size:
-        cut = _NOT_ALNUM_RE.search(text, min(size, pos + step))
-        end = size if cut is None else cut.start() + 1
-        blocks.append((pos, end, frozenset(ALNUM_RUN_RE.findall(text, pos, end))))
-        pos = end
-    return tuple(blocks)
-
-
-#: The last text :func:`text_blocks` was asked for, with its blocks.
-_last_blocks: tuple[str, tuple[tuple[int, int, frozenset[str]], ...]] | None = None
-
-
-def text_blocks(text: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
-    """:func:`run_blocks` of ``text``, remembered for the last text object by identity.
-
-    :func:`word_starts` asks for the blocks of the same text object thousands of times in
-    a row. An ``lru_cache`` hit compares the key with ``==``, and when the cached key is an
-    equal copy of the text (the same document repaired again) that compares the whole text
-    character by character on every call; by identity it costs nothing.
-
-    >>> text_blocks("Kuleba said so") is text_blocks("Kuleba said so")
-    True
-    """
-    global _last_blocks
-    last = _last_blocks
-    if last is not None and last[0] is text:
-        return last[1]
-    blocks = run_blocks(text)
-    _last_blocks = (text, blocks)
-    return blocks
+    return _INDEX.blocks(text)
 
 
 def word_starts(text: str, word: str) -> Iterator[int]:
