@@ -733,14 +733,16 @@ def stop_fusion(left: str, stop: str, right: str, *, min_word_zipf: float = 3.0)
     (False, False)
     >>> stop_fusion("error", ".", "log"), stop_fusion("json", ".", "loads")
     (False, False)
+    >>> stop_fusion("mastodon", ".", "social"), stop_fusion("tickets", ".", "london")
+    (False, False)
     """
     if len(right) < 2:
         return False
     suffix = right.lower() in _table("domain_suffixes.txt")
     if right[0].isupper():
         return right[1:].islower() and not (suffix and right.lower() not in ENGLISH_SUFFIXES)
-    if suffix:
-        return False
+    if suffix or right in _table("domain_tlds.txt"):
+        return False  # a lower-case top-level domain: "mastodon.social", "tickets.london"
     if stop != "." or not left.islower() or len(left) < 3 or len(right) < 3:
         return False
     code = _table("fused_dotted_names.txt")
@@ -1522,6 +1524,80 @@ def repeatable_word(word: str) -> bool:
     return len(word) >= 5 and zipf(word) >= 3.5
 
 
+#: Verbs a subject comes before ("Scholz is"): a name cut off one of these must be followed by
+#: what may follow the verb.
+SUBJECT_VERBS = frozenset(["is", "are", "was", "were", "has", "have", "had"])
+#: Words that cannot follow those verbs: other finite verbs and modals ("Beirut is were").
+FINITE_AFTER = frozenset(
+    [
+        *SUBJECT_VERBS,
+        "will",
+        "would",
+        "can",
+        "could",
+        "shall",
+        "should",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+    ]
+)
+#: Words before a plural noun, never before "<Name> is" ("Many Beirutis", "Ordinary Baghdadis").
+PLURAL_QUANTIFIERS = frozenset(
+    [
+        "many",
+        "most",
+        "some",
+        "all",
+        "few",
+        "several",
+        "ordinary",
+        "other",
+        "these",
+        "those",
+        "both",
+        "fellow",
+        "young",
+        "older",
+        "younger",
+        "thousands",
+        "hundreds",
+        "millions",
+    ]
+)
+
+
+def verb_cut_fits(word: str, before: str, following: str) -> bool:
+    """Whether a name cut off ``word`` (a verb a subject comes before) reads as a sentence:
+    no plural quantifier before the token, no finite verb or clause punctuation right after
+    it. The demonyms of places ("Beirutis", "Kabulis", "Tehranis") look like a place and
+    "is"; used as nouns they fail this test ("Many Beirut is were angry", "For Tehran is,").
+
+    ``following`` is the text right after the token (its first few characters).
+
+    >>> verb_cut_fits("is", "", " now calling"), verb_cut_fits("is", "Many", " were angry")
+    (True, False)
+    >>> verb_cut_fits("is", "For", ", the protests"), verb_cut_fits("is", "", " were angry")
+    (False, False)
+    >>> verb_cut_fits("who", "Many", " were angry")
+    True
+    """
+    if word not in SUBJECT_VERBS:
+        return True
+    if before.lower() in PLURAL_QUANTIFIERS:
+        return False
+    rest = following.lstrip(" ")
+    if not rest or rest[0] in ",;:!?)":
+        return False
+    if rest[0] == "." and (len(rest) == 1 or rest[1].isspace()):
+        return False
+    nxt = rest.split(None, 1)[0].strip(",;:.!?") if following[:1] == " " else ""
+    return nxt.lower() not in FINITE_AFTER
+
+
 def find_name_word(text: str, ctx: Context) -> Iterator[Change]:
     tokens = [t for t, kind in candidate_tokens(text).items() if kind & CAPITALISED]
     if not tokens:
@@ -1565,6 +1641,12 @@ def find_name_word(text: str, ctx: Context) -> Iterator[Change]:
                 name, word = token[: points[0]], token[points[0] :]
                 if not (len(points) == 1 and listed_name(name) and repeatable_word(word)):
                     points = []
+            if points and not verb_cut_fits(
+                token[points[-1] :],
+                befores[start],
+                text[start + len(token) : start + len(token) + 24],
+            ):
+                points = []
             if points:
                 decided[start] = points
         revealed = {token[: decided[start][0]] for start, token in candidates if start in decided}
@@ -1715,10 +1797,23 @@ def preposition_after(before: str, small: str, rest: str) -> bool:
     return not (before in PREPOSITIONS and (rest in DETERMINERS or small == "to"))
 
 
+def article_after_determiner(before: str, small: str) -> bool:
+    """Whether cutting an article off a token would put it right after an article or
+    another determiner ("an areligious majority" is no "an a religious majority").
+
+    >>> article_after_determiner("an", "a"), article_after_determiner("found", "a")
+    (True, False)
+    """
+    return small in ARTICLES and (before in ARTICLES or before in DETERMINERS)
+
+
 def find_small_word(text: str, ctx: Context) -> Iterator[Change]:
     for token, cut, m in cut_occurrences(text, ctx, SMALL, small_word_cut, SMALL_WORD_RE):
-        if preposition_after(word_before(text, m.start()).lower(), token[:cut], token[cut:]):
+        before = word_before(text, m.start()).lower()
+        if preposition_after(before, token[:cut], token[cut:]):
             continue  # "the onstart": no preposition follows an article
+        if article_after_determiner(before, token[:cut]):
+            continue
         if in_code_span(text, m.start(), m.end()):
             continue
         yield space_restored(token, cut, m.start())
