@@ -39,14 +39,30 @@ def test_metadata_field_never_overwrites_the_records_data(tmp_path: Path) -> Non
     assert (tmp_path / "m.jsonl").read_bytes() == before
 
 
-def test_metadata_field_replaces_an_earlier_runs_object(tmp_path: Path) -> None:
-    record = {"text": "date 2022-02-15 Talks went on.", "newsclean": {"old": True}}
+def test_metadata_field_keeps_what_an_earlier_run_found(tmp_path: Path) -> None:
+    record = {"text": "date 2022-02-15 Talks  went on.", "newsclean": {"old": True, "date": "x"}}
     write(tmp_path / "m.jsonl", jsonl(record))
     proc = run("fix", "--metadata-field", "newsclean", "m.jsonl", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
-    assert out["text"] == "Talks went on." and out["newsclean"]["date"] == "2022-02-15"
-    assert "old" not in out["newsclean"]
+    assert out["text"] == "Talks went on."
+    # The keys this run found replace the earlier ones; the others stay.
+    assert out["newsclean"]["date"] == "2022-02-15" and out["newsclean"]["old"] is True
+
+
+def test_a_second_run_with_metadata_in_place_loses_nothing(tmp_path: Path) -> None:
+    """Re-runs happen (a retried pipeline, a hook): the second run over clean output must
+    not erase the date the first run took out of the text (it exists nowhere else)."""
+    path = write(
+        tmp_path / "m.jsonl",
+        jsonl({"text": " date 2022-02-15 The talks went on.\nPhoto: EFE/EPA/OLEG PETRASYUK"}),
+    )
+    assert run("fix", "-i", "--metadata-field", "nc", "m.jsonl", cwd=tmp_path).returncode == 0
+    first = path.read_bytes()
+    meta = json.loads(first)["nc"]
+    assert meta["date"] == "2022-02-15" and len(meta["removed"]) == 2
+    assert run("fix", "-i", "--metadata-field", "nc", "m.jsonl", cwd=tmp_path).returncode == 0
+    assert path.read_bytes() == first  # nothing to change: the record is left as it is
 
 
 @pytest.mark.parametrize("number", ["NaN", "Infinity", "-Infinity", "1e400"])

@@ -388,14 +388,32 @@ def record_line(
     b'{"id": 1, "text": "a"}\\n'
     >>> record_line(rec, "a  ", "a  ", {}, "text", None) is rec.raw
     True
+
+    With ``meta_field``, what an earlier run stored there is kept: a run that changes
+    nothing leaves the record as it is, and one that changes the text replaces only the keys
+    it found (the date a first run took from the text is still there after a second run).
+
+    >>> rec = parse_jsonl_line(b'{"text": "a", "nc": {"date": "2022-02-15"}}\\n', 1, 0, "c")
+    >>> record_line(rec, "a", "a", {"language": "en"}, "text", "nc") is rec.raw
+    True
+    >>> record_line(rec, "a", "b", {"language": "en"}, "text", "nc")
+    b'{"text": "b", "nc": {"date": "2022-02-15", "language": "en"}}\\n'
     """
-    if new == old and meta_field is None:
-        return rec.raw
     record = rec.record
     assert record is not None
+    earlier: Any = None
+    if meta_field is not None:
+        try:
+            earlier = get_field(record, meta_field)
+        except KeyError:
+            earlier = None
+    if new == old and (meta_field is None or isinstance(earlier, dict)):
+        return rec.raw
     if new != old:
         set_field(record, field_path, new)
     if meta_field is not None:
+        if isinstance(earlier, dict):
+            metadata = {**earlier, **metadata}
         set_field(record, meta_field, metadata)
     line = dump_record(record, rec.raw) + rec.ending
     return rec.raw if line == rec.raw else line
