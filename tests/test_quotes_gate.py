@@ -166,7 +166,15 @@ def test_bounds_are_exercised_both_ways() -> None:
     """Seeded random documents with many quotations reopened inside paragraphs: the bounded
     decoder proves some settled and not others, and the answers agree either way."""
     rng = random.Random(11)
-    pool = [*REOPENING, "“We will see,” he said.", '"It runs on.', "“It runs on."]
+    # (Reopenings after short sentences, ". "Z said.", "x. “Y": cheap other readings.)
+    pool = [
+        *REOPENING,
+        "“We will see,” he said.",
+        '"It runs on.',
+        "“It runs on.",
+        "x. “Y",
+        '. "Z said.',
+    ]
     outcomes = []
     real = quotes._bounded
 
@@ -186,9 +194,12 @@ def test_bounds_are_exercised_both_ways() -> None:
 def test_gate_examples() -> None:
     assert settled("“We will see,” he said. He called it “a red line”.")
     assert settled('"We will see," he said.\n\n"It runs on.\n"And ends," she said.')
-    # One reopening inside a paragraph is cheap enough to prove; two are not.
+    # One reopening inside a paragraph is cheap enough to prove; two need the bounded
+    # decoder (with the marks' own evidence), and the analysis agrees.
     assert settled('"It runs on. "And ends," she said.')
-    assert not settled('"It runs on. "And on. "And ends," she said.')
+    two = '"It runs on. "And on. "And ends," she said.'
+    assert settled(two) and _same_with_and_without_gate(two, QUOTES)
+    assert newsclean.detect(two, QUOTES) == []
     assert not settled("“It is meaningless hysteria” Said the spokesperson.")
     assert settled("“It is meaningless hysteria” Said the spokesperson.", ("x",)) is False
     assert not settled("He said “yes”.\n“It runs on.")

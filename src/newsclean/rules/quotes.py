@@ -1048,13 +1048,13 @@ def _bounded(
     :data:`STRAY_COST`) are read as R says or without confidence, for documents where R
     reopens more than one quotation inside a paragraph.
 
-    The decoder runs on lower bounds of its prices, which need no reporting clause read:
-    evidence bounded by :func:`_evidence_before_clause` (a clause lowers it by at most
-    :data:`CLAUSE_WEIGHT`), impossible sides without the clause test, the carry over a
-    paragraph break without the lines in between. A reading's lower-bound price is at most
-    its price, so when every reading that gives a mark the other side (or leaves it
-    unpaired) costs more than ``cost - MIN_MARGIN`` even in lower bounds, the decoder
-    cannot give that mark the other side with a margin of MIN_MARGIN or more.
+    The decoder runs on the prices :func:`_analyse` gives these marks, or lower bounds of
+    them: the same evidence (:func:`mark_evidence`, reporting clause included), impossible
+    sides without the clause test (which only adds prices), the carry over a paragraph break
+    without the lines in between. A reading's price here is at most its price in the
+    analysis, so when every reading that gives a mark the other side (or leaves it unpaired)
+    costs more than ``cost - MIN_MARGIN`` here, the analysis cannot give that mark the other
+    side with a margin of MIN_MARGIN or more.
 
     >>> settled(
     ...     '"Growth is strong," said Mr Toutai. "Spending is high. "We cannot sustain it." '
@@ -1064,16 +1064,13 @@ def _bounded(
     True
     """
     n = len(text)
-    high: list[int] = []
-    low: list[int] = []
+    evidence: list[int] = []
     reopen: list[int | None] = []
     carry: list[int] = []
     cannot: list[str] = []
     for i, (p, start, end, first, _) in enumerate(reading):
-        e, clause = _evidence_before_clause(text, p, start, end, False, extra)
-        weight = 2 if text[p] == '"' else 1  # straight marks count double (see _analyse)
-        high.append(weight * e)
-        low.append(weight * (e - CLAUSE_WEIGHT if clause else e))
+        e = mark_evidence(text, p, start, end, False, extra)
+        evidence.append(2 * e if text[p] == '"' else e)  # straight marks count double
         r = _sentence_start(text, p, start)
         reopen.append(r)
         cannot.append(_impossible_side(text, p, start, end, read_clause=False))
@@ -1081,8 +1078,7 @@ def _bounded(
     nestable = [
         q[0] + 1 < n and nq[1] == q[1] and nq[0] - q[0] <= MAX_NESTED for q, nq in pairwise(reading)
     ] + [False]
-    co, _, nco, reo = _prices(high, reopen, cannot, nestable)
-    _, cc, _, _ = _prices(low, reopen, cannot, nestable)
+    co, cc, nco, reo = _prices(evidence, reopen, cannot, nestable)
     as_opens, as_closes, as_strays = _marginals(co, cc, nco, reo, carry, STRAY_COST, STRAY_COST)
     for i, (_, _, _, _, opens) in enumerate(reading):
         other = as_closes[i] if opens else as_opens[i]
