@@ -439,3 +439,63 @@ def test_clause_shortcut_is_the_pattern(pieces: list[str], extra: tuple[str, ...
     for end in {len(text), max(1, len(text) - 2)}:
         expected = _reference_capitalised_speech_verb(text, 0, end, extra)
         assert quotes.capitalised_speech_verb(text, 0, end, extra) == expected
+
+
+SPEECH_PIECES = [
+    *CLAUSE_WORDS,
+    "he",
+    "they",
+    "a",
+    "An",
+    "another",
+    "his",
+    "the",
+    "reporters",
+    "saidx",
+    "SAID",
+    "says",
+    "opined",
+    "Bush’s",
+    "O'Neill",
+    "co-chair",
+    "saidé",
+    "Zoë",
+    "2004",
+    "-",
+    "’",
+    "'",
+    ",",
+    ".",
+    ":",
+    "“",
+]
+SPEECH_GAPS = [" ", "  ", "\t", "\u00a0", "\u2009", "\u3000", "", ",", ", ", "\u180e", "\n"]
+
+
+@settings(max_examples=1000, deadline=None)
+@example(words=["He", "said"], gaps=[" ", " "], extra=())
+@example(words=["The", "man", "from", "Kyiv", "said"], gaps=[" "] * 5, extra=())
+@example(words=["The", "man", "from", "the", "Kyiv", "said"], gaps=[" "] * 6, extra=())
+@example(words=["fired", "back"], gaps=[" ", " "], extra=("fired back",))
+@given(
+    words=st.lists(st.sampled_from(SPEECH_PIECES), max_size=7),
+    gaps=st.lists(st.sampled_from(SPEECH_GAPS), min_size=7, max_size=7),
+    extra=st.sampled_from([(), ("opined",), ("fired back",), ("Émis",)]),
+)
+def test_speech_clause_shortcut_is_the_pattern(
+    words: list[str], gaps: list[str], extra: tuple[str, ...]
+) -> None:
+    """When the word walk says no reporting clause follows, the pattern finds none."""
+    text = "”" + "".join(gap + word for gap, word in zip(gaps, words, strict=False))
+    pattern = quotes._speech_patterns(extra)
+    for end in {len(text), max(1, len(text) - 3)}:
+        for k in (1, 2):
+            if quotes._no_speech_clause(text, k, end, extra):
+                assert pattern.match(text, k, end) is None, (text, k, end)
+
+
+def test_speech_clause_shortcut_is_exercised() -> None:
+    """The walk settles ordinary openings and leaves clauses to the pattern."""
+    assert quotes._no_speech_clause('"We will see what happens', 1, 25)
+    assert not quotes._no_speech_clause(", the man from Kyiv said", 0, 24)
+    assert quotes._speech_patterns(()).match(", the man from Kyiv said", 0, 24) is not None

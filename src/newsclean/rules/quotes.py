@@ -124,6 +124,67 @@ def _speech_patterns(extra: tuple[str, ...]) -> regex.Pattern[str]:
     )
 
 
+ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+#: The ASCII characters (and ’) of a word of :func:`_speech_patterns` (``[\p{L}’'\-]``).
+WORD_CHARS = ASCII_LETTERS | frozenset("’'-")
+#: How many words a reporting clause holds up to its verb: a determiner, three words, the verb.
+CLAUSE_WORDS = 5
+
+
+@lru_cache(maxsize=16)
+def _ascii_verbs(extra: tuple[str, ...]) -> frozenset[str] | None:
+    """The reporting verbs, lower-cased, when every one is a word of ASCII letters (what
+    :func:`_no_speech_clause` assumes), else ``None``."""
+    verbs = frozenset(v.lower() for v in _verb_set(extra))
+    return verbs if all(v and all(c in ASCII_LETTERS for c in v) for v in verbs) else None
+
+
+def _no_speech_clause(text: str, k: int, end: int, extra: tuple[str, ...] = ()) -> bool:
+    r"""Whether ``_speech_patterns(extra).match(text, k, end)`` surely finds nothing, from a
+    walk over the words at ``k`` (most quotations open on words that are no reporting verb).
+
+    A match is spaces, a comma and spaces, then at most :data:`CLAUSE_WORDS` words of
+    ``[\p{L}’'\-]`` separated by ``\h`` (:data:`HSPACE`), the last one starting with a
+    reporting verb followed by no letter. So when none of the first words starts with a verb
+    (its leading ASCII letters, lower-cased, are no verb) and the walk meets an ASCII
+    character that no word holds, or the paragraph's end, nothing matches. Any other
+    character (``é``) leaves the answer to the pattern.
+
+    >>> t = '"We will see what the man said"'
+    >>> _no_speech_clause(t, 1, len(t)), _no_speech_clause(t, 18, len(t))
+    (True, False)
+    >>> _no_speech_clause(' , He said', 0, 10), _no_speech_clause('Émile said', 0, 10)
+    (False, False)
+    >>> _no_speech_clause('in 2004, he said', 0, 16)
+    True
+    """
+    verbs = _ascii_verbs(extra)
+    if verbs is None:
+        return False
+    while k < end and text[k] in HSPACE:
+        k += 1
+    if k < end and text[k] == ",":
+        k += 1
+        while k < end and text[k] in HSPACE:
+            k += 1
+    for _ in range(CLAUSE_WORDS):
+        j = k
+        while j < end and text[j] in ASCII_LETTERS:
+            j += 1
+        if j > k and text[k:j].lower() in verbs:
+            return False
+        while j < end and text[j] in WORD_CHARS:
+            j += 1
+        if j >= end:
+            return True
+        if text[j] not in HSPACE:
+            return text[j].isascii()
+        while j < end and text[j] in HSPACE:
+            j += 1
+        k = j
+    return True
+
+
 def _verb_before(text: str, j: int, start: int, extra: tuple[str, ...] = ()) -> bool:
     """Whether the word ending at or before ``text[j]`` (past a ``,`` or ``:``) is a reporting
     verb, as in ``he said: “`` (a cheap backwards scan, no regex).
@@ -172,7 +233,7 @@ def mark_evidence(
     True
     """
     e, clause = _evidence_before_clause(text, p, start, end, low_nine, extra_verbs)
-    if not clause:
+    if not clause or _no_speech_clause(text, p + 1, end, extra_verbs):
         return e
     said = _speech_patterns(extra_verbs).match(text, p + 1, end)
     if said is not None:
@@ -563,7 +624,13 @@ def _impossible_side(text: str, p: int, start: int, end: int, read_clause: bool 
         k += 1
     if k >= end or (text[k] in PUNCT_AFTER and not text.startswith("...", k)):
         return OPEN
-    if read_clause and p > start and text[p - 1] in ",.!?" and k > p + 1:
+    if (
+        read_clause
+        and p > start
+        and text[p - 1] in ",.!?"
+        and k > p + 1
+        and not _no_speech_clause(text, p + 1, end)
+    ):
         said = _speech_patterns(()).match(text, p + 1, end)
         if said is not None and said.group("space"):
             return OPEN  # `…,” the analyst wrote` never opens a quotation
@@ -1266,9 +1333,6 @@ def _foreign_quotes(text: str, ctx: Context) -> Iterator[Change]:
 #: is a sentence of its own (``"Why not?" He said: "We …"``), not a tag on the one before.
 INTRODUCES_QUOTE_RE = regex.compile(r"[^.,;:!?\"“”«»\n]{0,80}:")
 AFTER_VERB_RE = regex.compile(r"\h+(?:the|a|an|his|her|their|its|he|she|they|it|we|\p{Lu}\p{L}*)\b")
-
-
-ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 @lru_cache(maxsize=16)
