@@ -477,6 +477,8 @@ SPEECH_GAPS = [" ", "  ", "\t", "\u00a0", "\u2009", "\u3000", "", ",", ", ", "\u
 @example(words=["The", "man", "from", "Kyiv", "said"], gaps=[" "] * 5, extra=())
 @example(words=["The", "man", "from", "the", "Kyiv", "said"], gaps=[" "] * 6, extra=())
 @example(words=["fired", "back"], gaps=[" ", " "], extra=("fired back",))
+@example(words=["Zoë", "said"], gaps=[" ", " "], extra=())
+@example(words=["Émile", "said"], gaps=[" ", " "], extra=())
 @given(
     words=st.lists(st.sampled_from(SPEECH_PIECES), max_size=7),
     gaps=st.lists(st.sampled_from(SPEECH_GAPS), min_size=7, max_size=7),
@@ -499,3 +501,9 @@ def test_speech_clause_shortcut_is_exercised() -> None:
     assert quotes._no_speech_clause('"We will see what happens', 1, 25)
     assert not quotes._no_speech_clause(", the man from Kyiv said", 0, 24)
     assert quotes._speech_patterns(()).match(", the man from Kyiv said", 0, 24) is not None
+
+
+def test_hspace_is_the_pattern_class() -> None:
+    """The hand-written scanners and the ``re`` patterns read HSPACE where patterns read \\h."""
+    h = regex.compile(r"\h")
+    assert {chr(c) for c in range(0x110000) if h.match(chr(c))} == quotes.HSPACE

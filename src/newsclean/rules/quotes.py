@@ -24,6 +24,7 @@ running over paragraphs). Everything is linear in the number of marks.
 
 from __future__ import annotations
 
+import re
 import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
@@ -129,6 +130,17 @@ ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 WORD_CHARS = ASCII_LETTERS | frozenset("’'-")
 #: How many words a reporting clause holds up to its verb: a determiner, three words, the verb.
 CLAUSE_WORDS = 5
+#: :data:`HSPACE` (``\h``) as a character class of the standard library's ``re``.
+_H = "[" + "".join(re.escape(c) for c in sorted(HSPACE)) + "]"
+#: Spaces, a comma, spaces, then up to :data:`CLAUSE_WORDS` words of :data:`WORD_CHARS`
+#: separated by spaces: the leading ASCII letters of each word are captured. (The standard
+#: library's ``re``: four times faster than ``regex`` on this pattern, which needs no Unicode
+#: property.)
+CLAUSE_WORDS_RE = re.compile(
+    f"{_H}*+,?+{_H}*+"
+    + f"(?:{_H}++".join([r"([A-Za-z]*+)[A-Za-z’'\-]*+"] * CLAUSE_WORDS)
+    + ")?" * (CLAUSE_WORDS - 1)
+)
 
 
 @lru_cache(maxsize=16)
@@ -161,28 +173,19 @@ def _no_speech_clause(text: str, k: int, end: int, extra: tuple[str, ...] = ()) 
     verbs = _ascii_verbs(extra)
     if verbs is None:
         return False
-    while k < end and text[k] in HSPACE:
-        k += 1
-    if k < end and text[k] == ",":
-        k += 1
-        while k < end and text[k] in HSPACE:
-            k += 1
-    for _ in range(CLAUSE_WORDS):
-        j = k
-        while j < end and text[j] in ASCII_LETTERS:
-            j += 1
-        if j > k and text[k:j].lower() in verbs:
+    m = CLAUSE_WORDS_RE.match(text, k, end)
+    if m is None:  # (the pattern matches at any position before ``end``)
+        return False
+    words = m.groups()
+    for word in words:
+        if word is None:
+            break
+        if word and word.lower() in verbs:
             return False
-        while j < end and text[j] in WORD_CHARS:
-            j += 1
-        if j >= end:
-            return True
-        if text[j] not in HSPACE:
-            return text[j].isascii()
-        while j < end and text[j] in HSPACE:
-            j += 1
-        k = j
-    return True
+    if words[-1] is not None:
+        return True
+    stop = m.end()
+    return stop >= end or text[stop].isascii()
 
 
 def _verb_before(text: str, j: int, start: int, extra: tuple[str, ...] = ()) -> bool:
