@@ -442,9 +442,13 @@ def _marginals(
     carry: Sequence[int],
     s: int,
     end_inside: int,
+    free_ends: bool = False,
 ) -> tuple[list[int], list[int], list[int]]:
     """For every mark, the price of the cheapest reading that opens it, closes it, leaves it
     unpaired (forward-backward over the states outside / inside / nested).
+
+    ``free_ends``: the readings may start and end in any state at no price (readings of a
+    stretch of a document; ``end_inside`` is then not used).
 
     >>> opens, closes, strays = _marginals([0, 9], [9, 0], [6, 15], [_INF, _INF], [0, 0], 12, 12)
     >>> opens, closes[1], strays
@@ -453,8 +457,8 @@ def _marginals(
     n = len(co)
     inf = _INF
     # Forward: cheapest cost of marks < i ending outside / inside / nested.
-    f0, f1, f2 = [0] * (n + 1), [inf] * (n + 1), [inf] * (n + 1)
-    x0, x1, x2 = 0, inf, inf
+    x0, x1, x2 = (0, 0, 0) if free_ends else (0, inf, inf)
+    f0, f1, f2 = [x0] * (n + 1), [x1] * (n + 1), [x2] * (n + 1)
     for i in range(n):
         k = carry[i]
         g0, g1, g2 = x0, x1 + k, x2 + 2 * k
@@ -471,7 +475,7 @@ def _marginals(
         f0[i + 1], f1[i + 1], f2[i + 1] = x0, x1, x2
     # Backward: cheapest cost of marks >= i from each state, before the gap of mark i.
     a0, a1, a2 = [0] * (n + 1), [inf] * (n + 1), [inf] * (n + 1)
-    y0, y1, y2 = 0, end_inside, 2 * end_inside
+    y0, y1, y2 = (0, 0, 0) if free_ends else (0, end_inside, 2 * end_inside)
     a1[n], a2[n] = y1, y2
     for i in range(n - 1, -1, -1):
         b0, b1, b2 = y0, y1, y2
@@ -1066,8 +1070,11 @@ def settled(text: str, extra: tuple[str, ...] = ()) -> bool:
     n = len(text)
     cost = 0
     inside = False
-    # R, for the bound below: (offset, paragraph start, end, first in its paragraph, opens).
+    # R, for the bound below: (offset, paragraph start, end, first in its paragraph, opens),
+    # and its quotations that reopen: (first mark, end of marks, price of the reopenings).
     reading: list[tuple[int, int, int, bool, bool]] = []
+    reopened: list[tuple[int, int, int]] = []
+    quote_start = quote_cost = 0
     h = 0
     while h < len(hits):
         start = text.rfind("\n", 0, hits[h]) + 1
@@ -1094,8 +1101,11 @@ def settled(text: str, extra: tuple[str, ...] = ()) -> bool:
                 if not opens:
                     return False
                 inside = True
+                quote_start, quote_cost = len(reading) - 1, 0
             elif k > 0 and not opens and _settled_close(text, p, start, end, extra):
                 inside = False
+                if quote_cost:
+                    reopened.append((quote_start, len(reading), quote_cost))
             else:
                 # Inside a quotation, an opening mark reopens it: free at a paragraph's
                 # start, SENTENCE_REOPEN_COST after a sentence. The first mark of a paragraph
@@ -1104,27 +1114,42 @@ def settled(text: str, extra: tuple[str, ...] = ()) -> bool:
                 if r is None or (k == 0 and r != 0):
                     return False
                 cost += r
+                quote_cost += r
                 if cost >= STRAY_COST:
                     return False
     if inside:
         return False
-    return cost < MIN_MARGIN or _bounded(text, extra, reading, cost)
+    return cost < MIN_MARGIN or _bounded(text, extra, reading, reopened, cost)
 
 
 def _bounded(
-    text: str, extra: tuple[str, ...], reading: list[tuple[int, int, int, bool, bool]], cost: int
+    text: str,
+    extra: tuple[str, ...],
+    reading: list[tuple[int, int, int, bool, bool]],
+    reopened: list[tuple[int, int, int]],
+    cost: int,
 ) -> bool:
     """Whether the marks of ``reading`` (R of :func:`settled`, which costs ``cost`` <
     :data:`STRAY_COST`) are read as R says or without confidence, for documents where R
     reopens more than one quotation inside a paragraph.
 
-    The decoder runs on the prices :func:`_analyse` gives these marks, or lower bounds of
-    them: the same evidence (:func:`mark_evidence`, reporting clause included), impossible
-    sides without the clause test (which only adds prices), the carry over a paragraph break
-    without the lines in between. A reading's price here is at most its price in the
-    analysis, so when every reading that gives a mark the other side (or leaves it unpaired)
-    costs more than ``cost - MIN_MARGIN`` here, the analysis cannot give that mark the other
-    side with a margin of MIN_MARGIN or more.
+    Split R into its quotations (R is outside between them): ``reopened`` lists the ones that
+    cost something, each with its price ``C_q``; the others cost nothing. Every price of the
+    decoder is >= 0, so any reading costs at least the sum, over the quotations, of the
+    cheapest reading of each quotation's marks alone (``L_q``, starting and ending in any
+    state: :func:`_marginals` with ``free_ends``), and a reading that gives mark ``i`` of
+    quotation ``q`` another side (or none) at least that sum with ``L_q`` replaced by the
+    cheapest such reading of ``q`` alone, ``O_i``. The best reading with R's side for mark
+    ``i`` costs at most ``cost``. So the margin by which the decoder could give mark ``i``
+    another side is at most ``excess + (C_q - O_i) - (C_q - L_q)`` for a quotation that
+    costs something and ``excess`` for one that does not, where ``excess`` is the sum of
+    ``C_q - L_q``: when those stay below :data:`MIN_MARGIN`, no rule acts on any mark.
+
+    The quotations alone are read with the prices :func:`_analyse` gives their marks, or
+    lower bounds of them: the same evidence (:func:`mark_evidence`, reporting clause
+    included), impossible sides without the clause test (which only adds prices), the carry
+    over a paragraph break without the lines in between. The marks of quotations that cost
+    nothing, most of a document's, are not read at all.
 
     >>> settled(
     ...     '"Growth is strong," said Mr Toutai. "Spending is high. "We cannot sustain it." '
@@ -1134,27 +1159,39 @@ def _bounded(
     True
     """
     n = len(text)
-    evidence: list[int] = []
-    reopen: list[int | None] = []
-    carry: list[int] = []
-    cannot: list[str] = []
-    for i, (p, start, end, first, _) in enumerate(reading):
-        e = mark_evidence(text, p, start, end, False, extra)
-        evidence.append(2 * e if text[p] == '"' else e)  # straight marks count double
-        r = _sentence_start(text, p, start)
-        reopen.append(r)
-        cannot.append(_impossible_side(text, p, start, end, read_clause=False))
-        carry.append(CARRY_COST if first and i > 0 and r != 0 else 0)
-    nestable = [
-        q[0] + 1 < n and nq[1] == q[1] and nq[0] - q[0] <= MAX_NESTED for q, nq in pairwise(reading)
-    ] + [False]
-    co, cc, nco, reo = _prices(evidence, reopen, cannot, nestable)
-    as_opens, as_closes, as_strays = _marginals(co, cc, nco, reo, carry, STRAY_COST, STRAY_COST)
-    for i, (_, _, _, _, opens) in enumerate(reading):
-        other = as_closes[i] if opens else as_opens[i]
-        if cost - min(other, as_strays[i]) >= MIN_MARGIN:
+    last = len(reading) - 1
+    excess = 0
+    others: list[tuple[int, int]] = []  # (C_q - L_q, C_q - O_i) per mark of such quotations
+    for first, stop, quote_cost in reopened:
+        evidence: list[int] = []
+        reopen: list[int | None] = []
+        carry: list[int] = []
+        cannot: list[str] = []
+        nestable: list[bool] = []
+        for i in range(first, stop):
+            p, start, end, first_in_paragraph, _ = reading[i]
+            e = mark_evidence(text, p, start, end, False, extra)
+            evidence.append(2 * e if text[p] == '"' else e)  # straight marks count double
+            r = _sentence_start(text, p, start)
+            reopen.append(r)
+            cannot.append(_impossible_side(text, p, start, end, read_clause=False))
+            carry.append(CARRY_COST if first_in_paragraph and i > 0 and r != 0 else 0)
+            nq = reading[i + 1] if i < last else None
+            nestable.append(
+                nq is not None and p + 1 < n and nq[1] == start and nq[0] - p <= MAX_NESTED
+            )
+        co, cc, nco, reo = _prices(evidence, reopen, cannot, nestable)
+        as_opens, as_closes, as_strays = _marginals(
+            co, cc, nco, reo, carry, STRAY_COST, STRAY_COST, free_ends=True
+        )
+        best = min(as_opens[0], as_closes[0], as_strays[0])
+        excess += quote_cost - best
+        if excess >= MIN_MARGIN:
             return False
-    return True
+        for k in range(stop - first):
+            other = as_closes[k] if reading[first + k][4] else as_opens[k]
+            others.append((quote_cost - best, quote_cost - min(other, as_strays[k])))
+    return all(excess - own + flip < MIN_MARGIN for own, flip in others)
 
 
 def document_style(text: str) -> str:
