@@ -990,10 +990,22 @@ def _settled_close(text: str, p: int, start: int, end: int, extra: tuple[str, ..
         return False
     if text[k] not in HSPACE or text[p - 1] in ".…:;":
         return True  # NC203 reads no reporting clause here
-    # NC203: a clause after spaces and a comma starts with a capital or it is not changed
-    # (every alternative of the pattern starts with a letter, and the rule lower-cases only
-    # a capital at that start).
-    k = _clause_start(text, k, end)
+    return _no_capitalised_clause(text, p, end, extra)
+
+
+def _no_capitalised_clause(text: str, p: int, end: int, extra: tuple[str, ...]) -> bool:
+    """Whether NC203 finds no capitalised reporting clause after the closing mark at ``p``,
+    which a space follows.
+
+    A clause after spaces and a comma starts with a capital or it is not changed (every
+    alternative of the pattern starts with a letter, and the rule lower-cases only a capital
+    at that start).
+
+    >>> t, u = "“a,” he said", "“a,” He said"
+    >>> _no_capitalised_clause(t, 3, 12, ()), _no_capitalised_clause(u, 3, 12, ())
+    (True, False)
+    """
+    k = _clause_start(text, p + 1, end)
     if k < end and text[k].islower():
         return True
     return capitalised_speech_verb(text, p, end, extra) is None
@@ -1062,9 +1074,12 @@ def settled(text: str, extra: tuple[str, ...] = ()) -> bool:
     >>> settled("“Yes,” He said."), settled("No quotes at all.")
     (False, True)
     """
-    if any(c in text for c in UNSETTLED) or not _verbs_start_with_letters(extra):
+    plain = text.isascii()  # (then no curly, foreign or guillemet marks)
+    if (not plain and any(c in text for c in UNSETTLED)) or not _verbs_start_with_letters(extra):
         return False
-    hits = mark_positions(text, ENGLISH_MARK_CHARS)
+    hits = mark_positions(text, '"' if plain else ENGLISH_MARK_CHARS)
+    if not hits:
+        return True
     urls = "@" in text or "://" in text or "www." in text
     codes = code_starts(text)
     n = len(text)
@@ -1085,16 +1100,37 @@ def settled(text: str, extra: tuple[str, ...] = ()) -> bool:
         h0 = h
         while h < len(hits) and hits[h] < end:
             h += 1
-        found = _unfrozen_marks(text, start, end, hits[h0:h], urls, codes)
-        if found is None:
-            return False
-        for k, p in enumerate(found):
+        if urls:
+            found = _unfrozen_marks(text, start, end, hits[h0:h], urls, codes)
+            if found is None:
+                return False
+        elif code_like(text, start, end, codes):
+            continue
+        else:
+            found = hits[h0:h]
+        k = 0
+        last = -2
+        for p in found:
+            c = text[p]
+            prev = text[p - 1] if p > start else ""
+            nxt = text[p + 1] if p + 1 < end else ""
+            if not urls:
+                # _unfrozen_marks, inlined: a double mark used as an apostrophe (don”t) is
+                # not read; doubled marks and inch marks may be frozen.
+                if (
+                    nxt in APOSTROPHE_STARTS
+                    and prev.isalpha()
+                    and APOSTROPHE_AFTER_RE.match(text, p + 1, end) is not None
+                ):
+                    continue
+                if p == last + 1 or (c == '"' and prev.isdigit() and not nxt.isalnum()):
+                    return False
+                last = p
             # _settled_open, inlined (it runs for every mark of most documents).
             opens = (
-                text[p] in SETTLED_OPEN
-                and p + 1 < end
-                and text[p + 1].isalnum()
-                and (p == start or text[p - 1] in HSPACE or text[p - 1] in OPEN_AFTER)
+                c in SETTLED_OPEN
+                and nxt.isalnum()
+                and (prev == "" or prev in HSPACE or prev in OPEN_AFTER)
             )
             reading.append((p, start, end, k == 0, opens))
             if not inside:
@@ -1102,7 +1138,25 @@ def settled(text: str, extra: tuple[str, ...] = ()) -> bool:
                     return False
                 inside = True
                 quote_start, quote_cost = len(reading) - 1, 0
-            elif k > 0 and not opens and _settled_close(text, p, start, end, extra):
+            elif (
+                k > 0
+                and not opens
+                # _settled_close, inlined up to its reporting-clause test.
+                and c in SETTLED_CLOSE
+                and prev != ""
+                and prev not in CLOSE_NOT_AFTER
+                and (
+                    nxt == ""
+                    or (
+                        nxt in CLOSE_BEFORE
+                        and (
+                            nxt not in HSPACE
+                            or prev in ".…:;"
+                            or _no_capitalised_clause(text, p, end, extra)
+                        )
+                    )
+                )
+            ):
                 inside = False
                 if quote_cost:
                     reopened.append((quote_start, len(reading), quote_cost))
@@ -1117,6 +1171,7 @@ def settled(text: str, extra: tuple[str, ...] = ()) -> bool:
                 quote_cost += r
                 if cost >= STRAY_COST:
                     return False
+            k += 1
     if inside:
         return False
     return cost < MIN_MARGIN or _bounded(text, extra, reading, reopened, cost)
