@@ -507,3 +507,29 @@ def test_hspace_is_the_pattern_class() -> None:
     """The hand-written scanners and the ``re`` patterns read HSPACE where patterns read \\h."""
     h = regex.compile(r"\h")
     assert {chr(c) for c in range(0x110000) if h.match(chr(c))} == quotes.HSPACE
+
+
+def test_long_reopened_quotations_are_exercised_both_ways() -> None:
+    """Seeded random documents where one quotation is reopened after many sentences (joined
+    paragraphs: R costs STRAY_COST or more), with other quotations around it: the bounded
+    decoder proves some settled and not others, and the answers agree either way."""
+    rng = random.Random(13)
+    reopening = ['"Spending is high.', '"We cannot sustain it.', "“Consumption is strong."]
+    reopening += ['. "Z.', "x. “Y.", "“He said so."]  # (cheap other readings)
+    closing = ['"It ends," he said.', "“It ends,” she said.", '"And ends."']
+    outcomes = []
+    real = quotes._bounded
+
+    def spy(*args: object) -> bool:
+        outcomes.append(real(*args))  # type: ignore[arg-type]
+        return outcomes[-1]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(quotes, "_bounded", spy)
+        for _ in range(200):
+            pieces = [rng.choice(reopening) for _ in range(rng.randint(4, 12))]
+            pieces.append(rng.choice(closing))
+            text = '"Growth is strong," said Mr Toutai. "It runs on. ' + " ".join(pieces)
+            settled.cache_clear()
+            _same_with_and_without_gate(text, QUOTES)
+    assert outcomes.count(True) > 10 and outcomes.count(False) > 10

@@ -1059,11 +1059,11 @@ def settled(text: str, extra: tuple[str, ...] = ()) -> bool:
     reopenings inside paragraphs, ``C`` (:data:`SENTENCE_REOPEN_COST` each; its marks' sides
     agree with their evidence and none is impossible). So for each mark the best reading
     with *R*'s side costs <= ``C``: the decoder gives the mark *R*'s side, or the other one
-    with a margin <= ``C`` - (the best price of the other side); pairing it costs <= ``C`` <
-    :data:`STRAY_COST`, so it is never unpaired. When ``C`` < :data:`MIN_MARGIN` that margin
-    is too small for any rule to act on; otherwise :func:`_bounded` shows the other side
-    costs enough. With *R*'s side, :func:`repair` leaves a settled mark as it is and NC203
-    finds no capital to lower.
+    with a margin <= ``C`` - (the best price of the other side). When ``C`` <
+    :data:`MIN_MARGIN` that margin is too small for any rule to act on, and pairing the mark
+    costs <= ``C`` < :data:`STRAY_COST`, so it is never unpaired; otherwise :func:`_bounded`
+    shows the other side and leaving the mark unpaired cost enough. With *R*'s side,
+    :func:`repair` leaves a settled mark as it is and NC203 finds no capital to lower.
 
     >>> settled('“We will see,” he said. The "plan" (“so-called”) works.')
     True
@@ -1169,8 +1169,6 @@ def settled(text: str, extra: tuple[str, ...] = ()) -> bool:
                     return False
                 cost += r
                 quote_cost += r
-                if cost >= STRAY_COST:
-                    return False
             k += 1
     if inside:
         return False
@@ -1184,9 +1182,9 @@ def _bounded(
     reopened: list[tuple[int, int, int]],
     cost: int,
 ) -> bool:
-    """Whether the marks of ``reading`` (R of :func:`settled`, which costs ``cost`` <
-    :data:`STRAY_COST`) are read as R says or without confidence, for documents where R
-    reopens more than one quotation inside a paragraph.
+    """Whether the marks of ``reading`` (R of :func:`settled`, which costs ``cost``) are read
+    as R says or without confidence, and none is left unpaired, for documents where R reopens
+    more than one quotation inside a paragraph.
 
     Split R into its quotations (R is outside between them): ``reopened`` lists the ones that
     cost something, each with its price ``C_q``; the others cost nothing. Every price of the
@@ -1199,6 +1197,10 @@ def _bounded(
     another side is at most ``excess + (C_q - O_i) - (C_q - L_q)`` for a quotation that
     costs something and ``excess`` for one that does not, where ``excess`` is the sum of
     ``C_q - L_q``: when those stay below :data:`MIN_MARGIN`, no rule acts on any mark.
+    Likewise a reading that leaves mark ``i`` unpaired costs at least the sum with ``L_q``
+    replaced by ``S_i``, the cheapest such reading of ``q`` alone (of a quotation that costs
+    nothing, at least :data:`STRAY_COST`), and pairing it at most ``cost``: the decoder pairs
+    it when ``S_i - C_q > excess - (C_q - L_q)`` (and ``STRAY_COST > excess``).
 
     The quotations alone are read with the prices :func:`_analyse` gives their marks, or
     lower bounds of them: the same evidence (:func:`mark_evidence`, reporting clause
@@ -1216,7 +1218,8 @@ def _bounded(
     n = len(text)
     last = len(reading) - 1
     excess = 0
-    others: list[tuple[int, int]] = []  # (C_q - L_q, C_q - O_i) per mark of such quotations
+    # (C_q - L_q, C_q - O_i, S_i - C_q) per mark of such quotations.
+    others: list[tuple[int, int, int]] = []
     for first, stop, quote_cost in reopened:
         evidence: list[int] = []
         reopen: list[int | None] = []
@@ -1245,8 +1248,16 @@ def _bounded(
             return False
         for k in range(stop - first):
             other = as_closes[k] if reading[first + k][4] else as_opens[k]
-            others.append((quote_cost - best, quote_cost - min(other, as_strays[k])))
-    return all(excess - own + flip < MIN_MARGIN for own, flip in others)
+            others.append(
+                (
+                    quote_cost - best,
+                    quote_cost - min(other, as_strays[k]),
+                    as_strays[k] - quote_cost,
+                )
+            )
+    return all(
+        excess - own + flip < MIN_MARGIN and stray > excess - own for own, flip, stray in others
+    )
 
 
 def document_style(text: str) -> str:
