@@ -533,3 +533,42 @@ def test_long_reopened_quotations_are_exercised_both_ways() -> None:
             settled.cache_clear()
             _same_with_and_without_gate(text, QUOTES)
     assert outcomes.count(True) > 10 and outcomes.count(False) > 10
+
+
+#: Straight closing marks spaced on both sides (scraped text): settled when nothing acts.
+SPACED = [
+    '"Growth appears stronger, " he said.',
+    '"It was a mistake, " said Carlos Baez Silva.',
+    '"We will see, " He told reporters.',
+    '"Fine " Mark said.',
+    '"It was, " EPP spokesman Alexander Radwan said.',
+    '"Not for nine years... " Hailey later recalled.',
+    '"We go " , she said.',
+    'He said: " We go.',
+    '"Why not? " He asked.',
+    "Jobs fell.",
+    '"It runs on.',
+    "\n",
+]
+
+
+def test_spaced_closing_marks_are_exercised_both_ways() -> None:
+    """Seeded random documents with straight closing marks spaced on both sides: the gate
+    holds on some and not others, and the answers agree either way."""
+    rng = random.Random(17)
+    held = 0
+    trials = 300
+    for _ in range(trials):
+        text = " ".join(rng.choice(SPACED) for _ in range(rng.randint(1, 8)))
+        settled.cache_clear()
+        held += _same_with_and_without_gate(text, QUOTES)
+        held += _same_with_and_without_gate(text, VERBS)
+    assert trials // 5 < held < 2 * trials - trials // 5
+
+
+def test_spaced_closing_mark_examples() -> None:
+    assert settled('"Growth appears stronger, " he said. "It is," she said.')
+    assert not settled('"We will see, " He told reporters.')  # NC203 lowers "He"
+    assert newsclean.fix('"We will see, " He told reporters.', QUOTES).endswith(
+        "he told reporters."
+    )

@@ -1011,6 +1011,32 @@ def _no_capitalised_clause(text: str, p: int, end: int, extra: tuple[str, ...]) 
     return capitalised_speech_verb(text, p, end, extra) is None
 
 
+def _spaced_close(text: str, p: int, start: int, end: int, extra: tuple[str, ...]) -> bool:
+    """Whether the mark at ``p`` is a straight mark spaced on both sides (``months, " he
+    said``) that closes at no price and that no quotes rule touches as a closing mark.
+
+    Its evidence is <= 0 (so closing costs nothing); NC201 never repairs a straight mark with
+    the same spacing on both sides (:func:`_straight_repairable`), and NC203 finds no
+    capitalised reporting clause after it. (The caller makes sure a mark stands before it in
+    its paragraph, so closing is possible.)
+
+    >>> t = 'over the months, " he said. An "odd " He said. Then: " We'
+    >>> _spaced_close(t, 17, 0, len(t), ()), _spaced_close(t, 36, 0, len(t), ())
+    (True, False)
+    >>> _spaced_close(t, 53, 0, len(t), ())  # it looks like an opening mark
+    False
+    """
+    return (
+        text[p] == '"'
+        and p > start
+        and p + 1 < end
+        and text[p - 1] in HSPACE
+        and text[p + 1] in HSPACE
+        and mark_evidence(text, p, start, end, False, extra) <= 0
+        and _no_capitalised_clause(text, p, end, extra)
+    )
+
+
 def _unfrozen_marks(
     text: str, start: int, end: int, hits: list[int], urls: bool, codes: str | None = None
 ) -> list[int] | None:
@@ -1053,17 +1079,20 @@ def settled(text: str, extra: tuple[str, ...] = ()) -> bool:
     (those :func:`_paragraph_marks` reads, none frozen) have a reading *R* that pairs them
     all (open, close, open, close …, where a quotation left open at a paragraph's end is
     reopened at the next one's start, or reopened after a sentence inside a paragraph) with
-    each opening mark :func:`_settled_open` and each closing mark :func:`_settled_close`.
+    each opening mark :func:`_settled_open` and each closing mark :func:`_settled_close` or
+    :func:`_spaced_close` (not the first mark of its paragraph).
 
     Why that is exact: every price in :func:`decode_roles` is >= 0, and *R* costs only its
     reopenings inside paragraphs, ``C`` (:data:`SENTENCE_REOPEN_COST` each; its marks' sides
-    agree with their evidence and none is impossible). So for each mark the best reading
+    agree with their evidence and none is impossible: a closing mark has another mark before
+    it in its paragraph). So for each mark the best reading
     with *R*'s side costs <= ``C``: the decoder gives the mark *R*'s side, or the other one
     with a margin <= ``C`` - (the best price of the other side). When ``C`` <
     :data:`MIN_MARGIN` that margin is too small for any rule to act on, and pairing the mark
     costs <= ``C`` < :data:`STRAY_COST`, so it is never unpaired; otherwise :func:`_bounded`
     shows the other side and leaving the mark unpaired cost enough. With *R*'s side,
-    :func:`repair` leaves a settled mark as it is and NC203 finds no capital to lower.
+    :func:`repair` leaves a settled mark as it is (NC201 drops its change of a
+    :func:`_spaced_close` mark) and NC203 finds no capital to lower.
 
     >>> settled('“We will see,” he said. The "plan" (“so-called”) works.')
     True
@@ -1156,7 +1185,7 @@ def settled(text: str, extra: tuple[str, ...] = ()) -> bool:
                         )
                     )
                 )
-            ):
+            ) or (k > 0 and _spaced_close(text, p, start, end, extra)):
                 inside = False
                 if quote_cost:
                     reopened.append((quote_start, len(reading), quote_cost))
