@@ -1109,7 +1109,7 @@ def settled(text: str, extra: tuple[str, ...] = ()) -> bool:
     hits = mark_positions(text, '"' if plain else ENGLISH_MARK_CHARS)
     if not hits:
         return True
-    urls = "@" in text or "://" in text or "www." in text
+    urls = "@" in text or ("/" in text and "://" in text) or "www." in text
     codes = code_starts(text)
     n = len(text)
     cost = 0
