@@ -572,3 +572,72 @@ def test_spaced_closing_mark_examples() -> None:
     assert newsclean.fix('"We will see, " He told reporters.', QUOTES).endswith(
         "he told reporters."
     )
+
+
+PLAIN_PIECES = [
+    '"We will see,"',
+    '"It is"',
+    '"Yes."',
+    '"So',
+    '"',
+    " he said.",
+    " He said.",
+    " Said the man.",
+    " Mr Smith said.",
+    ", he added",
+    " (x)",
+    " 12",
+    " don",
+    "t",
+    "s",
+    " said:",
+    " the",
+    " ",
+    "  ",
+    "\t",
+    ",",
+    ".",
+    ":",
+    ";",
+    "(",
+    "/",
+    "=",
+    "{a}",
+    "`",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+]
+
+
+@settings(max_examples=600, deadline=None)
+@example(pieces=['"We will see,"', " he said.", "\n", '"It is"', "."], extra=())
+@example(pieces=['"Yes."', " He said."], extra=())
+@example(pieces=["(", '"It is"', " Mr Smith said."], extra=())
+@example(pieces=['"We will see,"', " He said."], extra=())
+@example(pieces=['"So', " 12", '"', "."], extra=())
+@given(
+    pieces=st.lists(st.sampled_from(PLAIN_PIECES), max_size=14),
+    extra=st.sampled_from([(), ("opined",), ("mr",)]),
+)
+def test_plain_pattern_proves_only_what_settled_proves(
+    pieces: list[str], extra: tuple[str, ...]
+) -> None:
+    """The one-pass pattern for ASCII texts without a URL holds only where the mark-by-mark
+    reading holds."""
+    text = "".join(pieces)
+    if not quotes._plain_settled_re(extra).fullmatch(text):
+        return
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(quotes, "_plain_settled_re", lambda extra: regex.compile("(?!)"))
+        assert settled.__wrapped__(text, extra), text  # type: ignore[attr-defined]
+
+
+def test_plain_pattern_is_exercised() -> None:
+    """The pattern holds on ordinary quotations and fails on what settled must read."""
+    pattern = quotes._plain_settled_re(())
+    assert pattern.fullmatch('"We will see," he said. "It is," Mr Smith said.\n"Fine" (x).')
+    assert pattern.fullmatch('He called it "a historic day". "Yes." Then: "no"')
+    for text in ('"Yes," He said.', '"a. "b."', 'a 12" pipe', 'don"t "x"', '""x"', '"a\n"'):
+        assert not pattern.fullmatch(text), text
