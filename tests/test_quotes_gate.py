@@ -617,6 +617,8 @@ PLAIN_PIECES = [
 @example(pieces=["(", '"It is"', " Mr Smith said."], extra=())
 @example(pieces=['"We will see,"', " He said."], extra=())
 @example(pieces=['"So', " 12", '"', "."], extra=())
+@example(pieces=['"So', ".", " ", '"So', ".", " ", '"Yes."'], extra=())
+@example(pieces=['"So', ".", " ", '"So', " he said.", " ", '"Yes."'], extra=())
 @given(
     pieces=st.lists(st.sampled_from(PLAIN_PIECES), max_size=14),
     extra=st.sampled_from([(), ("opined",), ("mr",)]),
@@ -639,5 +641,7 @@ def test_plain_pattern_is_exercised() -> None:
     pattern = quotes._plain_settled_re(())
     assert pattern.fullmatch('"We will see," he said. "It is," Mr Smith said.\n"Fine" (x).')
     assert pattern.fullmatch('He called it "a historic day". "Yes." Then: "no"')
-    for text in ('"Yes," He said.', '"a. "b."', 'a 12" pipe', 'don"t "x"', '""x"', '"a\n"'):
+    assert pattern.fullmatch('"It is. "And more," he said. "Yes."')  # one reopening
+    bad = ('"Yes," He said.', '"a "b."', '"a. "b. "c."', '"a. "b." "c. "d."', 'a 12" pipe')
+    for text in (*bad, 'don"t "x"', '""x"', '"a\n"', '"a.\n"b."'):
         assert not pattern.fullmatch(text), text

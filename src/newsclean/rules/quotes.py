@@ -1018,7 +1018,8 @@ def _plain_settled_re(extra: tuple[str, ...]) -> re.Pattern[str]:
     in one paragraph, all in one pass of ``re``.
 
     A quotation: an opening mark (:func:`_settled_open`: after a paragraph's start, a space,
-    ``([{/``, and before a letter or digit), text without a mark or a line break, a closing
+    ``([{/``, and before a letter or digit), text without a mark or a line break (in one
+    quotation of the text, a reopening mark after ``.?!`` and spaces may stand there), a closing
     mark after no space, ``([{/:`` or digit (:func:`_settled_close`; no inch mark), then the
     paragraph's end or punctuation, or a space after ``.:;``, or a space and what NC203
     leaves alone (:func:`_no_capitalised_clause`): a lower-case letter, no letter (a reporting
@@ -1030,16 +1031,23 @@ def _plain_settled_re(extra: tuple[str, ...]) -> re.Pattern[str]:
     >>> p = _plain_settled_re(())
     >>> bool(p.fullmatch('"We will see," he said. "It is," Mr Smith said.\n"Fine" (x).'))
     True
-    >>> [bool(p.fullmatch(t)) for t in ('"Yes," He said.', '"a. "b."', 'a 12" pipe')]
+    >>> [bool(p.fullmatch(t)) for t in ('"Yes," He said.', '"a "b."', 'a 12" pipe')]
     [False, False, False]
+    >>> bool(p.fullmatch('"a. "b."')), bool(p.fullmatch('"a. "b." "c. "d."'))
+    (True, False)
     """
     heads = "|".join(sorted(re.escape(h) for h in _clause_heads(extra)))
     clause = rf"[ \t]*+,?+[ \t]*+(?:[a-z]|(?!(?i:{heads})(?![A-Za-z])))"
-    quotation = (
-        r'"(?:(?<=^")|(?<=[\n \t(\[{/]"))(?=[A-Za-z0-9])[^"\n]*+(?<=[^ \t(\[{/:0-9\n])"'
+    opening = r'"(?:(?<=^")|(?<=[\n \t(\[{/]"))(?=[A-Za-z0-9])'
+    closing = (
+        r'[^"\n]*+(?<=[^ \t(\[{/:0-9\n])"'
         rf"(?=[.,;:!?)\]]|\r?\n|\r?\Z|(?<=[.:;]\")[ \t]|[ \t]{clause})"
     )
-    return re.compile(rf'(?:[^"]++|{quotation})*+')
+    # One quotation of the text may be reopened once after a sentence (R then costs
+    # SENTENCE_REOPEN_COST < MIN_MARGIN): ``"It is. "And more," he said``.
+    reopened = r'[^"\n]*[.?!][ \t]++"(?=[A-Za-z0-9])'
+    plain = rf'(?:[^"]++|{opening}{closing})*+'
+    return re.compile(rf"{plain}(?:{opening}{reopened}{closing}{plain})?")
 
 
 def _spaced_close(text: str, p: int, start: int, end: int, extra: tuple[str, ...]) -> bool:
