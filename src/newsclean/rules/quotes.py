@@ -24,6 +24,7 @@ running over paragraphs). Everything is linear in the number of marks.
 
 from __future__ import annotations
 
+import re
 import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
@@ -124,6 +125,69 @@ def _speech_patterns(extra: tuple[str, ...]) -> regex.Pattern[str]:
     )
 
 
+ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+#: The ASCII characters (and ’) of a word of :func:`_speech_patterns` (``[\p{L}’'\-]``).
+WORD_CHARS = ASCII_LETTERS | frozenset("’'-")
+#: How many words a reporting clause holds up to its verb: a determiner, three words, the verb.
+CLAUSE_WORDS = 5
+#: :data:`HSPACE` (``\h``) as a character class of the standard library's ``re``.
+_H = "[" + "".join(re.escape(c) for c in sorted(HSPACE)) + "]"
+#: Spaces, a comma, spaces, then up to :data:`CLAUSE_WORDS` words of :data:`WORD_CHARS`
+#: separated by spaces: the leading ASCII letters of each word are captured. (The standard
+#: library's ``re``: four times faster than ``regex`` on this pattern, which needs no Unicode
+#: property.)
+CLAUSE_WORDS_RE = re.compile(
+    f"{_H}*+,?+{_H}*+"
+    + f"(?:{_H}++".join([r"([A-Za-z]*+)[A-Za-z’'\-]*+"] * CLAUSE_WORDS)
+    + ")?" * (CLAUSE_WORDS - 1)
+)
+
+
+@lru_cache(maxsize=16)
+def _ascii_verbs(extra: tuple[str, ...]) -> frozenset[str] | None:
+    """The reporting verbs, lower-cased, when every one is a word of ASCII letters (what
+    :func:`_no_speech_clause` assumes), else ``None``."""
+    verbs = frozenset(v.lower() for v in _verb_set(extra))
+    return verbs if all(v and all(c in ASCII_LETTERS for c in v) for v in verbs) else None
+
+
+def _no_speech_clause(text: str, k: int, end: int, extra: tuple[str, ...] = ()) -> bool:
+    r"""Whether ``_speech_patterns(extra).match(text, k, end)`` surely finds nothing, from a
+    walk over the words at ``k`` (most quotations open on words that are no reporting verb).
+
+    A match is spaces, a comma and spaces, then at most :data:`CLAUSE_WORDS` words of
+    ``[\p{L}’'\-]`` separated by ``\h`` (:data:`HSPACE`), the last one starting with a
+    reporting verb followed by no letter. So when none of the first words starts with a verb
+    (its leading ASCII letters, lower-cased, are no verb) and the walk meets an ASCII
+    character that no word holds, or the paragraph's end, nothing matches. Any other
+    character (``é``) leaves the answer to the pattern.
+
+    >>> t = '"We will see what the man said"'
+    >>> _no_speech_clause(t, 1, len(t)), _no_speech_clause(t, 18, len(t))
+    (True, False)
+    >>> _no_speech_clause(' , He said', 0, 10), _no_speech_clause('Émile said', 0, 10)
+    (False, False)
+    >>> _no_speech_clause('in 2004, he said', 0, 16)
+    True
+    """
+    verbs = _ascii_verbs(extra)
+    if verbs is None:
+        return False
+    m = CLAUSE_WORDS_RE.match(text, k, end)
+    if m is None:  # (the pattern matches at any position before ``end``)
+        return False
+    words = m.groups()
+    for word in words:
+        if word is None:
+            break
+        if word and word.lower() in verbs:
+            return False
+    if words[-1] is not None:
+        return True
+    stop = m.end()
+    return stop >= end or text[stop].isascii()
+
+
 def _verb_before(text: str, j: int, start: int, extra: tuple[str, ...] = ()) -> bool:
     """Whether the word ending at or before ``text[j]`` (past a ``,`` or ``:``) is a reporting
     verb, as in ``he said: “`` (a cheap backwards scan, no regex).
@@ -172,7 +236,7 @@ def mark_evidence(
     True
     """
     e, clause = _evidence_before_clause(text, p, start, end, low_nine, extra_verbs)
-    if not clause:
+    if not clause or _no_speech_clause(text, p + 1, end, extra_verbs):
         return e
     said = _speech_patterns(extra_verbs).match(text, p + 1, end)
     if said is not None:
@@ -378,9 +442,13 @@ def _marginals(
     carry: Sequence[int],
     s: int,
     end_inside: int,
+    free_ends: bool = False,
 ) -> tuple[list[int], list[int], list[int]]:
     """For every mark, the price of the cheapest reading that opens it, closes it, leaves it
     unpaired (forward-backward over the states outside / inside / nested).
+
+    ``free_ends``: the readings may start and end in any state at no price (readings of a
+    stretch of a document; ``end_inside`` is then not used).
 
     >>> opens, closes, strays = _marginals([0, 9], [9, 0], [6, 15], [_INF, _INF], [0, 0], 12, 12)
     >>> opens, closes[1], strays
@@ -389,8 +457,8 @@ def _marginals(
     n = len(co)
     inf = _INF
     # Forward: cheapest cost of marks < i ending outside / inside / nested.
-    f0, f1, f2 = [0] * (n + 1), [inf] * (n + 1), [inf] * (n + 1)
-    x0, x1, x2 = 0, inf, inf
+    x0, x1, x2 = (0, 0, 0) if free_ends else (0, inf, inf)
+    f0, f1, f2 = [x0] * (n + 1), [x1] * (n + 1), [x2] * (n + 1)
     for i in range(n):
         k = carry[i]
         g0, g1, g2 = x0, x1 + k, x2 + 2 * k
@@ -407,7 +475,7 @@ def _marginals(
         f0[i + 1], f1[i + 1], f2[i + 1] = x0, x1, x2
     # Backward: cheapest cost of marks >= i from each state, before the gap of mark i.
     a0, a1, a2 = [0] * (n + 1), [inf] * (n + 1), [inf] * (n + 1)
-    y0, y1, y2 = 0, end_inside, 2 * end_inside
+    y0, y1, y2 = (0, 0, 0) if free_ends else (0, end_inside, 2 * end_inside)
     a1[n], a2[n] = y1, y2
     for i in range(n - 1, -1, -1):
         b0, b1, b2 = y0, y1, y2
@@ -563,7 +631,13 @@ def _impossible_side(text: str, p: int, start: int, end: int, read_clause: bool 
         k += 1
     if k >= end or (text[k] in PUNCT_AFTER and not text.startswith("...", k)):
         return OPEN
-    if read_clause and p > start and text[p - 1] in ",.!?" and k > p + 1:
+    if (
+        read_clause
+        and p > start
+        and text[p - 1] in ",.!?"
+        and k > p + 1
+        and not _no_speech_clause(text, p + 1, end)
+    ):
         said = _speech_patterns(()).match(text, p + 1, end)
         if said is not None and said.group("space"):
             return OPEN  # `…,” the analyst wrote` never opens a quotation
@@ -916,13 +990,90 @@ def _settled_close(text: str, p: int, start: int, end: int, extra: tuple[str, ..
         return False
     if text[k] not in HSPACE or text[p - 1] in ".…:;":
         return True  # NC203 reads no reporting clause here
-    # NC203: a clause after spaces and a comma starts with a capital or it is not changed
-    # (every alternative of the pattern starts with a letter, and the rule lower-cases only
-    # a capital at that start).
-    k = _clause_start(text, k, end)
+    return _no_capitalised_clause(text, p, end, extra)
+
+
+def _no_capitalised_clause(text: str, p: int, end: int, extra: tuple[str, ...]) -> bool:
+    """Whether NC203 finds no capitalised reporting clause after the closing mark at ``p``,
+    which a space follows.
+
+    A clause after spaces and a comma starts with a capital or it is not changed (every
+    alternative of the pattern starts with a letter, and the rule lower-cases only a capital
+    at that start).
+
+    >>> t, u = "“a,” he said", "“a,” He said"
+    >>> _no_capitalised_clause(t, 3, 12, ()), _no_capitalised_clause(u, 3, 12, ())
+    (True, False)
+    """
+    k = _clause_start(text, p + 1, end)
     if k < end and text[k].islower():
         return True
     return capitalised_speech_verb(text, p, end, extra) is None
+
+
+@lru_cache(maxsize=16)
+def _plain_settled_re(extra: tuple[str, ...]) -> re.Pattern[str]:
+    r"""A pattern of the ASCII texts without a URL that :func:`settled` proves mark by mark
+    with no reopening: text without a straight mark, and quotations that each open and close
+    in one paragraph, all in one pass of ``re``.
+
+    A quotation: an opening mark (:func:`_settled_open`: after a paragraph's start, a space,
+    ``([{/``, and before a letter or digit), text without a mark or a line break (in one
+    quotation of the text, a reopening mark after ``.?!`` and spaces may stand there), a closing
+    mark after no space, ``([{/:`` or digit (:func:`_settled_close`; no inch mark), then the
+    paragraph's end or punctuation, or a space after ``.:;``, or a space and what NC203
+    leaves alone (:func:`_no_capitalised_clause`): a lower-case letter, no letter (a reporting
+    clause starts with one), or an ASCII word that is no clause head
+    (:func:`_no_clause_head`). Such marks are none of
+    what :func:`settled` fails on (apostrophes, inch marks, doubled marks), and code or URL
+    exclusions could only drop whole quotations from its reading.
+
+    >>> p = _plain_settled_re(())
+    >>> bool(p.fullmatch('"We will see," he said. "It is," Mr Smith said.\n"Fine" (x).'))
+    True
+    >>> [bool(p.fullmatch(t)) for t in ('"Yes," He said.', '"a "b."', 'a 12" pipe')]
+    [False, False, False]
+    >>> bool(p.fullmatch('"a. "b."')), bool(p.fullmatch('"a. "b." "c. "d."'))
+    (True, False)
+    """
+    heads = "|".join(sorted(re.escape(h) for h in _clause_heads(extra)))
+    clause = rf"[ \t]*+,?+[ \t]*+(?:[a-z]|(?!(?i:{heads})(?![A-Za-z])))"
+    opening = r'"(?:(?<=^")|(?<=[\n \t(\[{/]"))(?=[A-Za-z0-9])'
+    closing = (
+        r'[^"\n]*+(?<=[^ \t(\[{/:0-9\n])"'
+        rf"(?=[.,;:!?)\]]|\r?\n|\r?\Z|(?<=[.:;]\")[ \t]|[ \t]{clause})"
+    )
+    # One quotation of the text may be reopened once after a sentence (R then costs
+    # SENTENCE_REOPEN_COST < MIN_MARGIN): ``"It is. "And more," he said``.
+    reopened = r'[^"\n]*[.?!][ \t]++"(?=[A-Za-z0-9])'
+    plain = rf'(?:[^"]++|{opening}{closing})*+'
+    return re.compile(rf"{plain}(?:{opening}{reopened}{closing}{plain})?")
+
+
+def _spaced_close(text: str, p: int, start: int, end: int, extra: tuple[str, ...]) -> bool:
+    """Whether the mark at ``p`` is a straight mark spaced on both sides (``months, " he
+    said``) that closes at no price and that no quotes rule touches as a closing mark.
+
+    Its evidence is <= 0 (so closing costs nothing); NC201 never repairs a straight mark with
+    the same spacing on both sides (:func:`_straight_repairable`), and NC203 finds no
+    capitalised reporting clause after it. (The caller makes sure a mark stands before it in
+    its paragraph, so closing is possible.)
+
+    >>> t = 'over the months, " he said. An "odd " He said. Then: " We'
+    >>> _spaced_close(t, 17, 0, len(t), ()), _spaced_close(t, 36, 0, len(t), ())
+    (True, False)
+    >>> _spaced_close(t, 53, 0, len(t), ())  # it looks like an opening mark
+    False
+    """
+    return (
+        text[p] == '"'
+        and p > start
+        and p + 1 < end
+        and text[p - 1] in HSPACE
+        and text[p + 1] in HSPACE
+        and mark_evidence(text, p, start, end, False, extra) <= 0
+        and _no_capitalised_clause(text, p, end, extra)
+    )
 
 
 def _unfrozen_marks(
@@ -967,17 +1118,20 @@ def settled(text: str, extra: tuple[str, ...] = ()) -> bool:
     (those :func:`_paragraph_marks` reads, none frozen) have a reading *R* that pairs them
     all (open, close, open, close …, where a quotation left open at a paragraph's end is
     reopened at the next one's start, or reopened after a sentence inside a paragraph) with
-    each opening mark :func:`_settled_open` and each closing mark :func:`_settled_close`.
+    each opening mark :func:`_settled_open` and each closing mark :func:`_settled_close` or
+    :func:`_spaced_close` (not the first mark of its paragraph).
 
     Why that is exact: every price in :func:`decode_roles` is >= 0, and *R* costs only its
     reopenings inside paragraphs, ``C`` (:data:`SENTENCE_REOPEN_COST` each; its marks' sides
-    agree with their evidence and none is impossible). So for each mark the best reading
+    agree with their evidence and none is impossible: a closing mark has another mark before
+    it in its paragraph). So for each mark the best reading
     with *R*'s side costs <= ``C``: the decoder gives the mark *R*'s side, or the other one
-    with a margin <= ``C`` - (the best price of the other side); pairing it costs <= ``C`` <
-    :data:`STRAY_COST`, so it is never unpaired. When ``C`` < :data:`MIN_MARGIN` that margin
-    is too small for any rule to act on; otherwise :func:`_bounded` shows the other side
-    costs enough. With *R*'s side, :func:`repair` leaves a settled mark as it is and NC203
-    finds no capital to lower.
+    with a margin <= ``C`` - (the best price of the other side). When ``C`` <
+    :data:`MIN_MARGIN` that margin is too small for any rule to act on, and pairing the mark
+    costs <= ``C`` < :data:`STRAY_COST`, so it is never unpaired; otherwise :func:`_bounded`
+    shows the other side and leaving the mark unpaired cost enough. With *R*'s side,
+    :func:`repair` leaves a settled mark as it is (NC201 drops its change of a
+    :func:`_spaced_close` mark) and NC203 finds no capital to lower.
 
     >>> settled('“We will see,” he said. The "plan" (“so-called”) works.')
     True
@@ -988,16 +1142,24 @@ def settled(text: str, extra: tuple[str, ...] = ()) -> bool:
     >>> settled("“Yes,” He said."), settled("No quotes at all.")
     (False, True)
     """
-    if any(c in text for c in UNSETTLED) or not _verbs_start_with_letters(extra):
+    plain = text.isascii()  # (then no curly, foreign or guillemet marks)
+    if (not plain and any(c in text for c in UNSETTLED)) or not _verbs_start_with_letters(extra):
         return False
-    hits = mark_positions(text, ENGLISH_MARK_CHARS)
-    urls = "@" in text or "://" in text or "www." in text
+    hits = mark_positions(text, '"' if plain else ENGLISH_MARK_CHARS)
+    if not hits:
+        return True
+    urls = "@" in text or ("/" in text and "://" in text) or "www." in text
+    if plain and not urls and _plain_settled_re(extra).fullmatch(text) is not None:
+        return True
     codes = code_starts(text)
     n = len(text)
     cost = 0
     inside = False
-    # R, for the bound below: (offset, paragraph start, end, first in its paragraph, opens).
+    # R, for the bound below: (offset, paragraph start, end, first in its paragraph, opens),
+    # and its quotations that reopen: (first mark, end of marks, price of the reopenings).
     reading: list[tuple[int, int, int, bool, bool]] = []
+    reopened: list[tuple[int, int, int]] = []
+    quote_start = quote_cost = 0
     h = 0
     while h < len(hits):
         start = text.rfind("\n", 0, hits[h]) + 1
@@ -1008,24 +1170,66 @@ def settled(text: str, extra: tuple[str, ...] = ()) -> bool:
         h0 = h
         while h < len(hits) and hits[h] < end:
             h += 1
-        found = _unfrozen_marks(text, start, end, hits[h0:h], urls, codes)
-        if found is None:
-            return False
-        for k, p in enumerate(found):
+        if urls:
+            found = _unfrozen_marks(text, start, end, hits[h0:h], urls, codes)
+            if found is None:
+                return False
+        elif code_like(text, start, end, codes):
+            continue
+        else:
+            found = hits[h0:h]
+        k = 0
+        last = -2
+        for p in found:
+            c = text[p]
+            prev = text[p - 1] if p > start else ""
+            nxt = text[p + 1] if p + 1 < end else ""
+            if not urls:
+                # _unfrozen_marks, inlined: a double mark used as an apostrophe (don”t) is
+                # not read; doubled marks and inch marks may be frozen.
+                if (
+                    nxt in APOSTROPHE_STARTS
+                    and prev.isalpha()
+                    and APOSTROPHE_AFTER_RE.match(text, p + 1, end) is not None
+                ):
+                    continue
+                if p == last + 1 or (c == '"' and prev.isdigit() and not nxt.isalnum()):
+                    return False
+                last = p
             # _settled_open, inlined (it runs for every mark of most documents).
             opens = (
-                text[p] in SETTLED_OPEN
-                and p + 1 < end
-                and text[p + 1].isalnum()
-                and (p == start or text[p - 1] in HSPACE or text[p - 1] in OPEN_AFTER)
+                c in SETTLED_OPEN
+                and nxt.isalnum()
+                and (prev == "" or prev in HSPACE or prev in OPEN_AFTER)
             )
             reading.append((p, start, end, k == 0, opens))
             if not inside:
                 if not opens:
                     return False
                 inside = True
-            elif k > 0 and not opens and _settled_close(text, p, start, end, extra):
+                quote_start, quote_cost = len(reading) - 1, 0
+            elif (
+                k > 0
+                and not opens
+                # _settled_close, inlined up to its reporting-clause test.
+                and c in SETTLED_CLOSE
+                and prev != ""
+                and prev not in CLOSE_NOT_AFTER
+                and (
+                    nxt == ""
+                    or (
+                        nxt in CLOSE_BEFORE
+                        and (
+                            nxt not in HSPACE
+                            or prev in ".…:;"
+                            or _no_capitalised_clause(text, p, end, extra)
+                        )
+                    )
+                )
+            ) or (k > 0 and _spaced_close(text, p, start, end, extra)):
                 inside = False
+                if quote_cost:
+                    reopened.append((quote_start, len(reading), quote_cost))
             else:
                 # Inside a quotation, an opening mark reopens it: free at a paragraph's
                 # start, SENTENCE_REOPEN_COST after a sentence. The first mark of a paragraph
@@ -1034,27 +1238,45 @@ def settled(text: str, extra: tuple[str, ...] = ()) -> bool:
                 if r is None or (k == 0 and r != 0):
                     return False
                 cost += r
-                if cost >= STRAY_COST:
-                    return False
+                quote_cost += r
+            k += 1
     if inside:
         return False
-    return cost < MIN_MARGIN or _bounded(text, extra, reading, cost)
+    return cost < MIN_MARGIN or _bounded(text, extra, reading, reopened, cost)
 
 
 def _bounded(
-    text: str, extra: tuple[str, ...], reading: list[tuple[int, int, int, bool, bool]], cost: int
+    text: str,
+    extra: tuple[str, ...],
+    reading: list[tuple[int, int, int, bool, bool]],
+    reopened: list[tuple[int, int, int]],
+    cost: int,
 ) -> bool:
-    """Whether the marks of ``reading`` (R of :func:`settled`, which costs ``cost`` <
-    :data:`STRAY_COST`) are read as R says or without confidence, for documents where R
-    reopens more than one quotation inside a paragraph.
+    """Whether the marks of ``reading`` (R of :func:`settled`, which costs ``cost``) are read
+    as R says or without confidence, and none is left unpaired, for documents where R reopens
+    more than one quotation inside a paragraph.
 
-    The decoder runs on lower bounds of its prices, which need no reporting clause read:
-    evidence bounded by :func:`_evidence_before_clause` (a clause lowers it by at most
-    :data:`CLAUSE_WEIGHT`), impossible sides without the clause test, the carry over a
-    paragraph break without the lines in between. A reading's lower-bound price is at most
-    its price, so when every reading that gives a mark the other side (or leaves it
-    unpaired) costs more than ``cost - MIN_MARGIN`` even in lower bounds, the decoder
-    cannot give that mark the other side with a margin of MIN_MARGIN or more.
+    Split R into its quotations (R is outside between them): ``reopened`` lists the ones that
+    cost something, each with its price ``C_q``; the others cost nothing. Every price of the
+    decoder is >= 0, so any reading costs at least the sum, over the quotations, of the
+    cheapest reading of each quotation's marks alone (``L_q``, starting and ending in any
+    state: :func:`_marginals` with ``free_ends``), and a reading that gives mark ``i`` of
+    quotation ``q`` another side (or none) at least that sum with ``L_q`` replaced by the
+    cheapest such reading of ``q`` alone, ``O_i``. The best reading with R's side for mark
+    ``i`` costs at most ``cost``. So the margin by which the decoder could give mark ``i``
+    another side is at most ``excess + (C_q - O_i) - (C_q - L_q)`` for a quotation that
+    costs something and ``excess`` for one that does not, where ``excess`` is the sum of
+    ``C_q - L_q``: when those stay below :data:`MIN_MARGIN`, no rule acts on any mark.
+    Likewise a reading that leaves mark ``i`` unpaired costs at least the sum with ``L_q``
+    replaced by ``S_i``, the cheapest such reading of ``q`` alone (of a quotation that costs
+    nothing, at least :data:`STRAY_COST`), and pairing it at most ``cost``: the decoder pairs
+    it when ``S_i - C_q > excess - (C_q - L_q)`` (and ``STRAY_COST > excess``).
+
+    The quotations alone are read with the prices :func:`_analyse` gives their marks, or
+    lower bounds of them: the same evidence (:func:`mark_evidence`, reporting clause
+    included), impossible sides without the clause test (which only adds prices), the carry
+    over a paragraph break without the lines in between. The marks of quotations that cost
+    nothing, most of a document's, are not read at all.
 
     >>> settled(
     ...     '"Growth is strong," said Mr Toutai. "Spending is high. "We cannot sustain it." '
@@ -1064,31 +1286,48 @@ def _bounded(
     True
     """
     n = len(text)
-    high: list[int] = []
-    low: list[int] = []
-    reopen: list[int | None] = []
-    carry: list[int] = []
-    cannot: list[str] = []
-    for i, (p, start, end, first, _) in enumerate(reading):
-        e, clause = _evidence_before_clause(text, p, start, end, False, extra)
-        weight = 2 if text[p] == '"' else 1  # straight marks count double (see _analyse)
-        high.append(weight * e)
-        low.append(weight * (e - CLAUSE_WEIGHT if clause else e))
-        r = _sentence_start(text, p, start)
-        reopen.append(r)
-        cannot.append(_impossible_side(text, p, start, end, read_clause=False))
-        carry.append(CARRY_COST if first and i > 0 and r != 0 else 0)
-    nestable = [
-        q[0] + 1 < n and nq[1] == q[1] and nq[0] - q[0] <= MAX_NESTED for q, nq in pairwise(reading)
-    ] + [False]
-    co, _, nco, reo = _prices(high, reopen, cannot, nestable)
-    _, cc, _, _ = _prices(low, reopen, cannot, nestable)
-    as_opens, as_closes, as_strays = _marginals(co, cc, nco, reo, carry, STRAY_COST, STRAY_COST)
-    for i, (_, _, _, _, opens) in enumerate(reading):
-        other = as_closes[i] if opens else as_opens[i]
-        if cost - min(other, as_strays[i]) >= MIN_MARGIN:
+    last = len(reading) - 1
+    excess = 0
+    # (C_q - L_q, C_q - O_i, S_i - C_q) per mark of such quotations.
+    others: list[tuple[int, int, int]] = []
+    for first, stop, quote_cost in reopened:
+        evidence: list[int] = []
+        reopen: list[int | None] = []
+        carry: list[int] = []
+        cannot: list[str] = []
+        nestable: list[bool] = []
+        for i in range(first, stop):
+            p, start, end, first_in_paragraph, _ = reading[i]
+            e = mark_evidence(text, p, start, end, False, extra)
+            evidence.append(2 * e if text[p] == '"' else e)  # straight marks count double
+            r = _sentence_start(text, p, start)
+            reopen.append(r)
+            cannot.append(_impossible_side(text, p, start, end, read_clause=False))
+            carry.append(CARRY_COST if first_in_paragraph and i > 0 and r != 0 else 0)
+            nq = reading[i + 1] if i < last else None
+            nestable.append(
+                nq is not None and p + 1 < n and nq[1] == start and nq[0] - p <= MAX_NESTED
+            )
+        co, cc, nco, reo = _prices(evidence, reopen, cannot, nestable)
+        as_opens, as_closes, as_strays = _marginals(
+            co, cc, nco, reo, carry, STRAY_COST, STRAY_COST, free_ends=True
+        )
+        best = min(as_opens[0], as_closes[0], as_strays[0])
+        excess += quote_cost - best
+        if excess >= MIN_MARGIN:
             return False
-    return True
+        for k in range(stop - first):
+            other = as_closes[k] if reading[first + k][4] else as_opens[k]
+            others.append(
+                (
+                    quote_cost - best,
+                    quote_cost - min(other, as_strays[k]),
+                    as_strays[k] - quote_cost,
+                )
+            )
+    return all(
+        excess - own + flip < MIN_MARGIN and stray > excess - own for own, flip, stray in others
+    )
 
 
 def document_style(text: str) -> str:
@@ -1270,9 +1509,6 @@ def _foreign_quotes(text: str, ctx: Context) -> Iterator[Change]:
 #: is a sentence of its own (``"Why not?" He said: "We …"``), not a tag on the one before.
 INTRODUCES_QUOTE_RE = regex.compile(r"[^.,;:!?\"“”«»\n]{0,80}:")
 AFTER_VERB_RE = regex.compile(r"\h+(?:the|a|an|his|her|their|its|he|she|they|it|we|\p{Lu}\p{L}*)\b")
-
-
-ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 @lru_cache(maxsize=16)
