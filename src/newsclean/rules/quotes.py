@@ -1585,7 +1585,39 @@ def capitalised_speech_verb(
     rest = after_re.match(text, m.end("verb"), end)
     if rest is not None and not rest.group("pron"):
         return None
+    if _name_with_its_own_verb(text, m.end("verb"), end, extra):
+        return None
     return verb_start, verb_start + 1
+
+
+#: Where a sentence ends: a full stop, "!" or "?" before a space or the end.
+_SENTENCE_END_RE = regex.compile(r"[.!?](?=\s|$)")
+_WORD_RE = regex.compile(r"\p{L}+")
+
+
+def _name_with_its_own_verb(text: str, k: int, end: int, extra: tuple[str, ...]) -> bool:
+    """Whether the capitalised "Said" that ends at ``k`` opens a name whose clause has a
+    reporting verb of its own later in the sentence ("…,” Said Abdullah, a teacher from
+    Gaza City, told Al Jazeera.": Said is a first name there).
+
+    >>> t = "“We fight,” Said Abdullah, a teacher from Gaza, told Al Jazeera."
+    >>> _name_with_its_own_verb(t, t.index("Said") + 4, len(t), ())
+    True
+    >>> t = "“We fight,” Said Abdullah, a teacher from Gaza. He left."
+    >>> _name_with_its_own_verb(t, t.index("Said") + 4, len(t), ())
+    False
+    """
+    j = k
+    while j < end and text[j] in HSPACE:
+        j += 1
+    if j >= end or not text[j].isupper():
+        return False
+    stop = _SENTENCE_END_RE.search(text, j, end)
+    verbs = _verb_set(extra)
+    for w in _WORD_RE.finditer(text, j, end if stop is None else stop.start()):
+        if w.group().lower() in verbs:
+            return True
+    return False
 
 
 def _speech_verb_case(text: str, ctx: Context) -> Iterator[Change]:
