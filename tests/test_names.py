@@ -353,6 +353,8 @@ _GATE_PIECES = st.sampled_from(
         "—",
         "’",
         "é",
+        "Â",
+        "\xa0",
         "5",
     ]
 )
@@ -363,6 +365,7 @@ _GATE_PIECES = st.sampled_from(
 @example("Jean-Pierre Kuleba and Jean-pierre Kulleba")
 @example("£5 Dmytro Kuleba — Dmitro Kuleba")
 @example("Dmytro's Office and Dmitro Kuleba")
+@example("Â£5 for Dmytro Kuleba")  # Latin-1 bytes that read as UTF-8 would hide the letter
 def test_variant_gate_matches_its_reference(text: str) -> None:
     assert names.may_have_variants(text) == _reference_variant_gate(text)
 
@@ -396,6 +399,6 @@ def test_piece_keys_survive_a_full_cache(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(names, "_PIECE_KEYS_LIMIT", 2)
     words = ["Dmytro", "Kulleba", "Serhij", "Khalil", "Dmytro", "Pierre", "pierre", "Xi"]
     for i in range(len(words)):
-        batch = words[i:] + words[:i]
-        assert names.piece_keys(batch) == [names._unicode_spelling_key(w) for w in batch]
+        batch = set(words[i : i + 4])
+        assert names.piece_keys(batch) == {names._unicode_spelling_key(w) for w in batch}
         assert len(names._PIECE_KEYS) <= 2 + len(batch)

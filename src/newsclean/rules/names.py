@@ -608,6 +608,10 @@ _WORD = rb"[A-Z][a-z]++(?:[-'][A-Z]?[a-z]++)*+"
 ASCII_RUN_RE = regex.compile(_WORD + rb"(?:[ \t]++" + _WORD + rb")++")
 
 
+#: Characters that may be part of a name beyond ASCII: letters, marks, the curly apostrophe.
+NAME_CHAR_RE = regex.compile(r"[\p{L}\p{M}’]")
+
+
 def _byte_classes() -> bytes:
     """The table that reads each byte as its class in :data:`ASCII_RUN_RE`: ``A`` an
     upper-case letter, ``a`` a lower-case one, a space for a space or tab, ``-`` for a hyphen
@@ -625,6 +629,24 @@ def _byte_classes() -> bytes:
 
 
 _BYTE_CLASSES = _byte_classes()
+
+
+def _latin1_classes() -> bytes:
+    """:func:`_byte_classes` for Latin-1 bytes, one a character: ``L`` for a character
+    beyond ASCII that may be part of a name (:data:`NAME_CHAR_RE`: é, ß, ª), ``.`` for the
+    others (£, the no-break space, ×).
+
+    >>> "Jean-Paul £5 Müller ×".encode("latin-1").translate(_latin1_classes())
+    b'Aaaa-Aaaa .. ALaaaa .'
+    """
+    table = bytearray(_BYTE_CLASSES)
+    for byte in range(128, 256):
+        if NAME_CHAR_RE.match(chr(byte)):
+            table[byte] = ord("L")
+    return bytes(table)
+
+
+_LATIN1_CLASSES = _latin1_classes()
 #: :data:`ASCII_RUN_RE` on the bytes read as classes (:func:`_byte_classes`): the same runs
 #: at the same offsets, since each class stands for exactly the bytes the class of the
 #: reference pattern holds. Every match starts with the literal ``A``, which the engine looks
@@ -634,8 +656,6 @@ CLASS_RUN_RE = re.compile(_CLASS_WORD + rb"(?: ++" + _CLASS_WORD + rb")++")
 #: Hyphens and apostrophes read as spaces: the pieces of a run's words.
 _PIECE_SEPARATORS = bytes.maketrans(b"-'", b"  ")
 _ASCII_BYTES = bytes(range(128))
-#: Characters that may be part of a name beyond ASCII: letters, marks, the curly apostrophe.
-NAME_CHAR_RE = regex.compile(r"[\p{L}\p{M}’]")
 
 
 def name_runs(data: bytes) -> set[bytes]:
@@ -669,19 +689,27 @@ def may_have_variants(text: str) -> bool:
     >>> may_have_variants("Mr Kuleba met Sergei Lavrov. Kulleba Mr said.")  # keys, not pairs
     True
     """
-    data = text.encode("utf-8", "surrogatepass")
-    if len(data) != len(text):
+    try:
+        data = text.encode("latin-1")  # ASCII or Latin-1: one byte a character, copied
+    except UnicodeEncodeError:
+        data = text.encode("utf-8", "surrogatepass")
         others = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
         if any(map(_name_char, set(others))):
             return True
-    runs = name_runs(data)
+        classes = data.translate(_BYTE_CLASSES)
+    else:
+        classes = data.translate(_LATIN1_CLASSES)
+        if not text.isascii() and b"L" in classes:  # a letter beyond ASCII: é, ß
+            return True
+    # The runs, as they come (the pieces are made distinct below), then their pieces (split
+    # at spaces, hyphens and apostrophes), then the pieces' keys: keys are a function of
+    # pieces, so fewer distinct keys than pieces means two pieces share one.
+    spans = map(re.Match.span, CLASS_RUN_RE.finditer(classes))
+    runs = b" ".join(map(data.__getitem__, starmap(slice, spans)))
     if not runs:
         return False
-    # Distinct runs, then distinct pieces, then their keys: keys are a function of pieces, so
-    # fewer distinct keys than pieces means two pieces share one.
-    words = b" ".join(runs).translate(_PIECE_SEPARATORS).decode("ascii")
-    pieces = list(set(words.split()))
-    return len(set(piece_keys(pieces))) < len(pieces)
+    pieces = set(runs.translate(_PIECE_SEPARATORS).decode("ascii").split())
+    return len(piece_keys(pieces)) < len(pieces)
 
 
 #: The spelling key of each ASCII piece met (:func:`piece_keys`), emptied when it grows past
@@ -690,25 +718,27 @@ _PIECE_KEYS: dict[str, str] = {}
 _PIECE_KEYS_LIMIT = 1 << 16
 
 
-def piece_keys(pieces: list[str]) -> list[str]:
-    """The spelling keys of ASCII name pieces, in order: looked up per distinct piece, the
-    missing ones computed all at once (one line each, :func:`ascii_spelling_keys`).
+def piece_keys(pieces: set[str]) -> set[str]:
+    """The spelling keys of distinct ASCII name pieces: looked up per piece, the missing ones
+    computed all at once (one line each, :func:`ascii_spelling_keys`).
 
-    >>> piece_keys(["Dmytro", "Dmitro", "Kulleba", "Pierre", "pierre"])
-    ['dmitro', 'dmitro', 'kuleba', 'piere', 'piere']
+    >>> sorted(piece_keys({"Dmytro", "Dmitro", "Kulleba", "Pierre", "pierre"}))
+    ['dmitro', 'kuleba', 'piere']
     """
     cache = _PIECE_KEYS
-    keys = list(map(cache.get, pieces))
+    found = list(map(cache.get, pieces))
+    keys = set(found)
     if None not in keys:
-        return cast("list[str]", keys)
-    missing = [piece for piece, key in zip(pieces, keys, strict=True) if key is None]
+        return cast("set[str]", keys)
+    keys.discard(None)
+    # Each piece looked up once (another thread may empty the cache meanwhile): the missing
+    # ones are those whose look-up gave None (a set unchanged iterates in the same order).
+    missing = [piece for piece, key in zip(pieces, found, strict=True) if key is None]
     lines = ascii_spelling_keys("\n".join(missing).lower()).split("\n")
-    computed = dict(zip(missing, lines, strict=True))
     if len(cache) > _PIECE_KEYS_LIMIT:
         cache.clear()
-    cache.update(computed)
-    # Each piece looked up once: another thread may empty the cache meanwhile.
-    return [computed[p] if key is None else key for p, key in zip(pieces, keys, strict=True)]
+    cache.update(zip(missing, lines, strict=True))
+    return cast("set[str]", keys) | set(lines)
 
 
 def _canonical_table(raw: Any) -> tuple[dict[str, str], dict[str, str]]:
