@@ -402,3 +402,27 @@ def test_piece_keys_survive_a_full_cache(monkeypatch: pytest.MonkeyPatch) -> Non
         batch = set(words[i : i + 4])
         assert names.piece_keys(batch) == {names._unicode_spelling_key(w) for w in batch}
         assert len(names._PIECE_KEYS) <= 2 + len(batch)
+
+
+_EXTRA_NAMES = ("Mayo | Maio | after: Luigi", "Hopes | Speranze | after: Ana; titles")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["May", "Mayo", "Mayor", "Hope", "Hopes", "Oak", "Oaks", "Count", " ", "x"]
+        ),
+        max_size=8,
+    ).map("".join),
+    st.sampled_from([(), _EXTRA_NAMES]),
+)
+def test_surname_word_check_matches_one_pattern_of_the_words(
+    text: str, extra: tuple[str, ...]
+) -> None:
+    # NC802's first check: a substring search per word (the words holding another left out)
+    # passes exactly the texts a pattern of all the first words finds something in.
+    gates, words = names._surname_gate(extra)
+    firsts = sorted({w[0] for w, _ in gates}, key=len, reverse=True)
+    pattern = re.compile("|".join(map(re.escape, firsts)))
+    assert any(w in text for w in words) == (pattern.search(text) is not None)
