@@ -301,3 +301,128 @@ def test_anchored_name_finders_match_finditer(text: str) -> None:
     assert built is not None
     expected = [m.span("w") for m in built[0].finditer(text)]
     assert [(s, e) for s, e, _ in names.surnames_as_words(text)] == expected
+
+
+def _reference_variant_gate(text: str) -> bool:
+    """NC804's gate as first written: the runs by :data:`names.ASCII_RUN_RE` on the UTF-8
+    bytes, each split into pieces by a pattern, each piece keyed by :func:`spelling_key`."""
+    data = text.encode("utf-8", "surrogatepass")
+    others = {ch for ch in text if ord(ch) > 127}
+    if any(names.NAME_CHAR_RE.match(ch) for ch in others):
+        return True
+    pieces: set[str] = set()
+    for run in names.ASCII_RUN_RE.findall(data):
+        pieces.update(re.split(r"[ \t'-]+", run.decode("ascii")))
+    return len({names.spelling_key(p) for p in pieces}) < len(pieces)
+
+
+#: Pieces for NC804's gate: capitalised words in runs and alone, transliteration variants,
+#: case-only variants after hyphens, separators and bytes beyond ASCII that are not letters.
+_GATE_PIECES = st.sampled_from(
+    [
+        "Dmytro",
+        "Dmitro",
+        "Kuleba",
+        "Kulleba",
+        "Khalil",
+        "Halil",
+        "Serhij",
+        "Serhii",
+        "Jean",
+        "-Pierre",
+        "-pierre",
+        "Pierre",
+        "O'",
+        "Neill",
+        "Neil",
+        "'s",
+        "McCain",
+        "US",
+        "Ks",
+        "Xi",
+        " ",
+        "  ",
+        "\t",
+        "-",
+        "'",
+        ". ",
+        "\n",
+        "x",
+        "said",
+        "£",
+        "—",
+        "’",
+        "é",
+        "Â",
+        "\xa0",
+        "5",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_GATE_PIECES, max_size=30).map("".join))
+@example("Jean-Pierre Kuleba and Jean-pierre Kulleba")
+@example("£5 Dmytro Kuleba — Dmitro Kuleba")
+@example("Dmytro's Office and Dmitro Kuleba")
+@example("Â£5 for Dmytro Kuleba")  # Latin-1 bytes that read as UTF-8 would hide the letter
+def test_variant_gate_matches_its_reference(text: str) -> None:
+    assert names.may_have_variants(text) == _reference_variant_gate(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_GATE_PIECES, max_size=30).map("".join))
+def test_class_runs_are_the_reference_runs(text: str) -> None:
+    # The runs read from byte classes are the reference pattern's, at the same offsets.
+    data = text.encode("utf-8")
+    classes = data.translate(names._BYTE_CLASSES)
+    expected = [m.span() for m in names.ASCII_RUN_RE.finditer(data)]
+    assert [m.span() for m in names.CLASS_RUN_RE.finditer(classes)] == expected
+    assert names.name_runs(data) == {data[s:e] for s, e in expected}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="aabbjjkhgxywlleeo", max_size=12), min_size=1, max_size=8))
+def test_keys_at_once_are_the_keys_one_by_one(words: list[str]) -> None:
+    # Merging doubled letters with str.replace, line by line, as the reference pattern does.
+    def reference(word: str) -> str:
+        for old, new in names._FOLDS:
+            word = word.replace(old, new)
+        word = names._ASCII_INNER_J_RE.sub("i", word)
+        return names._ASCII_DOUBLED_RE.sub(r"\1", word)
+
+    assert names.ascii_spelling_keys("\n".join(words)).split("\n") == [reference(w) for w in words]
+
+
+def test_piece_keys_survive_a_full_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(names, "_PIECE_KEYS", {})
+    monkeypatch.setattr(names, "_PIECE_KEYS_LIMIT", 2)
+    words = ["Dmytro", "Kulleba", "Serhij", "Khalil", "Dmytro", "Pierre", "pierre", "Xi"]
+    for i in range(len(words)):
+        batch = set(words[i : i + 4])
+        assert names.piece_keys(batch) == {names._unicode_spelling_key(w) for w in batch}
+        assert len(names._PIECE_KEYS) <= 2 + len(batch)
+
+
+_EXTRA_NAMES = ("Mayo | Maio | after: Luigi", "Hopes | Speranze | after: Ana; titles")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["May", "Mayo", "Mayor", "Hope", "Hopes", "Oak", "Oaks", "Count", " ", "x"]
+        ),
+        max_size=8,
+    ).map("".join),
+    st.sampled_from([(), _EXTRA_NAMES]),
+)
+def test_surname_word_check_matches_one_pattern_of_the_words(
+    text: str, extra: tuple[str, ...]
+) -> None:
+    # NC802's first check: a substring search per word (the words holding another left out)
+    # passes exactly the texts a pattern of all the first words finds something in.
+    gates, words = names._surname_gate(extra)
+    firsts = sorted({w[0] for w, _ in gates}, key=len, reverse=True)
+    pattern = re.compile("|".join(map(re.escape, firsts)))
+    assert any(w in text for w in words) == (pattern.search(text) is not None)

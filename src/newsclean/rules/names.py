@@ -33,7 +33,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from itertools import starmap
+from typing import Any, cast
 
 import regex
 
@@ -255,8 +256,8 @@ def surnames_as_words(
     if built is None:
         return []
     pattern, rights = built
-    gates = _surname_gates(extra, titles)
-    if _surname_words_re(gates).search(text) is None or not _may_have_surnames(text, gates):
+    gates, words = _surname_gate(extra, titles)
+    if not any(map(text.__contains__, words)) or not _may_have_surnames(text, gates):
         return []
     out = []
     for m in anchored_matches(pattern, text, _surname_starts(text, extra)):
@@ -289,17 +290,29 @@ def _surname_gates(
 
 
 @lru_cache(maxsize=32)
-def _surname_words_re(
-    gates: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...],
-) -> re.Pattern[str]:
-    """One search for the first (longest) word of every gate of :func:`_may_have_surnames`:
-    a text without any passes none of them (one scan instead of one per word).
+def _surname_gate(
+    extra: tuple[str, ...] = (), titles: tuple[str, ...] = ()
+) -> tuple[tuple[tuple[tuple[str, ...], tuple[str, ...]], ...], tuple[str, ...]]:
+    """:func:`_surname_gates` and its :func:`_surname_words`, cached by the options (a
+    cache keyed by the gates would hash all their words at every call)."""
+    gates = _surname_gates(extra, titles)
+    return gates, _surname_words(gates)
 
-    >>> bool(_surname_words_re(_surname_gates()).search("The Dragons won."))
-    True
+
+def _surname_words(
+    gates: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...],
+) -> tuple[str, ...]:
+    """The first (longest) word of every gate of :func:`_may_have_surnames`, less those
+    that hold another ("Mayor" holds "May"): a text holds one of these if and only if it
+    holds one of the first words, and a text without any passes none of the gates. Each
+    is looked for with ``in`` (a substring search at C speed, which skips ahead; a pattern
+    of alternatives would test a set of first letters at every character).
+
+    >>> _surname_words(_surname_gates())
+    ('Churches', 'Dragons', 'Married', 'Melons', 'Count', 'Hope', 'Oaks', 'May')
     """
-    words = sorted({words[0] for words, _ in gates}, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
+    words = sorted({words[0] for words, _ in gates}, key=lambda w: (-len(w), w))
+    return tuple(w for w in words if not any(o in w for o in words if o != w))
 
 
 def _may_have_surnames(
@@ -504,6 +517,8 @@ _DOUBLED_RE = regex.compile(r"(\p{L})\1+")
 
 #: :data:`_INNER_J_RE` and :data:`_DOUBLED_RE` on lower-case ASCII, where the only letters
 #: are a-z (the ASCII path of :func:`spelling_key`: no Unicode decomposition to undo).
+#: :func:`ascii_spelling_keys` merges doubled letters without the pattern, which stays as
+#: the reference the tests compare it with.
 _ASCII_INNER_J_RE = re.compile(r"(?<=[a-z])j")
 _ASCII_DOUBLED_RE = re.compile(r"([a-z])\1+")
 
@@ -527,13 +542,36 @@ def spelling_key(name: str) -> str:
     False
     """
     if name.isascii():  # the common case: nothing to decompose, a-z the only letters
-        key = name.lower()
-        for old, new in _FOLDS:
-            key = key.replace(old, new)
-        if "j" in key:
-            key = _ASCII_INNER_J_RE.sub("i", key)
-        return _ASCII_DOUBLED_RE.sub(r"\1", key)
+        return ascii_spelling_keys(name.lower())
     return _unicode_spelling_key(name)
+
+
+#: Each letter doubled, and the letter: what :func:`ascii_spelling_keys` merges.
+_DOUBLES = tuple((ch + ch, ch) for ch in "abcdefghijklmnopqrstuvwxyz")
+
+
+def ascii_spelling_keys(lowered: str) -> str:
+    """:func:`spelling_key` of lower-case ASCII text, line by line: the keys of many names
+    at once when they are joined with line breaks (no step reaches across a line break).
+
+    Doubled letters are merged by ``str.replace`` (a search per letter at C speed instead
+    of a pattern tried at every letter); as :data:`_ASCII_DOUBLED_RE` does, a run of one
+    letter becomes that letter.
+
+    >>> ascii_spelling_keys("dmytro\\nkhalill\\njan\\nserhij")
+    'dmitro\\nhalil\\njan\\nserhi'
+    """
+    key = lowered
+    for old, new in _FOLDS:
+        key = key.replace(old, new)
+    if "j" in key:
+        key = _ASCII_INNER_J_RE.sub("i", key)
+    for double, single in _DOUBLES:
+        if double in key:
+            key = key.replace(double, single)
+            while double in key:  # "lll": each pass shortens every run
+                key = key.replace(double, single)
+    return key
 
 
 def _unicode_spelling_key(name: str) -> str:
@@ -577,24 +615,70 @@ def name_pairs(text: str) -> Iterator[tuple[int, int, str]]:
 #: hyphens and apostrophes) separated by spaces or tabs. Both parts of every pair lie in a run,
 #: each a prefix of one of its words made of whole pieces between hyphens and apostrophes.
 #: Possessive: letters, separators and spaces are disjoint, so giving back never helps a match.
+#: The reference for :data:`CLASS_RUN_RE`, which finds the same runs faster.
 _WORD = rb"[A-Z][a-z]++(?:[-'][A-Z]?[a-z]++)*+"
 ASCII_RUN_RE = regex.compile(_WORD + rb"(?:[ \t]++" + _WORD + rb")++")
-_PIECE_SPLIT_RE = re.compile(r"[ \t'-]+")
-_ASCII_BYTES = bytes(range(128))
+
+
 #: Characters that may be part of a name beyond ASCII: letters, marks, the curly apostrophe.
 NAME_CHAR_RE = regex.compile(r"[\p{L}\p{M}’]")
 
 
-@lru_cache(maxsize=65536)
-def _pieces(run: bytes) -> tuple[frozenset[str], frozenset[str]]:
-    """The pieces of a run's words and their spelling keys (cached per distinct run: names
-    recur within a document and across a corpus).
+def _byte_classes() -> bytes:
+    """The table that reads each byte as its class in :data:`ASCII_RUN_RE`: ``A`` an
+    upper-case letter, ``a`` a lower-case one, a space for a space or tab, ``-`` for a hyphen
+    or apostrophe, ``.`` for anything else (digits, punctuation, UTF-8 bytes beyond ASCII).
 
-    >>> sorted(_pieces(b"Jean-Paul Kuleba")[0]), sorted(_pieces(b"Dmytro Dmitro")[1])
-    (['Jean', 'Kuleba', 'Paul'], ['dmitro'])
+    >>> b"Jean-Paul O'Neill, 55\\t\\xc2\\xa3".translate(_byte_classes())
+    b'Aaaa-Aaaa A-Aaaaa. .. ..'
     """
-    pieces = frozenset(_PIECE_SPLIT_RE.split(run.decode("ascii")))
-    return pieces, frozenset(map(spelling_key, pieces))
+    table = bytearray(b"." * 256)
+    for lower in range(ord("a"), ord("z") + 1):
+        table[lower], table[lower - 32] = ord("a"), ord("A")
+    table[ord(" ")] = table[ord("\t")] = ord(" ")
+    table[ord("-")] = table[ord("'")] = ord("-")
+    return bytes(table)
+
+
+_BYTE_CLASSES = _byte_classes()
+
+
+def _latin1_classes() -> bytes:
+    """:func:`_byte_classes` for Latin-1 bytes, one a character: ``L`` for a character
+    beyond ASCII that may be part of a name (:data:`NAME_CHAR_RE`: é, ß, ª), ``.`` for the
+    others (£, the no-break space, ×).
+
+    >>> "Jean-Paul £5 Müller ×".encode("latin-1").translate(_latin1_classes())
+    b'Aaaa-Aaaa .. ALaaaa .'
+    """
+    table = bytearray(_BYTE_CLASSES)
+    for byte in range(128, 256):
+        if NAME_CHAR_RE.match(chr(byte)):
+            table[byte] = ord("L")
+    return bytes(table)
+
+
+_LATIN1_CLASSES = _latin1_classes()
+#: :data:`ASCII_RUN_RE` on the bytes read as classes (:func:`_byte_classes`): the same runs
+#: at the same offsets, since each class stands for exactly the bytes the class of the
+#: reference pattern holds. Every match starts with the literal ``A``, which the engine looks
+#: for at C speed; the reference's ``[A-Z]`` is a set tested at every byte.
+_CLASS_WORD = rb"Aa++(?:-A?a++)*+"
+CLASS_RUN_RE = re.compile(_CLASS_WORD + rb"(?: ++" + _CLASS_WORD + rb")++")
+#: Hyphens and apostrophes read as spaces: the pieces of a run's words.
+_PIECE_SEPARATORS = bytes.maketrans(b"-'", b"  ")
+_ASCII_BYTES = bytes(range(128))
+
+
+def name_runs(data: bytes) -> set[bytes]:
+    """The distinct runs :data:`ASCII_RUN_RE` finds in ``data``.
+
+    >>> sorted(name_runs(b"Dmytro Kuleba met Sergei Lavrov and Mr Kuleba, UK Prime Minister"))
+    [b'Dmytro Kuleba', b'Mr Kuleba', b'Prime Minister', b'Sergei Lavrov']
+    """
+    # Each run's span as a slice of ``data``, all at C speed (no bytecode per run).
+    spans = map(re.Match.span, CLASS_RUN_RE.finditer(data.translate(_BYTE_CLASSES)))
+    return set(map(data.__getitem__, starmap(slice, spans)))
 
 
 @lru_cache(maxsize=4096)
@@ -617,21 +701,56 @@ def may_have_variants(text: str) -> bool:
     >>> may_have_variants("Mr Kuleba met Sergei Lavrov. Kulleba Mr said.")  # keys, not pairs
     True
     """
-    data = text.encode("utf-8", "surrogatepass")
-    if len(data) != len(text):
+    try:
+        data = text.encode("latin-1")  # ASCII or Latin-1: one byte a character, copied
+    except UnicodeEncodeError:
+        data = text.encode("utf-8", "surrogatepass")
         others = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
         if any(map(_name_char, set(others))):
             return True
-    runs = ASCII_RUN_RE.findall(data)
+        classes = data.translate(_BYTE_CLASSES)
+    else:
+        classes = data.translate(_LATIN1_CLASSES)
+        if not text.isascii() and b"L" in classes:  # a letter beyond ASCII: é, ß
+            return True
+    # The runs, as they come (the pieces are made distinct below), then their pieces (split
+    # at spaces, hyphens and apostrophes), then the pieces' keys: keys are a function of
+    # pieces, so fewer distinct keys than pieces means two pieces share one.
+    spans = map(re.Match.span, CLASS_RUN_RE.finditer(classes))
+    runs = b" ".join(map(data.__getitem__, starmap(slice, spans)))
     if not runs:
         return False
-    # Keys are a function of pieces: fewer distinct keys than pieces means two pieces share one.
-    # Distinct runs only: a long document repeats its names far more often than a bounded
-    # cache holds them.
-    found = list(map(_pieces, set(runs)))
-    pieces = frozenset().union(*[p for p, _ in found])
-    keys = frozenset().union(*[k for _, k in found])
-    return len(keys) < len(pieces)
+    pieces = set(runs.translate(_PIECE_SEPARATORS).decode("ascii").split())
+    return len(piece_keys(pieces)) < len(pieces)
+
+
+#: The spelling key of each ASCII piece met (:func:`piece_keys`), emptied when it grows past
+#: :data:`_PIECE_KEYS_LIMIT` (a corpus meets far more distinct capitalised words than recur).
+_PIECE_KEYS: dict[str, str] = {}
+_PIECE_KEYS_LIMIT = 1 << 16
+
+
+def piece_keys(pieces: set[str]) -> set[str]:
+    """The spelling keys of distinct ASCII name pieces: looked up per piece, the missing ones
+    computed all at once (one line each, :func:`ascii_spelling_keys`).
+
+    >>> sorted(piece_keys({"Dmytro", "Dmitro", "Kulleba", "Pierre", "pierre"}))
+    ['dmitro', 'kuleba', 'piere']
+    """
+    cache = _PIECE_KEYS
+    found = list(map(cache.get, pieces))
+    keys = set(found)
+    if None not in keys:
+        return cast("set[str]", keys)
+    keys.discard(None)
+    # Each piece looked up once (another thread may empty the cache meanwhile): the missing
+    # ones are those whose look-up gave None (a set unchanged iterates in the same order).
+    missing = [piece for piece, key in zip(pieces, found, strict=True) if key is None]
+    lines = ascii_spelling_keys("\n".join(missing).lower()).split("\n")
+    if len(cache) > _PIECE_KEYS_LIMIT:
+        cache.clear()
+    cache.update(zip(missing, lines, strict=True))
+    return cast("set[str]", keys) | set(lines)
 
 
 def _canonical_table(raw: Any) -> tuple[dict[str, str], dict[str, str]]:
@@ -653,8 +772,12 @@ def _pair_key(name: str) -> str:
     return " ".join(spelling_key(part) for part in name.split())
 
 
+#: The ``canonical`` option's default: no canonical spellings.
+_NO_TABLE: tuple[str, ...] = ()
+
+
 def spelling_variants(
-    text: str, canonical: Any = ()
+    text: str, canonical: Any = _NO_TABLE
 ) -> list[tuple[int, int, str, str | None, str]]:
     """Names spelled several ways in one document, and names a canonical table respells.
 
@@ -668,9 +791,15 @@ def spelling_variants(
     >>> spelling_variants("Dmitri Peskov said so.", ["Dmitry Peskov"])
     [(0, 13, 'Dmitri Peskov', 'Dmitry Peskov', 'Dmitry Peskov')]
     """
-    exact, by_key = _canonical_table(canonical)
-    if not exact and not by_key and not may_have_variants(text):
-        return []
+    if canonical is _NO_TABLE:  # the default: no table to read
+        if not may_have_variants(text):
+            return []
+        exact: dict[str, str] = {}
+        by_key: dict[str, str] = {}
+    else:
+        exact, by_key = _canonical_table(canonical)
+        if not exact and not by_key and not may_have_variants(text):
+            return []
     groups: dict[str, list[tuple[int, int, str]]] = {}
     pairs = list(name_pairs(text))
     # Pairs that share a word ("Sergei Alexandrovich Ivanov") are never respelled: which pair
@@ -708,7 +837,7 @@ def _first(found: list[tuple[int, int, str]], name: str) -> int:
 
 
 def find_spelling_variants(text: str, ctx: Context) -> list[Change]:
-    canonical = ctx.option("canonical", ())
+    canonical = ctx.option("canonical", _NO_TABLE)
     out = []
     for start, end, name, replacement, preferred in spelling_variants(text, canonical):
         if replacement is not None:
