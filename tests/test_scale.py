@@ -310,3 +310,23 @@ def test_notice_heads_from_the_cache_are_the_computed_ones(
     assert boilerplate._notice_heads(pattern, default=True) == expected  # built, written
     assert any(tmp_path.iterdir())
     assert boilerplate._notice_heads(pattern, default=True) == expected  # read
+
+
+def test_plain_words_from_the_cache_are_the_built_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsclean.rules import fused
+
+    monkeypatch.setenv(resources.CACHE_ENV, str(tmp_path))
+    small = tuple(sorted(fused._table("fused_small_words.txt")))
+    expected = fused._build_plain_words(small)
+    fused.plain_words.cache_clear()
+    try:
+        assert fused.plain_words() == expected  # built, written
+        assert [p.name for p in tmp_path.iterdir()] == [
+            f"derived-fused-plain-words-m{__import__('marshal').version}.bin"
+        ]
+        fused.plain_words.cache_clear()
+        assert fused.plain_words() == expected  # read
+    finally:
+        fused.plain_words.cache_clear()
