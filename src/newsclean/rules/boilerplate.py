@@ -774,11 +774,37 @@ def caption_credit(line: str, t: Tables) -> tuple[int, int] | None:
     """
     m = t.caption_re.search(line)
     if not m:
-        return None
+        return _caption_slug(line, t)
     credit = m.group("credit") or m.group("credit2")
     if not credit_shaped(credit, t.agencies):
         return None
     return m.start("cut"), m.end("cut")
+
+
+#: A sentence's end inside a caption line and the space after it.
+CAPTION_BREAK_RE = regex.compile(CAPTION_END + r"[ \t]+")
+
+
+def _caption_slug(line: str, t: Tables) -> tuple[int, int] | None:
+    """The span of an agency slug that ends a caption sentence, as Reuters and AP credit
+    pictures ("… in Kherson, November 14, 2022. REUTERS/Valentyn Ogirenko", "… in Kherson.
+    (AP Photo/Efrem Lukatsky)"): the rest of the line after a sentence's end is a slash
+    credit that names an agency (:func:`agency_slug`).
+
+    >>> line = "Troops ride a tank in Kherson, Ukraine, November 14. REUTERS/Valentyn Ogirenko"
+    >>> s, e = _caption_slug(line, tables()); line[s:e]
+    ' REUTERS/Valentyn Ogirenko'
+    >>> _caption_slug("He chose the and/or option. and/or", tables()) is None
+    True
+    """
+    end = len(line.rstrip())
+    if "/" not in line:
+        return None
+    for m in CAPTION_BREAK_RE.finditer(line, 0, end):
+        rest = line[m.end() : end]
+        if m.start() >= 20 and "/" in rest and agency_slug(rest, t.agencies):
+            return m.start(), end
+    return None
 
 
 def source_credit(line: str, t: Tables) -> bool:
@@ -1001,20 +1027,22 @@ def find_media_credits(text: str, ctx: Context) -> Iterable[Change]:
 
 def find_caption_credits(text: str, ctx: Context) -> Iterable[Change]:
     t = tables(ctx)
-    if not _caption_possible(text, t):
+    # A slash may end a caption with an agency slug ("… 2022. REUTERS/Valentyn Ogirenko").
+    if not _caption_possible(text, t) and "/" not in text:
         return ()
     return _caption_changes(text, t)
 
 
 def _caption_changes(text: str, t: Tables) -> Iterator[Change]:
     folded = text.casefold()
-    if not any(word in folded for word in t.media_words):
+    slashes = "/" in text
+    if not slashes and not any(word in folded for word in t.media_words):
         return
     for line in _lines_of(text)[0]:
         if line.blank or len(line.text) < 12:
             continue
         tail = line.text[-CREDIT_MAX_CHARS - 24 :].casefold()
-        if not any(word in tail for word in t.media_words):
+        if not any(word in tail for word in t.media_words) and "/" not in tail:
             continue
         raw = text[line.start : line.content_end]
         span = caption_credit(raw, t)
