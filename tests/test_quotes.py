@@ -76,6 +76,10 @@ def _corpus(name: str, step: int) -> list[str]:
 #: bbc 966 closes a quotation with a stray space before the mark, at a paragraph's end.
 SOURCE_TYPOS = {
     ("bbc_clean.jsonl", 966): ('supporting documents. "\n', 'supporting documents."\n'),
+    # A space inside an opening mark whose closing mark is in place (read as a pair).
+    ("bbc_clean.jsonl", 1281): ('embargo was " a worrying', 'embargo was "a worrying'),
+    ("bbc_clean.jsonl", 1827): ('could be " very important', 'could be "very important'),
+    ("bbc_clean.jsonl", 1886): ('could be " very important', 'could be "very important'),
 }
 
 

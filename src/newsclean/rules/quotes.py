@@ -1431,17 +1431,93 @@ def _straight_repairable(text: str, mark: Mark) -> bool:
     return ev > 0 if mark.role == OPEN else ev < 0
 
 
+def _flipped_spacing(text: str, mark: Mark) -> bool:
+    """Whether a straight mark has exactly the spacing of the other side: an opening mark
+    glued to the word before it with a space after it (``it" would``), a closing mark with
+    a space before it and punctuation or the end after it (``firmly ".``).
+
+    >>> t = 'it" would respond firmly ".'
+    >>> _flipped_spacing(t, Mark(2, '"', OPEN, 9, 0, len(t)))
+    True
+    >>> _flipped_spacing(t, Mark(t.rindex('"'), '"', CLOSE, 9, 0, len(t)))
+    True
+    """
+    p, start, end = mark.pos, mark.para_start, mark.para_end
+    if mark.role == OPEN:
+        return (
+            p > start
+            and text[p - 1].isalnum()
+            and p + 2 < end
+            and text[p + 1] == " "
+            and text[p + 2].isalnum()
+        )
+    return (
+        p - 1 > start
+        and text[p - 1] == " "
+        and text[p - 2].isalnum()
+        and (p + 1 >= end or text[p + 1] in ".,;:!?)")
+    )
+
+
 def _misplaced_quotes(text: str, ctx: Context) -> Iterator[Change]:
     if not any(c in text for c in ENGLISH_MARKS) or settled(text, speech_verbs(ctx)):
         return
     style = document_style(text)
-    for mark in analyse(text, ctx):
+    marks = analyse(text, ctx)
+    for k, mark in enumerate(marks):
         if mark.char not in ENGLISH_MARKS or mark.frozen or not mark.confident:
             continue
         change = repair(text, mark, _glyph(mark, style))
         # (_straight_repairable reads the mark's evidence again: asked only of a change.)
-        if change is not None and (mark.char != '"' or _straight_repairable(text, mark)):
+        if change is not None and (
+            mark.char != '"' or _straight_repairable(text, mark) or _pair_flipped(text, marks, k)
+        ):
             yield change
+
+
+def _pair_flipped(text: str, marks: list[Mark], k: int) -> bool:
+    """Whether the straight mark ``marks[k]`` and its partner (the confident mark of the
+    other side next to it in the same paragraph) both have the other side's spacing, and the
+    partner is repairable on its own evidence: ``it" would respond firmly ".``. Then the
+    pair is repaired together; alone, the partner's repair would leave half a pair wrong.
+    """
+    mark = marks[k]
+    j = k + 1 if mark.role == OPEN else k - 1
+    if not 0 <= j < len(marks):
+        return False
+    partner = marks[j]
+    if not (
+        partner.char == '"'
+        and partner.role != mark.role
+        and partner.confident
+        and not partner.frozen
+        and partner.para_start == mark.para_start
+    ):
+        return False
+    if _flipped_spacing(text, mark):
+        return _flipped_spacing(text, partner) and _straight_repairable(text, partner)
+    # An opening mark spaced on both sides (``said " we will respond firmly", the``) says
+    # nothing by its own spacing; its partner, in place, says which side it is. (A closing
+    # mark spaced so, ``months, " he said``, is left: :func:`settled` counts on that.)
+    return mark.role == OPEN and _spaced_both(text, mark) and repair(text, partner, '"') is None
+
+
+def _spaced_both(text: str, mark: Mark) -> bool:
+    """Whether a straight mark stands between spaces, with words beyond them.
+
+    >>> t = 'He said " we will"'
+    >>> [_spaced_both(t, Mark(p, '"', OPEN, 9, 0, len(t))) for p in (8, 17)]
+    [True, False]
+    """
+    p, start, end = mark.pos, mark.para_start, mark.para_end
+    return (
+        p - 1 > start
+        and p + 2 < end
+        and text[p - 1] == " "
+        and text[p + 1] == " "
+        and (text[p - 2].isalnum() or text[p - 2] in ",.;:!?")
+        and text[p + 2].isalnum()
+    )
 
 
 def _nested_depths(text: str, ctx: Context) -> list[tuple[int, int]]:
