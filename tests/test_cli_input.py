@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from .test_cli import COMMAND, jsonl, run, write
 
@@ -157,3 +159,56 @@ def test_skip_invalid_in_place_check_and_quiet(tmp_path: Path) -> None:
     first, second = proc.stdout.splitlines()
     assert json.loads(first)["text"] == "a b" and isinstance(json.loads(first)["id"], dict)
     assert second == b'{"id": "x", "text": "c  d"}'
+
+
+def test_a_repaired_record_keeps_its_other_fields_byte_for_byte(tmp_path: Path) -> None:
+    """Only the text changes: long decimals, 1e3, -0, big integers, spacing and a repeated
+    key are written as they were (the whole record used to be serialised again)."""
+    line = (
+        '{"text":"a  b","score":1.10,"price":1e3,"p":0.12345678901234567890123,"z":-0,'
+        '"id":12345678901234567890123}\n'
+    )
+    write(tmp_path / "n.jsonl", line + '{"text": "x  y", "text": "c  d"}\n')
+    proc = run("fix", "n.jsonl", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    first, second = proc.stdout.splitlines()
+    assert first == line.rstrip("\n").replace('"a  b"', '"a b"')
+    assert second == '{"text": "x  y", "text": "c d"}'  # the one json.loads reads
+
+
+json_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=8),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(st.text(max_size=6), json_scalars, max_size=5),
+    st.text(max_size=20),
+    st.text(max_size=20),
+    st.sampled_from([", ", ","]),
+    st.booleans(),
+)
+def test_splice_text_is_set_field_on_the_same_line(
+    others: dict[str, object], old: str, new: str, sep: str, ascii_only: bool
+) -> None:
+    from newsclean.io import splice_text
+
+    record = {**others, "text": old}
+    body = json.dumps(record, ensure_ascii=ascii_only, separators=(sep, ": "))
+    try:
+        raw = body.encode("utf-8") + b"\n"
+    except UnicodeEncodeError:
+        return  # a lone surrogate: such a line is written anew, not spliced
+    out = splice_text(raw, b"\n", "text", new)
+    if out is None:
+        assert any("\ud800" <= c <= "\udfff" for c in new)
+        return
+    assert json.loads(out) == {**record, "text": new}
+    # Everything before and after the value is the line's own bytes.
+    prefix = body[: body.rindex(json.dumps(old, ensure_ascii=ascii_only))]
+    assert out.decode("utf-8").startswith(prefix)

@@ -43,6 +43,7 @@ from .io import (
     paths_overlap,
     read_bytes,
     set_field,
+    splice_text,
     write_all,
 )
 
@@ -409,6 +410,11 @@ def record_line(
             earlier = None
     if new == old and (meta_field is None or isinstance(earlier, dict)):
         return rec.raw
+    if meta_field is None and field_path in record:
+        # Only the text changes: every other byte of the line is kept as it was.
+        spliced = splice_text(rec.raw, rec.ending, field_path, new)
+        if spliced is not None:
+            return spliced
     if new != old:
         set_field(record, field_path, new)
     if meta_field is not None:

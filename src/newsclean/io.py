@@ -19,7 +19,7 @@ import math
 import os
 import stat
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -439,6 +439,83 @@ def dump_record(record: dict[str, Any], raw: bytes) -> bytes:
         return text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate from a \\ud800 escape: keep it escaped
         return json.dumps(record, ensure_ascii=True, default=str, allow_nan=False).encode("ascii")
+
+
+_DECODER = json.JSONDecoder()
+#: The standard library's reader of a JSON string after its opening quote (typeshed does not
+#: list it): ``(value, offset after the closing quote)``.
+_scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
+_JSON_SPACE = " \t\n\r"
+
+
+def _skip_space(line: str, i: int) -> int:
+    while i < len(line) and line[i] in _JSON_SPACE:
+        i += 1
+    return i
+
+
+def top_level_value_span(line: str, key: str) -> tuple[int, int] | None:
+    """The span of the value of ``key`` in a line holding one JSON object, at the top level
+    (the last one when the key repeats, as ``json.loads`` keeps the last); None when the
+    key is not there or the line is not read so simply.
+
+    >>> line = '{"id": 1.10, "text": "a  b", "n": -0}'
+    >>> s, e = top_level_value_span(line, "text"); line[s:e]
+    '"a  b"'
+    >>> top_level_value_span('{"text": "x", "text": "y"}', "text"), top_level_value_span("[1]", "a")
+    ((22, 25), None)
+    """
+    i = _skip_space(line, 0)
+    if line[i : i + 1] != "{":
+        return None
+    span = None
+    i = _skip_space(line, i + 1)
+    if line[i : i + 1] == "}":
+        return None
+    try:
+        while True:
+            if line[i : i + 1] != '"':
+                return None
+            name, i = _scanstring(line, i + 1)
+            i = _skip_space(line, i)
+            if line[i : i + 1] != ":":
+                return None
+            i = _skip_space(line, i + 1)
+            _, end = _DECODER.raw_decode(line, i)
+            if name == key:
+                span = (i, end)
+            i = _skip_space(line, end)
+            if line[i : i + 1] == ",":
+                i = _skip_space(line, i + 1)
+                continue
+            return span if line[i : i + 1] == "}" else None
+    except ValueError:
+        return None
+
+
+def splice_text(raw: bytes, ending: bytes, key: str, new: str) -> bytes | None:
+    r"""The raw JSONL line with the value of its top-level ``key`` replaced by the string
+    ``new``, every other byte kept as it was (numbers as written, key order, spacing,
+    repeated keys); None when that cannot be done simply (then the record is written anew).
+
+    >>> splice_text(b'{"p": 0.123456789012345678901, "text": "a  b"}\n', b"\n", "text", "a b")
+    b'{"p": 0.123456789012345678901, "text": "a b"}\n'
+    """
+    content = raw[: len(raw) - len(ending)] if ending else raw
+    try:
+        line = content.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    span = top_level_value_span(line.lstrip("\ufeff"), key)
+    if span is None:
+        return None
+    shift = len(line) - len(line.lstrip("\ufeff"))
+    value = json.dumps(new, ensure_ascii=content.isascii())
+    try:
+        out = (line[: span[0] + shift] + value + line[span[1] + shift :]).encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: left to the full dump, which escapes it
+        return None
+    return out + ending
 
 
 #: ``O_BINARY`` where the platform has it (Windows), else nothing.
