@@ -168,9 +168,13 @@ def test_injected_lines_are_removed_exactly(
     assert newsclean.fix(result.text, NC4) == result.text
 
 
-def test_a_bad_user_pattern_is_a_config_error() -> None:
-    with pytest.raises(ConfigError):
-        newsclean.fix("Talks went on.", Config(options={"NC4": {"notices": ["(unclosed"]}}))
+def test_a_bad_user_pattern_is_a_config_error_that_names_it() -> None:
+    options = {"NC4": {"notices": ["Subscribe now", "Sale (50% off"]}}
+    with pytest.raises(ConfigError) as caught:
+        newsclean.fix("Talks went on.", Config(options=options))
+    message = str(caught.value)
+    # The user's entry and a position in it, not one inside the shipped patterns.
+    assert "NC4.notices[1] 'Sale (50% off'" in message and "position 13" in message
 
 
 # --------------------------------------------------------------------------------------------

@@ -247,6 +247,14 @@ def _compile(extras: tuple[tuple[str, ...], ...]) -> Tables:
         r"(?P<credit>.*?)[)\]]?\.?"
     )
     teaser_re = regex.compile(r"(?P<label>(?i:" + _alternation(teasers) + r"))")
+    for k, entry in enumerate(extras[6]):
+        try:
+            regex.compile(entry)
+        except regex.error as exc:
+            raise ConfigError(
+                f"NC4.notices[{k}] {entry!r} is not a valid regular expression ({exc}); "
+                "notices are patterns: write \\( \\) \\. \\? for literal characters"
+            ) from exc
     notice_alt = "|".join(f"(?:{n})" for n in notices)
     try:
         notice_re = regex.compile(r"(?i:" + notice_alt + r")[ \t]*[.!]?")
