@@ -99,7 +99,8 @@ HUMP_GATE_RE = regex.compile(r"\p{Ll}\p{Lu}")
 #: The word (or lone closing quote) before a full stop, "!" or "?": "countries", "”".
 STOP_LEFT_RE = regex.compile(
     r"(?:" + LEFT_EDGE + r"(?P<left>\p{L}" + LETTERS + r"+)(?P<close>[”’\")\]]?)"
-    r"|(?<=\s)(?P<quote>[”\"]))\Z"
+    r"|(?<=\s)(?P<quote>[”\"])"
+    r"|(?<=[\s(])(?P<year>(?:19|20)\d\d))\Z"
 )
 #: The word right after the stop: "fueled", "The".
 STOP_RIGHT_RE = regex.compile(
@@ -763,6 +764,24 @@ def stop_fusion(left: str, stop: str, right: str, *, min_word_zipf: float = 3.0)
     return zipf(left) >= 2.5 and zipf(right) >= min_word_zipf
 
 
+def _year_then_sentence(right: str) -> bool:
+    """Whether ``right``, after a year and a full stop, opens a sentence: a capitalised word
+    that is no file or domain suffix (but for those that open sentences: "It", "News").
+
+    >>> _year_then_sentence("Russia"), _year_then_sentence("He"), _year_then_sentence("It")
+    (True, True, True)
+    >>> _year_then_sentence("Pdf"), _year_then_sentence("PDF"), _year_then_sentence("A")
+    (False, False, False)
+    """
+    suffix = right.lower()
+    return (
+        len(right) >= 2
+        and right[0].isupper()
+        and right[1:].islower()
+        and (suffix not in _table("domain_suffixes.txt") or suffix in ENGLISH_SUFFIXES)
+    )
+
+
 def stop_positions(text: str) -> list[int]:
     """Where :data:`STOP_GATE_RE` matches in ``text`` (a "." "!" or "?" before a letter),
     found with :data:`STOP_SCAN_RES`, faster than a pattern tried at every position.
@@ -791,6 +810,16 @@ def find_stop_fusion(text: str, ctx: Context) -> Iterator[Change]:
         left = lm.group("left") or ""
         right = rm.group()
         stop = text[at]
+        if lm.group("year"):
+            # "in 2014.Russia annexed": a year ends the sentence, a capitalised word opens
+            # the next (never a domain or file suffix: "2019.Net").
+            if (
+                stop == "."
+                and _year_then_sentence(right)
+                and not in_link(text, lm.start(), rm.end())
+            ):
+                yield Change(at + 1, at + 1, " ", "space restored after '.' between sentences")
+            continue
         if left and not (left[0].islower() and (len(left) >= 3 or left in SHORT_SENTENCE_ENDS)):
             continue  # "Kostroma.Today", "Neva.Today": a capitalised word is a brand's
         if left in protected or right in protected:
