@@ -10,6 +10,8 @@ regex searches are compared with the patterns they replace.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
+from contextlib import contextmanager
 from itertools import pairwise
 
 import pytest
@@ -163,6 +165,21 @@ def test_near_misses_are_analysed(text: str) -> None:
     _same_with_and_without_gate(text, QUOTES)
 
 
+@contextmanager
+def _bounded_outcomes() -> Iterator[list[bool]]:
+    """The answers of quotes._bounded while the block runs, in order."""
+    outcomes: list[bool] = []
+    real = quotes._bounded
+
+    def spy(*args: object) -> bool:
+        outcomes.append(real(*args))  # type: ignore[arg-type]
+        return outcomes[-1]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(quotes, "_bounded", spy)
+        yield outcomes
+
+
 def test_bounds_are_exercised_both_ways() -> None:
     """Seeded random documents with many quotations reopened inside paragraphs: the bounded
     decoder proves some settled and not others, and the answers agree either way."""
@@ -176,15 +193,7 @@ def test_bounds_are_exercised_both_ways() -> None:
         "x. “Y",
         '. "Z said.',
     ]
-    outcomes = []
-    real = quotes._bounded
-
-    def spy(*args: object) -> bool:
-        outcomes.append(real(*args))  # type: ignore[arg-type]
-        return outcomes[-1]
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(quotes, "_bounded", spy)
+    with _bounded_outcomes() as outcomes:
         for _ in range(300):
             text = " ".join(rng.choice(pool) for _ in range(rng.randint(3, 14)))
             settled.cache_clear()
@@ -518,15 +527,7 @@ def test_long_reopened_quotations_are_exercised_both_ways() -> None:
     reopening = ['"Spending is high.', '"We cannot sustain it.', "“Consumption is strong."]
     reopening += ['. "Z.', "x. “Y.", "“He said so."]  # (cheap other readings)
     closing = ['"It ends," he said.', "“It ends,” she said.", '"And ends."']
-    outcomes = []
-    real = quotes._bounded
-
-    def spy(*args: object) -> bool:
-        outcomes.append(real(*args))  # type: ignore[arg-type]
-        return outcomes[-1]
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(quotes, "_bounded", spy)
+    with _bounded_outcomes() as outcomes:
         for _ in range(200):
             pieces = [rng.choice(reopening) for _ in range(rng.randint(4, 12))]
             pieces.append(rng.choice(closing))
