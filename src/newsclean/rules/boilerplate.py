@@ -514,8 +514,9 @@ _REGEX_FOLDS_TO_ASCII = "\u0130\u017f\u212a"
 def _caption_possible(text: str, t: Tables) -> bool:
     """Whether a caption credit may follow a sentence end in ``text``: some sentence end
     and a space are followed by the first :data:`HEAD` characters of a media label, or by
-    something the gate cannot read (more spaces, a bracket, a character outside ASCII). A
-    superset of where :func:`caption_credit` can match.
+    something the gate cannot read (more spaces, a bracket, a character outside ASCII), or
+    the text has a slash (an agency slug may end a caption). A superset of where
+    :func:`caption_credit` can match.
 
     >>> t = tables()
     >>> _caption_possible("Drills. PHOTO: EFE", t), _caption_possible("Drills. Talks.", t)
@@ -526,7 +527,7 @@ def _caption_possible(text: str, t: Tables) -> bool:
     True
     """
     gate = t.caption_gate_re
-    if gate is None:
+    if gate is None or "/" in text:  # a slash: maybe an agency slug (:func:`_caption_slug`)
         return True
     if text.isascii():  # none of the characters looked for below: no scan for them
         return gate.search(text.encode("ascii").translate(_CAPTION_MAP)) is not None
@@ -808,7 +809,8 @@ def _caption_slug(line: str, t: Tables) -> tuple[int, int] | None:
     end = len(line.rstrip())
     if "/" not in line:
         return None
-    for m in CAPTION_BREAK_RE.finditer(line, 0, end):
+    # An agency slug is at most 80 characters (:func:`agency_slug`): look only near the end.
+    for m in CAPTION_BREAK_RE.finditer(line, max(0, end - 90), end):
         rest = line[m.end() : end]
         if m.start() >= 20 and "/" in rest and agency_slug(rest, t.agencies):
             return m.start(), end
@@ -895,7 +897,9 @@ def teaser(line: str, t: Tables) -> str | None:
             return "label"
         # A label of two words or more ("Read also:") is evidence enough (MT lower-cases the
         # headline after it); a one-word label ("Related:") needs a headline after it.
-        if reads_as_prose(headline):
+        # A label in capitals ("READ ALSO:") is the page's, whatever follows; after one
+        # written as words are ("Related:"), a sentence of the article may stand.
+        if not label.isupper() and reads_as_prose(headline):
             return None
         if len(label.split()) > 1:
             return "line" if len(headline.split()) <= 40 else None
@@ -907,9 +911,7 @@ def teaser(line: str, t: Tables) -> str | None:
     if not rest.strip():
         return "label"
     headline = rest.strip()
-    if rest[:1] not in " \t" or reads_as_prose(headline):
-        return None
-    return "line" if _teaser_headline(headline) else None
+    return "line" if rest[:1] in " \t" and _teaser_headline(headline) else None
 
 
 #: The end of a reported sentence: an attribution clause after a comma, in the past tense
@@ -922,6 +924,8 @@ ATTRIBUTION_END_RE = regex.compile(
     r"|(?:says|say|reports|adds|writes|notes|states|insists|explains)\h*[.!])"
     r"[\h\p{Pf}\p{Pe}\"']*$"
 )
+#: The end of a sentence: a full stop, "!" or "?" (closing quotes or brackets may follow).
+PROSE_END_RE = regex.compile(r"[.!?][\p{Pf}\p{Pe}\"']*\h*$")
 #: A relative or second clause after a comma (", which first reported", ", and they did").
 CLAUSE_AFTER_COMMA_RE = regex.compile(
     r",\h+(?:which|and\h+(?:he|she|they|we|it|I)|but\h+(?:he|she|they|we|it|I))\h"
@@ -930,10 +934,10 @@ CLAUSE_AFTER_COMMA_RE = regex.compile(
 
 def reads_as_prose(text: str) -> bool:
     """Whether the text after a teaser label is a sentence of the article, not a headline:
-    it ends with an attribution in the past tense ("…, police said") or in the present with
-    a full stop ("…, the NHS says."), or holds a clause after a comma (", which first
-    reported …", ", and they did"). Headlines attribute in the present without a full stop
-    ("Man dies in crash, police say") and may open with a pronoun ("We are ready").
+    it ends with a full stop (or "!", "?") and with an attribution ("…, police said.",
+    "…, the NHS says."), or holds a clause after a comma (", which first reported …",
+    ", and they did."). Headlines attribute without a full stop ("Man dies in crash, police
+    say", "Two held, police said") and may open with a pronoun ("We are ready").
 
     >>> reads_as_prose("10 micrograms a day for adults, the NHS says.")
     True
@@ -944,10 +948,14 @@ def reads_as_prose(text: str) -> bool:
     >>> reads_as_prose("Zelensky says Ukraine will never give up Crimea")
     False
     >>> reads_as_prose("Man dies in crash, police say"), reads_as_prose("Two held, police said")
-    (False, True)
+    (False, False)
+    >>> reads_as_prose("Two men have been arrested, police said.")
+    True
     >>> reads_as_prose("Earthquake in Turkey: Ukraine is ready to send a large group of rescuers")
     False
     """
+    if PROSE_END_RE.search(text) is None:
+        return False  # no full stop: a headline ("Two held, police said")
     return bool(ATTRIBUTION_END_RE.search(text) or CLAUSE_AFTER_COMMA_RE.search(text))
 
 
@@ -1035,8 +1043,7 @@ def find_media_credits(text: str, ctx: Context) -> Iterable[Change]:
 
 def find_caption_credits(text: str, ctx: Context) -> Iterable[Change]:
     t = tables(ctx)
-    # A slash may end a caption with an agency slug ("… 2022. REUTERS/Valentyn Ogirenko").
-    if not _caption_possible(text, t) and "/" not in text:
+    if not _caption_possible(text, t):
         return ()
     return _caption_changes(text, t)
 
@@ -1050,10 +1057,11 @@ def _caption_changes(text: str, t: Tables) -> Iterator[Change]:
         if line.blank or len(line.text) < 12:
             continue
         tail = line.text[-CREDIT_MAX_CHARS - 24 :].casefold()
-        if not any(word in tail for word in t.media_words) and "/" not in tail:
+        media = any(word in tail for word in t.media_words)
+        if not media and "/" not in tail:
             continue
         raw = text[line.start : line.content_end]
-        span = caption_credit(raw, t)
+        span = caption_credit(raw, t) if media else _caption_slug(raw, t)
         if span is not None:
             yield Change(
                 line.start + span[0],
