@@ -748,6 +748,8 @@ def stop_fusion(left: str, stop: str, right: str, *, min_word_zipf: float = 3.0)
     (False, False)
     >>> stop_fusion("mastodon", ".", "social"), stop_fusion("tickets", ".", "london")
     (False, False)
+    >>> stop_fusion("x", ".", "He"), stop_fusion("x", ".", "It"), stop_fusion("x", ".", "Pdf")
+    (True, True, False)
     """
     if len(right) < 2:
         return False
@@ -762,24 +764,6 @@ def stop_fusion(left: str, stop: str, right: str, *, min_word_zipf: float = 3.0)
     if right in code or left in code:
         return False  # "error.log", "json.loads", "window.location": file and code names
     return zipf(left) >= 2.5 and zipf(right) >= min_word_zipf
-
-
-def _year_then_sentence(right: str) -> bool:
-    """Whether ``right``, after a year and a full stop, opens a sentence: a capitalised word
-    that is no file or domain suffix (but for those that open sentences: "It", "News").
-
-    >>> _year_then_sentence("Russia"), _year_then_sentence("He"), _year_then_sentence("It")
-    (True, True, True)
-    >>> _year_then_sentence("Pdf"), _year_then_sentence("PDF"), _year_then_sentence("A")
-    (False, False, False)
-    """
-    suffix = right.lower()
-    return (
-        len(right) >= 2
-        and right[0].isupper()
-        and right[1:].islower()
-        and (suffix not in _table("domain_suffixes.txt") or suffix in ENGLISH_SUFFIXES)
-    )
 
 
 def stop_positions(text: str) -> list[int]:
@@ -811,16 +795,11 @@ def find_stop_fusion(text: str, ctx: Context) -> Iterator[Change]:
         right = rm.group()
         stop = text[at]
         if lm.group("year"):
-            # "in 2014.Russia annexed": a year ends the sentence, a capitalised word opens
-            # the next (never a domain or file suffix: "2019.Net").
-            if (
-                stop == "."
-                and _year_then_sentence(right)
-                and not in_link(text, lm.start(), rm.end())
-            ):
-                yield Change(at + 1, at + 1, " ", "space restored after '.' between sentences")
-            continue
-        if left and not (left[0].islower() and (len(left) >= 3 or left in SHORT_SENTENCE_ENDS)):
+            # "in 2014.Russia annexed": a year ends a sentence only before a full stop; the
+            # capitalised word after it is then read as after a word (never "2019.Net").
+            if stop != ".":
+                continue
+        elif left and not (left[0].islower() and (len(left) >= 3 or left in SHORT_SENTENCE_ENDS)):
             continue  # "Kostroma.Today", "Neva.Today": a capitalised word is a brand's
         if left in protected or right in protected:
             continue

@@ -16,7 +16,6 @@ or digit (so no run straddles two blocks), and each holds exactly its runs.
 from __future__ import annotations
 
 import re
-import threading
 
 #: The fewest characters in a block, and about how many blocks at most (past
 #: ``RUN_BLOCK * MAX_RUN_BLOCKS`` characters, blocks grow with the text).
@@ -115,8 +114,8 @@ class BlockIndex:
     then of the next version of it. A hit by identity costs nothing (an ``lru_cache`` hit
     would compare the key with ``==``: an equal copy of a long text, character by character,
     on every call); a new text that shares most of its characters with the last one reuses
-    its blocks (:func:`updated_blocks`). Thread-safe: one ``(text, blocks)`` pair, replaced
-    whole.
+    its blocks (:func:`updated_blocks`). Thread-safe without a lock: one ``(text, blocks)``
+    pair, read and replaced whole.
 
     >>> index = BlockIndex()
     >>> index.blocks("Kuleba said so") is index.blocks("Kuleba said so")
@@ -127,7 +126,6 @@ class BlockIndex:
         self._block = block
         self._max_blocks = max_blocks
         self._last: tuple[str, tuple[Block, ...]] | None = None
-        self._lock = threading.Lock()
 
     def blocks(self, text: str) -> tuple[Block, ...]:
         last = self._last
@@ -137,6 +135,5 @@ class BlockIndex:
             blocks = updated_blocks(last[0], last[1], text, self._block, self._max_blocks)
         else:
             blocks = run_blocks(text, self._block, self._max_blocks)
-        with self._lock:
-            self._last = (text, blocks)
+        self._last = (text, blocks)
         return blocks
