@@ -1,0 +1,74 @@
+"""The header family (NC301): dates written the way sites show them, on a line of their own."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import newsclean
+from newsclean.rules.header import parse_date_header
+
+MONTHS = tuple(calendar.month_name[1:])
+KEYS = st.sampled_from(["date", "Date", "DATE", "published", "Published", "Publication date"])
+DAYS = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31))
+NUMERIC = st.sampled_from(["{d:02d}/{m:02d}/{y}", "{d}.{m}.{y}", "{d:02d}-{m:02d}-{y}"])
+NAMED = st.sampled_from(["{month} {d}, {y}", "{d} {month} {y}", "{d} {mon}. {y}", "{mon} {d} {y}"])
+TIMES = st.sampled_from(["", " 10:32", ", 09:05", " at 10.32 a.m. CET", " - 23:59"])
+SENTENCE = "Moscow announced the withdrawal of part of the troops."
+
+
+def written(form: str, day: dt.date) -> str:
+    month = MONTHS[day.month - 1]
+    return form.format(d=day.day, m=day.month, y=day.year, month=month, mon=month[:3])
+
+
+def certain(form: str, day: dt.date) -> bool:
+    """Whether the numeric ``form`` of ``day`` can be read only one way (the test's own
+    statement of the rule: dots are day first; a slash or a dash with a day and a month
+    that are both at most 12 and differ could be either)."""
+    return "." in form or day.day > 12 or day.day == day.month
+
+
+@settings(deadline=None)  # the first example loads the rules
+@given(
+    KEYS, st.sampled_from([": ", " ", ":\t"]), NAMED, DAYS, TIMES, st.sampled_from(["\n", "\n\n"])
+)
+def test_a_written_out_date_on_its_own_line_is_removed_and_returned(
+    key: str, sep: str, form: str, day: dt.date, time: str, tail: str
+) -> None:
+    text = key + sep + written(form, day) + time + tail + SENTENCE
+    result = newsclean.fix_and_explain(text, newsclean.Config(select=["NC3"]))
+    assert result.text == SENTENCE
+    assert result.metadata["date"] == day.isoformat()
+
+
+@settings(deadline=None)  # the first example loads the rules
+@given(KEYS, NUMERIC, DAYS, TIMES)
+def test_a_numeric_date_is_returned_only_when_it_reads_one_way(
+    key: str, form: str, day: dt.date, time: str
+) -> None:
+    text = key + ": " + written(form, day) + time + "\n" + SENTENCE
+    parsed = parse_date_header(text)
+    # the header goes either way; its date is returned only when it is certain
+    assert parsed == (len(text) - len(SENTENCE), day.isoformat() if certain(form, day) else None)
+    result = newsclean.fix_and_explain(text, newsclean.Config(select=["NC3"]))
+    assert result.text == SENTENCE
+    assert result.metadata.get("date") == (day.isoformat() if certain(form, day) else None)
+
+
+@settings(deadline=None)  # the first example loads the rules
+@given(KEYS, st.one_of(NAMED, NUMERIC), DAYS, st.sampled_from(["in", "by", "and", "the", "was"]))
+def test_a_written_date_with_prose_after_it_on_its_line_is_left(
+    key: str, form: str, day: dt.date, word: str
+) -> None:
+    text = key + " " + written(form, day) + " " + word + " Nature, the study found.\n" + SENTENCE
+    assert parse_date_header(text) is None
+    assert newsclean.fix(text, newsclean.Config(select=["NC3"])) == text
+
+
+def test_a_written_date_in_the_first_sentence_is_running_text() -> None:
+    text = "On 15/02/2022 the troops began to withdraw, the ministry said on 16 February 2022."
+    assert newsclean.detect(text) == []
