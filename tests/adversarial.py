@@ -139,6 +139,18 @@ def repeated_headers(size: int) -> str:
     return header * (size // len(header)) + "The talks went on."
 
 
+def comment_headings(size: int) -> str:
+    """Comment headings, readers' stamps and buttons on many lines, without an article."""
+    return _fill(
+        ["Comments\n", "\n", "Juan P. 10:45\n", "Reply\n", "x\n", "3 comments\n"], size, 13
+    )
+
+
+def date_header_lines(size: int) -> str:
+    """Date headers written out, each on its line, back to back."""
+    return _fill(["Published: 15/02/2022 10:32\n", "date: 03/04/2022\n", "\n", "Date: "], size, 14)
+
+
 def random_unicode(size: int) -> str:
     """Code points from the whole Basic Multilingual Plane and beyond (no surrogates)."""
     rng = random.Random(12)
@@ -166,6 +178,8 @@ GENERATORS: dict[str, Callable[[int], str]] = {
     "entities_no_spaces": entities_no_spaces,
     "mojibake_line": mojibake_line,
     "repeated_headers": repeated_headers,
+    "comment_headings": comment_headings,
+    "date_header_lines": date_header_lines,
     "random_unicode": random_unicode,
 }
 

@@ -217,6 +217,16 @@ _PIECES = [
     "© Reuters",
     "Copyright 2021 AP",
     "{Site.com}",
+    "All rights reserved",
+    "REPRODUCTION RESERVED",
+    "Comments",
+    "2 comments",
+    "Leave a comment",
+    "Juan P. ",
+    "15/02/2022 10:45",
+    "3 hours ago",
+    "Reply",
+    "EFE Photo",
     "Talks went on",
     "the ministry said",
     "He said",
@@ -286,6 +296,7 @@ def test_gates_change_nothing(text: str) -> None:
         mp.setattr(boilerplate, "_scan", lambda text, t: every)
         mp.setattr(boilerplate, "_caption_possible", lambda text, t: True)
         mp.setattr(boilerplate, "_copyright_marked", lambda text: True)
+        mp.setattr(boilerplate, "_comment_marked", lambda text: True)
         open_gates = _changes(text)
     assert gated == open_gates
 
@@ -362,3 +373,58 @@ def test_a_picture_credit_inside_the_article_is_no_closing_tag(credit: str) -> N
     assert result.text == article + last
     assert [e.rule for e in result.edits] == ["NC408"]
     assert not [f for f in newsclean.detect(text) if f.rule == "NC407"]
+
+
+# --------------------------------------------------------------------------------------------
+# Reader-comment sections (NC409)
+
+_READERS = st.sampled_from(["Juan P.", "Maria", "@kyiv_watcher", "J. Smith", "Anna K."])
+_STAMPS = st.sampled_from(
+    ["15/02/2022 10:45", "2022-02-15 09:30", "3 hours ago", "10:45", "yesterday at 21:15"]
+)
+_HEADINGS = st.sampled_from(
+    ["Comments", "Comments (2)", "3 comments", "Reader comments", "Leave a comment", "COMMENTS"]
+)
+_COMMENT = st.tuples(
+    _READERS,
+    st.sampled_from([" ", " | ", " · ", ", "]),
+    _STAMPS,
+    st.sampled_from(CLEAN_SENTENCES),
+    st.sampled_from(["", "\nReply", "\nLike · Reply · 3"]),
+).map(lambda c: f"{c[0]}{c[1]}{c[2]}\n{c[3]}{c[4]}")
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    paragraphs=st.lists(_paragraph, min_size=3, max_size=5),
+    heading=_HEADINGS,
+    comments=st.lists(_COMMENT, min_size=1, max_size=2),
+    sep=st.sampled_from(["\n\n", "\n"]),
+)
+def test_a_comment_section_at_the_end_is_removed_whole(
+    paragraphs: list[str], heading: str, comments: list[str], sep: str
+) -> None:
+    article = sep.join(paragraphs)
+    section = heading + "\n" + "\n".join(comments)
+    result = newsclean.fix_and_explain(article + sep + section, NC4)
+    if len(section.replace("\n", "")) <= len(article.replace(sep, "")):
+        assert result.text == article
+        assert [b["text"] for b in result.metadata["removed"]] == [sep + section]
+    else:  # longer than the article: reported, not removed
+        assert result.text == article + sep + section
+        assert [f.rule for f in newsclean.detect(article + sep + section, NC4)] == ["NC409"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    paragraphs=st.lists(_paragraph, min_size=1, max_size=3),
+    heading=_HEADINGS,
+    after=st.lists(st.sampled_from(CLEAN_SENTENCES), min_size=1, max_size=3),
+)
+def test_a_comments_heading_over_prose_is_left(
+    paragraphs: list[str], heading: str, after: list[str]
+) -> None:
+    """A subheading that reads like a comment label, with article prose under it (no
+    reader's name and time stamp), is the article's own."""
+    text = "\n\n".join(paragraphs) + "\n\n" + heading + "\n" + "\n".join(after)
+    assert newsclean.fix(text, NC4) == text

@@ -2,7 +2,8 @@
 
 Injects the lines scrapers leave around translated news: photo credits (own line or at the
 end of a caption), wire-agency credits and source lines, desk bylines, related-article
-teasers, paywall notices, and a copyright/scraper tag followed by a reader comment. Names,
+teasers, paywall notices, a copyright/scraper tag followed by a reader comment, and a
+reader-comment section under a "Comments" heading. Names,
 acronyms, teaser headlines and comments are taken from the document itself; only the
 labels ("Photo:", "READ ALSO:") are fixed, because they are the artifact.
 
@@ -93,6 +94,26 @@ def _tail_lines(text: str, rng: random.Random) -> list[str]:
     return out
 
 
+def _comment_section(text: str, rng: random.Random) -> str | None:
+    """A reader-comment section: a heading, then one or two comments, each under its
+    reader's name and a time stamp; the names and comments are taken from the document."""
+    names, sentences = _names(text), _SENTENCE_RE.findall(text)
+    if not names or not sentences:
+        return None
+    lines = [rng.choice(["Comments", "Comments (2)", "2 comments", "Reader comments"])]
+    for _ in range(rng.randint(1, 2)):
+        first = rng.choice(names).split()[0]
+        day, month, hour = rng.randint(1, 28), rng.randint(1, 12), rng.randint(0, 23)
+        stamp = rng.choice(
+            [f"{day:02d}/{month:02d}/2022 {hour:02d}:15", f"{hour} hours ago", f"{hour:02d}:45"]
+        )
+        lines.append(f"{first} {rng.choice('ABCDEFGHJKLMNPRSTW')}. {stamp}")
+        lines.append(rng.choice(sentences))
+        if rng.random() < 0.5:
+            lines.append("Reply")
+    return "\n".join(lines)
+
+
 def inject(text: str, rng: random.Random) -> tuple[str, str]:
     """Return (dirty, gold): ``text`` with boilerplate lines injected, and ``text`` itself."""
     body = text.rstrip()
@@ -123,4 +144,8 @@ def inject(text: str, rng: random.Random) -> tuple[str, str]:
         sentences = _SENTENCE_RE.findall(body)
         if sentences:
             dirty += sep + rng.choice(sentences)
+    elif rng.random() < 0.25:
+        section = _comment_section(text, rng)
+        if section is not None:
+            dirty += sep + section
     return dirty + trailing, text

@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import islice
 from typing import NamedTuple
 
 import regex
@@ -126,12 +127,16 @@ CAPTION_END = r"(?<=[.!?…\"”»)])"
 YEAR_RE = regex.compile(r"(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2})?")
 #: A copyright marker opening a line.
 COPYRIGHT_RE = regex.compile(r"(?i)(?:\(c\)|©|copyright(?:\s*©|\s*\(c\))?)\s*")
-#: "All rights reserved." in a copyright line.
-RIGHTS_RE = regex.compile(r"(?i)\.?\s*all rights reserved\.?")
+#: "All rights reserved." in a copyright line, or "Reproduction reserved." (Italian sites'
+#: "Riproduzione riservata").
+RIGHTS_RE = regex.compile(r"(?i)\.?\s*(?:all rights|reproduction) reserved\.?")
+#: The same phrase opening a copyright line: "REPRODUCTION RESERVED © Copyright ANSA".
+RIGHTS_LEAD_RE = regex.compile(r"(?i)(?:all rights|reproduction) reserved[ \t]*[.,;:|·•–—-]?[ \t]*")
 #: A scraper tag: the site's domain in braces at the end of a line, "{Matzav.com}".
 SCRAPER_TAG_RE = regex.compile(r"\{[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+\}\s*$")
-#: Cheap gate of the copyright and reader-comment rules: a copyright marker or a scraper tag.
-COPYRIGHT_GATE = ("©", "(c)", "(C)", "opyright", "OPYRIGHT", "}")
+#: Cheap gate of the copyright and reader-comment rules: a copyright marker, a rights
+#: phrase or a scraper tag.
+COPYRIGHT_GATE = ("©", "(c)", "(C)", "opyright", "OPYRIGHT", "eserved", "ESERVED", "}")
 #: Bullets and markers that may open a boilerplate line.
 LEAD_MARKS = "*•►▶»>#-–— \t"
 #: Separators after a teaser or credit label.
@@ -680,6 +685,24 @@ def credit_shaped(
     return letters
 
 
+#: Words after an agency's name that make it the agency's picture desk: "EFE Photo".
+AGENCY_DESK_WORDS = ("photo", "photos", "foto", "video", "pool")
+
+
+def agency_part(part: str, agencies: frozenset[str]) -> bool:
+    """Whether one part of a slug names an agency: "AFP", or its picture desk, "EFE Photo".
+
+    >>> ag = tables().agencies
+    >>> agency_part("EFE", ag), agency_part("EFE Photo", ag), agency_part("Paris Photo", ag)
+    (True, True, False)
+    """
+    folded = part.casefold()
+    if folded in agencies:
+        return True
+    head, _, desk = folded.rpartition(" ")
+    return desk in AGENCY_DESK_WORDS and head in agencies
+
+
 def agency_slug(text: str, agencies: frozenset[str]) -> bool:
     """Whether a line is an agency slug: agencies joined by slashes, maybe with initials or a
     photographer's name ("dpa/AFP/ts", "REUTERS/Gleb Garanich"), or one agency in
@@ -690,8 +713,12 @@ def agency_slug(text: str, agencies: frozenset[str]) -> bool:
     (True, True, True)
     >>> agency_slug("REUTERS/Gleb Garanich", ag)
     True
+    >>> agency_slug("EFE Photo/Juan Carlos Hidalgo", ag), agency_slug("(ANSA Foto/E. Ferrari)", ag)
+    (True, True)
     >>> agency_slug("and/or", ag), agency_slug("Reuters", ag), agency_slug("TCP/IP", ag)
     (False, False, False)
+    >>> agency_slug("Paris Photo/Art Basel", ag)
+    False
     """
     s = text.strip()
     if len(s) > 80:
@@ -699,13 +726,13 @@ def agency_slug(text: str, agencies: frozenset[str]) -> bool:
     m = SINGLE_AGENCY_RE.fullmatch(s)
     if m:
         inner = (m.group(1) or m.group(2)).strip()
-        return inner.casefold() in agencies or ("/" in inner and agency_slug(inner, agencies))
+        return agency_part(inner, agencies) or ("/" in inner and agency_slug(inner, agencies))
     parts = [p.strip() for p in s.split("/")]
     if len(parts) < 2 or any(not p for p in parts):
         return False
     seen_agency = False
     for k, part in enumerate(parts):
-        if part.casefold() in agencies:
+        if agency_part(part, agencies):
             seen_agency = True
         elif INITIALS_RE.fullmatch(part) and k == len(parts) - 1 and seen_agency:
             continue
@@ -736,8 +763,17 @@ def copyright_tag(line: str, agencies: frozenset[str]) -> bool:
     False
     >>> copyright_tag("Copyright law was changed in 2019, the ministry said.", ag)
     False
+    >>> copyright_tag("REPRODUCTION RESERVED © Copyright ANSA", ag)
+    True
+    >>> copyright_tag("(ANSA). All rights reserved.", ag)
+    True
+    >>> copyright_tag("All rights reserved, the company said in a statement.", ag)
+    False
     """
     s = _strip_marks(line) if not line.lstrip().startswith("(") else line.strip()
+    lead = RIGHTS_LEAD_RE.match(s)
+    if lead and COPYRIGHT_RE.match(s, lead.end()):
+        s = s[lead.end() :]
     m = COPYRIGHT_RE.match(s)
     if m and m.end() < len(s):
         # "(c)" also numbers list items: it counts only with a year; "©"/"Copyright" always.
@@ -747,6 +783,9 @@ def copyright_tag(line: str, agencies: frozenset[str]) -> bool:
     tag = SCRAPER_TAG_RE.search(s)
     if tag:
         return _copyright_credit(s[: tag.start()], agencies)
+    if RIGHTS_RE.search(s):
+        # "(ANSA). All rights reserved.": the rights phrase marks it as a ©.
+        return _copyright_credit(s, agencies)
     return False
 
 
@@ -1156,7 +1195,7 @@ def _copyright_marked(text: str) -> bool:
         if text[pos + 1 : pos + 3] in ("c)", "C)"):
             return True
         pos = find("(", pos + 1)
-    return "opyright" in text or "OPYRIGHT" in text
+    return any(mark in text for mark in ("opyright", "OPYRIGHT", "eserved", "ESERVED"))
 
 
 def find_reader_comments(text: str, ctx: Context) -> Iterable[Change]:
@@ -1212,6 +1251,155 @@ def _copyright_changes(text: str, ctx: Context) -> Iterator[Change]:
     yield from _line_changes(text, lines, found)
 
 
+# --------------------------------------------------------------------------------------------
+# Reader-comment sections (NC409): a heading, then comment headers (a name and a time stamp)
+
+#: A time stamp of a comment header: "15/02/2022", "2022-02-15", "10:45", "10.45 am",
+#: "3 hours ago", "yesterday at".
+COMMENT_STAMP_RE = regex.compile(
+    r"(?i)(?<![\p{L}\p{N}])(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?|\d{1,3}[ \t]+(?:second|minute|hour|day|week|"
+    r"month|year)s?[ \t]+ago|yesterday|today)(?![\p{L}\p{N}])"
+)
+#: What may stand between a commenter's name and the stamp: "Juan P. | 15/02/2022 at 10:45".
+COMMENT_FILLER_RE = regex.compile(
+    r"(?i)(?<![\p{L}])(?:at|on|said|wrote|says|writes)(?![\p{L}])|[|·•,:()\[\]–—-]"
+)
+#: Buttons under a comment, alone on a line: "Reply", "Like · Reply · 3".
+COMMENT_ACTIONS = frozenset(
+    {"reply", "like", "report", "share", "respond", "answer", "quote", "flag"}
+)
+#: The first lines after a heading that may show it heads comments.
+COMMENT_LOOKAHEAD = 3
+#: A comment section is removed when it is at most this share of the article before it and
+#: at most this many characters (a heading and stamped comments are stronger evidence than
+#: a copyright tag alone, see COMMENTS_MAX_SHARE); otherwise it is reported.
+SECTION_MAX_SHARE = 1.0
+SECTION_MAX_CHARS = 6000
+
+
+@lru_cache(maxsize=8)
+def _comment_label_re(extras: tuple[str, ...]) -> regex.Pattern[str]:
+    entries = load_table("boilerplate_comment_labels.txt") + extras
+    for k, entry in enumerate(extras):
+        try:
+            regex.compile(entry)
+        except regex.error as exc:
+            raise ConfigError(
+                f"NC4.comment_labels[{k}] {entry!r} is not a valid regular expression ({exc})"
+            ) from exc
+    return regex.compile(r"(?i:" + "|".join(f"(?:{e})" for e in entries) + r")[ \t]*[:.]?")
+
+
+def comment_label(line: str, extras: tuple[str, ...] = ()) -> bool:
+    """Whether a whole line is the heading of a reader-comment section.
+
+    >>> comment_label("Comments (3)"), comment_label("Leave a comment"), comment_label("3 comments")
+    (True, True, True)
+    >>> comment_label("Comments from the minister were awaited.")
+    False
+    """
+    s = _strip_marks(line)
+    return len(s) <= 60 and _comment_label_re(extras).fullmatch(s) is not None
+
+
+def comment_header(line: str) -> bool:
+    """Whether a line heads one reader's comment: a short name or handle and a time stamp,
+    nothing else.
+
+    >>> comment_header("Juan P. 15/02/2022 10:45"), comment_header("@kyiv_watcher · 3 hours ago")
+    (True, True)
+    >>> comment_header("Maria | 15 February at 11:02"), comment_header("Kyiv 10:45 Troops left")
+    (True, False)
+    >>> comment_header("The talks resumed at 10:45 on Tuesday.")
+    False
+    """
+    s = line.strip()
+    if len(s) > 80 or not COMMENT_STAMP_RE.search(s):
+        return False
+    rest = COMMENT_FILLER_RE.sub(" ", COMMENT_STAMP_RE.sub(" ", s)).split()
+    if not 1 <= len(rest) <= 4 or not (rest[0][0].isalpha() or rest[0][0] == "@"):
+        return False
+    # A name, a handle or initials: no lower-case word, no sentence's full stop.
+    return all(
+        (w[0].isupper() or w[0] in "@_" or w[0].isdigit()) and (not w.endswith(".") or len(w) <= 3)
+        for w in rest
+    )
+
+
+def comment_actions(line: str) -> bool:
+    """Whether a line is only the buttons under a comment ("Reply", "Like · Reply · 3").
+
+    >>> comment_actions("Like · Reply · 3"), comment_actions("Reply all you want")
+    (True, False)
+    """
+    words = COMMENT_FILLER_RE.sub(" ", line).split()
+    return bool(words) and all(w.casefold() in COMMENT_ACTIONS or w.isdigit() for w in words)
+
+
+def comment_section(lines: Sequence[Line], extras: tuple[str, ...] = ()) -> int | None:
+    """The index of the heading of a reader-comment section that runs to the end of the
+    text: a :func:`comment_label` line (not the first line) with a :func:`comment_header`
+    or :func:`comment_actions` line among the next :data:`COMMENT_LOOKAHEAD` lines.
+
+    >>> t = "Talks went on.\\n\\nComments\\nJuan P. 15/02/2022 10:45\\nA shame.\\nReply"
+    >>> comment_section(split_lines(t))
+    2
+    >>> comment_section(split_lines("Talks went on.\\n\\nComments\\nThe minister declined."))
+    """
+    for i in range(1, len(lines)):
+        if lines[i].blank or len(lines[i].text) > 60 or not comment_label(lines[i].text, extras):
+            continue
+        following = islice(
+            (ln.text for ln in islice(lines, i + 1, None) if not ln.blank), COMMENT_LOOKAHEAD
+        )
+        if any(comment_header(x) or comment_actions(x) for x in following):
+            return i
+    return None
+
+
+#: Cheap gate of NC409: a document without one of these has no comment heading.
+COMMENT_GATE = ("omment", "OMMENT", "iscussion", "onversation", "ebate", "think?")
+
+
+def _comment_marked(text: str) -> bool:
+    """Whether ``text`` holds one of the marks of ``COMMENT_GATE``.
+
+    >>> _comment_marked("Talks went on.\\n2 COMMENTS"), _comment_marked("Talks went on.")
+    (True, False)
+    """
+    return any(mark in text for mark in COMMENT_GATE)
+
+
+def find_comment_sections(text: str, ctx: Context) -> Iterable[Change]:
+    if not _comment_marked(text) and not ctx.words("comment_labels"):
+        return ()
+    return _comment_section_changes(text, ctx)
+
+
+def _comment_section_changes(text: str, ctx: Context) -> Iterator[Change]:
+    lines = _lines_of(text)[0]
+    i = comment_section(lines, ctx.words("comment_labels"))
+    if i is None:
+        return
+    tail = [ln for ln in lines[i:] if not ln.blank]
+    article = sum(len(ln.text) for ln in lines[:i] if not ln.blank)
+    after = sum(len(ln.text) for ln in tail)
+    max_share = float(ctx.option("comments_max_share", SECTION_MAX_SHARE))
+    max_chars = int(ctx.option("comments_max_chars", SECTION_MAX_CHARS))
+    if after <= max_share * article and after <= max_chars:
+        # The section ends the text: it goes with the line breaks before it.
+        spans = removal_spans(lines, range(i, len(lines)))
+        yield Change(spans[0][0], spans[-1][1], "", "reader-comment section removed", removed=True)
+    else:
+        yield Change(
+            lines[i].start,
+            tail[-1].content_end,
+            None,
+            "a reader-comment section (too long to remove safely)",
+        )
+
+
 _WHY_SCRAPE = (
     "Scrapers keep everything between the page's header and footer; machine translation "
     "then carries it into the English text."
@@ -1226,8 +1414,17 @@ OPTIONS = (
     Option("desk_heads", "words", "more words that end an ALL-CAPS desk byline (NC404)"),
     Option("desk_qualifiers", "words", "more words that may come before them (NC404)"),
     Option("notices", "words", "more boilerplate notices (subscription, cookie, comment lines)"),
-    Option("comments_max_chars", "int", "longest reader-comment block removed, in characters"),
-    Option("comments_max_share", "number", "largest share of a text a comment block may be"),
+    Option(
+        "comments_max_chars",
+        "int",
+        "longest reader-comment block removed, in characters (NC407: 3000, NC409: 6000)",
+    ),
+    Option(
+        "comments_max_share",
+        "number",
+        "largest share of a text a comment block may be (NC407: 0.5, NC409: 1.0)",
+    ),
+    Option("comment_labels", "words", "more headings of reader-comment sections (NC409)"),
 )
 
 RULES = (
@@ -1318,5 +1515,18 @@ RULES = (
         before="Talks went on.\n\n(c) 2022, The Washington Post · Robyn Dixon {Matzav.com}",
         after="Talks went on.",
         why=_WHY_SCRAPE,
+    ),
+    Rule(
+        code="NC409",
+        name="comment-section",
+        family="boilerplate",
+        summary="Remove a reader-comment section: a 'Comments' heading, then stamped comments.",
+        find=find_comment_sections,
+        english_only=True,
+        before="Talks went on, officials said on Tuesday in Brussels.\n\nComments\n"
+        "Juan P. 15/02/2022 10:45\nA shame.",
+        after="Talks went on, officials said on Tuesday in Brussels.",
+        why="Scrapers read past the end of the article into the comments under it; the "
+        "comments' heading and each comment's name and time stamp mark where it ended.",
     ),
 )
