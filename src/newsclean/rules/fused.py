@@ -2174,6 +2174,111 @@ def find_link_words(text: str, ctx: Context) -> Iterator[Change]:
             )
 
 
+# --------------------------------------------------------------------------------------------
+# NC106: an acronym run into a function word ("NATOsaid", "withNATO").
+
+#: A lower-case word glued to an acronym, or an acronym glued to a lower-case word, standing
+#: alone as a token (ASCII letters: acronyms are; no other letter or digit beside them).
+#: Groups 1 and 2: the word, the acronym; groups 3 and 4: the acronym, the word.
+ACRONYM_RUN_RE = re.compile(
+    r"(?<![\w@#/\\.&+=’'-])(?:([a-z]{2,8})([A-Z]{2,6})|([A-Z]{2,6})([a-z]{2,12}))"
+    r"(?![\w@/\\+=-]|['’]\w|\.\w)"
+)
+#: Where two capitals meet a lower-case letter, in the case classes of :data:`CASE_TABLE`
+#: ("AAa" or "aAA"; written so that the search looks for one literal byte first).
+ACRONYM_MARK_RE = re.compile(rb"A(?:Aa|(?<=aA)A)")
+#: An acronym wordfreq knows at least this well (as a lower-case word) needs no other
+#: evidence in the document ("nato" 4.0, "eu" 4.6).
+KNOWN_ACRONYM_ZIPF = 3.5
+
+
+@lru_cache(maxsize=1)
+def acronym_links() -> tuple[frozenset[str], frozenset[str]]:
+    """The words that may come before and after an acronym in data/fused_acronym_links.txt.
+
+    >>> before, after = acronym_links()
+    >>> "with" in before, "said" in after, "a" in before
+    (True, True, False)
+    """
+    before: set[str] = set()
+    after: set[str] = set()
+    for entry in load_table("fused_acronym_links.txt"):
+        side, _, word = entry.partition(":")
+        (before if side == "before" else after).add(word)
+    return frozenset(before), frozenset(after)
+
+
+def acronym_cut(match: re.Match[str]) -> tuple[int, str] | None:
+    """Where an :data:`ACRONYM_RUN_RE` match splits, and its acronym: only when the word
+    glued to the acronym is one of the few in :func:`acronym_links`, which no brand or name
+    ends with after capitals ("JPMorgan", "HBOMax", "EUobserver" are left).
+
+    >>> [acronym_cut(ACRONYM_RUN_RE.match(t)) for t in ("NATOsaid", "withNATO", "macOS")]
+    [(4, 'NATO'), (4, 'NATO'), None]
+    >>> cut = lambda token: acronym_cut(ACRONYM_RUN_RE.match(token))
+    >>> cut("JPMorgan"), cut("EUobserver"), cut("HBOMax")
+    (None, None, None)
+    """
+    before, after = acronym_links()
+    if match.group(1) is not None:
+        word, acronym = match.group(1), match.group(2)
+        return (len(word), acronym) if word in before else None
+    acronym, word = match.group(3), match.group(4)
+    return (len(acronym), acronym) if word in after else None
+
+
+def acronym_vouched(text: str, acronym: str) -> bool:
+    """Whether the document writes ``acronym`` standing alone, or wordfreq knows it.
+
+    >>> acronym_vouched("The EU said so.", "EU"), acronym_vouched("NATOsaid so.", "NATO")
+    (True, True)
+    >>> acronym_vouched("QXZsaid so.", "QXZ")
+    False
+    """
+    if zipf(acronym.lower()) >= KNOWN_ACRONYM_ZIPF:
+        return True
+    at = text.find(acronym)
+    while at != -1:
+        end = at + len(acronym)
+        if (at == 0 or not text[at - 1].isalnum()) and (
+            end == len(text) or not text[end].isalnum()
+        ):
+            return True
+        at = text.find(acronym, at + 1)
+    return False
+
+
+def acronym_runs(text: str) -> list[re.Match[str]]:
+    """The :data:`ACRONYM_RUN_RE` matches of ``text``, in order, looked for only at the
+    letter runs where two capitals meet a lower-case letter: the case classes of the text's
+    characters (one byte each) are scanned in C, so that a text without such a run costs one
+    translation and two searches.
+
+    >>> [m.group() for m in acronym_runs("The CEOs of NATOsaid so, withNATO (2NATOsaid).")]
+    ['NATOsaid', 'withNATO']
+    """
+    case = b" " + text.encode("latin-1", "replace").translate(CASE_TABLE) + b" "
+    # case[k + 1] is the class of text[k]: a run starts at the text index of the space
+    # before it in ``case``.
+    starts = {case.rfind(b" ", 0, mark.start()) for mark in ACRONYM_MARK_RE.finditer(case)}
+    found = (ACRONYM_RUN_RE.match(text, start) for start in sorted(starts))
+    return [m for m in found if m is not None]
+
+
+def find_acronym_fusion(text: str, ctx: Context) -> Iterator[Change]:
+    protected = protected_tokens(ctx)
+    for m in acronym_runs(text):
+        token = m.group()
+        if token in protected:
+            continue
+        cut = acronym_cut(m)
+        if cut is None or not acronym_vouched(text, cut[1]):
+            continue
+        if in_link(text, m.start(), m.end()) or in_code_span(text, m.start(), m.end()):
+            continue
+        yield space_restored(token, cut[0], m.start())
+
+
 #: The options of the fused-token rules (``Config(options={"NC1": {...}})``).
 OPTIONS = (
     Option("protected", "words", "more tokens never split (data/fused_protected.txt)"),
@@ -2246,5 +2351,19 @@ RULES = (
         "a name with evidence (a listed place, a word rare in English, a name the document "
         "shows standing alone), or the link word must be inside an institution's name "
         "(the Department of Work and Pensions); headlines and titles of works are left alone.",
+    ),
+    Rule(
+        code="NC106",
+        name="fused-acronym",
+        family="fused",
+        summary="Split an acronym glued to a function word ('NATOsaid', 'withNATO').",
+        find=find_acronym_fusion,
+        english_only=True,
+        before="The Secretary General of NATOsaid that the talks withEU leaders would go on.",
+        after="The Secretary General of NATO said that the talks with EU leaders would go on.",
+        why="A link or bold span on an acronym loses the space beside it in translation. Only "
+        "a function word or a reporting word is cut off (data/fused_acronym_links.txt), only "
+        "when the document writes the acronym alone or wordfreq knows it, and never where the "
+        "token reads as an acronym before a name (JPMorgan) or is protected (macOS).",
     ),
 )
