@@ -146,6 +146,11 @@ def comment_headings(size: int) -> str:
     )
 
 
+def acronym_fused(size: int) -> str:
+    """One unknown acronym glued to a function word, over and over, never standing alone."""
+    return _fill(["QXZsaid ", "withQXZ ", "NATOsaid ", "x "], size, 15)
+
+
 def date_header_lines(size: int) -> str:
     """Date headers written out, each on its line, back to back."""
     return _fill(["Published: 15/02/2022 10:32\n", "date: 03/04/2022\n", "\n", "Date: "], size, 14)
@@ -180,6 +185,7 @@ GENERATORS: dict[str, Callable[[int], str]] = {
     "repeated_headers": repeated_headers,
     "comment_headings": comment_headings,
     "date_header_lines": date_header_lines,
+    "acronym_fused": acronym_fused,
     "random_unicode": random_unicode,
 }
 

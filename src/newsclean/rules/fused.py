@@ -2235,17 +2235,7 @@ def acronym_vouched(text: str, acronym: str) -> bool:
     >>> acronym_vouched("QXZsaid so.", "QXZ")
     False
     """
-    if zipf(acronym.lower()) >= KNOWN_ACRONYM_ZIPF:
-        return True
-    at = text.find(acronym)
-    while at != -1:
-        end = at + len(acronym)
-        if (at == 0 or not text[at - 1].isalnum()) and (
-            end == len(text) or not text[end].isalnum()
-        ):
-            return True
-        at = text.find(acronym, at + 1)
-    return False
+    return zipf(acronym.lower()) >= KNOWN_ACRONYM_ZIPF or whole_word_at(text, acronym)
 
 
 def acronym_runs(text: str) -> list[re.Match[str]]:
@@ -2267,12 +2257,18 @@ def acronym_runs(text: str) -> list[re.Match[str]]:
 
 def find_acronym_fusion(text: str, ctx: Context) -> Iterator[Change]:
     protected = protected_tokens(ctx)
+    vouched: dict[str, bool] = {}  # each acronym looked up once: a text may repeat it
     for m in acronym_runs(text):
         token = m.group()
         if token in protected:
             continue
         cut = acronym_cut(m)
-        if cut is None or not acronym_vouched(text, cut[1]):
+        if cut is None:
+            continue
+        acronym = cut[1]
+        if acronym not in vouched:
+            vouched[acronym] = acronym_vouched(text, acronym)
+        if not vouched[acronym]:
             continue
         if in_link(text, m.start(), m.end()) or in_code_span(text, m.start(), m.end()):
             continue
