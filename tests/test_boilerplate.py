@@ -428,3 +428,25 @@ def test_a_comments_heading_over_prose_is_left(
     reader's name and time stamp), is the article's own."""
     text = "\n\n".join(paragraphs) + "\n\n" + heading + "\n" + "\n".join(after)
     assert newsclean.fix(text, NC4) == text
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Comments",
+        "COMMENTS (12)",
+        "3 comments",
+        "Reader comments",
+        "Leave a comment",
+        "Add your comment",
+        "Show all 40 comments",
+        "Join the discussion",
+        "JOIN THE DISCUSSION",
+        "Comment on this article",
+    ],
+)
+def test_every_shipped_heading_passes_the_gate(heading: str) -> None:
+    from newsclean.rules import boilerplate as b
+
+    assert b.comment_label(heading)
+    assert b._comment_marked(heading)
