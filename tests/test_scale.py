@@ -323,9 +323,9 @@ def test_plain_words_from_the_cache_are_the_built_ones(
     fused.plain_words.cache_clear()
     try:
         assert fused.plain_words() == expected  # built, written
-        assert [p.name for p in tmp_path.iterdir()] == [
-            f"derived-fused-plain-words-m{__import__('marshal').version}.bin"
-        ]
+        (written,) = tmp_path.iterdir()
+        assert written.name.startswith("derived-fused-plain-words-")
+        assert written.name.endswith(f"-m{__import__('marshal').version}.bin")
         fused.plain_words.cache_clear()
         assert fused.plain_words() == expected  # read
     finally:

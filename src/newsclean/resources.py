@@ -25,12 +25,14 @@ from array import array
 from collections.abc import Callable, ItemsView, Iterator, Mapping
 from functools import update_wrapper
 from pathlib import Path
+from types import CodeType
 from typing import Generic, TypeVar, overload
 
 __all__ = [
     "CACHE_ENV",
     "FrequencyTable",
     "cache_dir",
+    "code_digest",
     "derived",
     "load_table",
     "once",
@@ -359,8 +361,58 @@ def load_frequencies(folder: Path | None) -> FrequencyTable:
 D = TypeVar("D")
 
 
-def _derived_path(folder: Path, name: str) -> Path:
-    return folder / f"derived-{name}-m{marshal.version}.bin"
+#: How many versions of one derived value the cache folder keeps (newsclean's releases, or
+#: checkouts, installed side by side each find theirs instead of rebuilding it in turn).
+DERIVED_VERSIONS = 4
+
+
+def _derived_path(folder: Path, name: str, stamp: str) -> Path:
+    return folder / f"derived-{name}-{zlib.crc32(stamp.encode()):08x}-m{marshal.version}.bin"
+
+
+def code_digest(code: CodeType) -> str:
+    """A digest of what ``code`` does: its bytecode, names and constants (nested functions'
+    code included), not where it was read from, so that the same code read from another
+    folder, or from its bytecode file instead of its source, has the same digest.
+
+    >>> def f(x: int) -> int:
+    ...     return x + 1
+    >>> def g(x: int) -> int:
+    ...     return x + 2
+    >>> digest = code_digest(f.__code__)
+    >>> digest == code_digest(f.__code__), digest == code_digest(g.__code__)
+    (True, False)
+    """
+    parts: list[str] = []
+
+    def walk(c: CodeType) -> None:
+        parts.append(c.co_code.hex())
+        parts.append(repr((c.co_names, c.co_varnames, c.co_freevars, c.co_cellvars)))
+        for const in c.co_consts:
+            if isinstance(const, CodeType):
+                walk(const)
+            elif isinstance(const, frozenset):  # its order follows the string hash seed
+                parts.append(repr(sorted(map(repr, const))))
+            else:
+                parts.append(repr(const))
+
+    walk(code)
+    return f"{zlib.crc32(chr(0).join(parts).encode('utf-8', 'surrogatepass')):08x}"
+
+
+def _prune(path: Path, name: str) -> None:
+    """Remove all but the newest :data:`DERIVED_VERSIONS` files of ``name`` beside
+    ``path``."""
+    with contextlib.suppress(OSError):
+        found = []
+        for other in path.parent.glob(f"derived-{name}-*-m*.bin"):
+            with contextlib.suppress(OSError):
+                found.append((other.stat().st_mtime, other))
+        found.sort(reverse=True)
+        for _, other in found[DERIVED_VERSIONS:]:
+            if other != path:
+                with contextlib.suppress(OSError):
+                    other.unlink()
 
 
 def derived(
@@ -372,11 +424,12 @@ def derived(
 ) -> D:
     """``build()``, kept in the cache folder (:func:`cache_dir`, or ``folder``) under
     ``name`` and stamped with ``key`` plus the code of ``build`` and of the functions it
-    ``uses``: later processes load it instead of building it again. ``key`` must name
-    everything else the value depends on (the data it is built from); a stale, corrupt or
-    unreadable file is built again, and a folder that cannot be written keeps nothing. The
-    value must be something :mod:`marshal` writes (str, bytes, numbers, tuples, lists,
-    sets, frozensets, dicts).
+    ``uses`` (:func:`code_digest`): later processes load it instead of building it again.
+    ``key`` must name everything else the value depends on (the data it is built from); a
+    stale, corrupt or unreadable file is built again, and a folder that cannot be written
+    keeps nothing. Each stamp has its own file (the newest :data:`DERIVED_VERSIONS` are
+    kept). The value must be something :mod:`marshal` writes (str, bytes, numbers, tuples,
+    lists, sets, frozensets, dicts).
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as tmp:
@@ -387,7 +440,8 @@ def derived(
     ...     first = derived("demo", "k1", build, folder=Path(tmp))
     ...     again = derived("demo", "k1", build, folder=Path(tmp))
     ...     other = derived("demo", "k2", build, folder=Path(tmp))
-    >>> first == again == other == frozenset({"a", "b"}), len(calls)
+    ...     first_again = derived("demo", "k1", build, folder=Path(tmp))
+    >>> first == again == other == first_again == frozenset({"a", "b"}), len(calls)
     (True, 2)
     """
     if folder is None:
@@ -395,10 +449,10 @@ def derived(
     # The code is part of the stamp: editing it makes the cache stale. A callable without
     # Python code (a builtin, a partial) cannot be stamped: then nothing is kept.
     codes = [getattr(fn, "__code__", None) for fn in (build, *uses)]
-    stamp = f"{key}|{[zlib.crc32(marshal.dumps(c)) for c in codes if c is not None]}"
+    stamp = f"{key}|{[code_digest(c) for c in codes if c is not None]}"
     if None in codes:
         folder = None
-    path = None if folder is None else _derived_path(folder, name)
+    path = None if folder is None else _derived_path(folder, name, stamp)
     if path is not None:
         try:
             stored, crc, raw = marshal.loads(path.read_bytes())
@@ -411,6 +465,7 @@ def derived(
         raw = marshal.dumps(value)  # type: ignore[arg-type]  # marshal-able, as documented
         with contextlib.suppress(OSError):
             _write_atomically(path, marshal.dumps((stamp, zlib.crc32(raw), raw)))
+            _prune(path, name)
     return value
 
 

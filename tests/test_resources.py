@@ -1,0 +1,99 @@
+"""The cache folder's derived values: stamped with what the code does, not where it lives;
+versions side by side each keep their file; old versions are pruned."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from newsclean import resources
+
+SOURCE = textwrap.dedent(
+    """
+    def build():
+        words = frozenset({"alpha", "beta", "gamma"})
+        return sorted(w.upper() for w in words if len(w) > 4 and w not in {"zeta", "eta", "iota"})
+    """
+)
+
+
+def _function(source: str, filename: str) -> object:
+    scope: dict[str, object] = {}
+    exec(compile(source, filename, "exec"), scope)
+    return scope["build"]
+
+
+def test_code_digest_ignores_the_file_and_follows_the_code() -> None:
+    one = _function(SOURCE, "/somewhere/a.py")
+    two = _function("\n\n" + SOURCE, "/elsewhere/b.py")  # other file, other lines
+    other = _function(SOURCE.replace("> 4", "> 3"), "/somewhere/a.py")
+    digest = resources.code_digest
+    assert digest(one.__code__) == digest(two.__code__)  # type: ignore[attr-defined]
+    assert digest(one.__code__) != digest(other.__code__)  # type: ignore[attr-defined]
+
+
+def test_code_digest_is_the_same_in_another_process_and_from_bytecode(tmp_path: Path) -> None:
+    """Across processes (another string hash seed) and whether the module was compiled from
+    its source or loaded from its bytecode file, a function has one digest."""
+    (tmp_path / "probe_module.py").write_text(SOURCE, encoding="utf-8")
+    script = (
+        "import probe_module\n"
+        "from newsclean.resources import code_digest\n"
+        "print(code_digest(probe_module.build.__code__))\n"
+    )
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPATH"] = os.pathsep.join(
+        [str(tmp_path), str(Path(resources.__file__).parents[1]), env.get("PYTHONPATH", "")]
+    )
+    digests = set()
+    for seed in ("1", "2", "3"):  # the first writes the bytecode, the others read it
+        env["PYTHONHASHSEED"] = seed
+        out = subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+        )
+        digests.add(out.stdout.strip())
+    assert (tmp_path / "__pycache__").is_dir()
+    assert len(digests) == 1
+
+
+def test_versions_side_by_side_keep_their_files(tmp_path: Path) -> None:
+    calls: list[str] = []
+
+    def old() -> object:
+        calls.append("old")
+        return ("old",)
+
+    def new() -> object:
+        calls.append("new")
+        return ("new",)
+
+    for _ in range(3):  # two versions in turn: each builds once, then reads its file
+        assert resources.derived("t", "k", old, folder=tmp_path) == ("old",)
+        assert resources.derived("t", "k", new, folder=tmp_path) == ("new",)
+    assert calls == ["old", "new"]
+    assert len(list(tmp_path.iterdir())) == 2
+
+
+def test_only_the_newest_versions_are_kept(tmp_path: Path) -> None:
+    calls: list[int] = []
+
+    def build() -> object:
+        calls.append(1)
+        return (1,)
+
+    for k in range(resources.DERIVED_VERSIONS + 3):
+        resources.derived("t", f"key {k}", build, folder=tmp_path)
+        for path in tmp_path.iterdir():  # older files look older
+            os.utime(path, (path.stat().st_mtime - 10, path.stat().st_mtime - 10))
+    resources.derived("other", "k", lambda: (2,), folder=tmp_path)
+    names = [p.name for p in tmp_path.iterdir()]
+    assert sum(n.startswith("derived-t-") for n in names) == resources.DERIVED_VERSIONS
+    assert sum(n.startswith("derived-other-") for n in names) == 1
+    # The newest is among them: it is read, not built again.
+    last = resources.DERIVED_VERSIONS + 2
+    assert resources.derived("t", f"key {last}", build, folder=tmp_path) == (1,)
+    assert len(calls) == resources.DERIVED_VERSIONS + 3
