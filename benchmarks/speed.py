@@ -525,7 +525,9 @@ def cli_markdown(cli: dict[str, Any]) -> list[str]:
         f"(best of {cli['rounds']}): speed-up **{cli['speedup']}x**; medians "
         f"{cli['median_seconds_j1']} s and {cli['median_seconds_j2']} s: "
         f"{cli['median_speedup']}x ({cli['cpus']} CPUs, load average {load}; wall time "
-        "includes process start-up).",
+        "includes process start-up; newsclean "
+        + ("from bytecode, as pip installs it" if cli.get("bytecode", True) else "from source")
+        + ").",
         "",
         f"CPU seconds (median): `-j 1` {c1['main']} in the one process; `-j 2` {c2['main']} "
         f"in the main process ({c2.get('before_pool', '?')} of them before the pool started: "
@@ -694,6 +696,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="only the CLI's start-up, phase by phase (CPU ms, min and median of --rounds runs)",
     )
     parser.add_argument(
+        "--no-bytecode",
+        action="store_true",
+        help="time the CLI and its start-up as this environment imports newsclean (with "
+        "PYTHONDONTWRITEBYTECODE set, every process compiles the sources), not from bytecode "
+        "as pip installs it",
+    )
+    parser.add_argument(
         "--scaling-only",
         action="store_true",
         help="only the scaling curves of newsclean.fix (wall time, and CPU cold and warm)",
@@ -719,16 +728,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         notes.append(f"not installed (pip install -e '.[bench]'): {', '.join(missing)}")
     if args.cli_only:
         with tempfile.TemporaryDirectory() as tmp:
-            cli = cli_speedup(cli_corpus(texts, args.docs, Path(tmp)), args.rounds)
+            cli = cli_speedup(
+                cli_corpus(texts, args.docs, Path(tmp)), args.rounds, not args.no_bytecode
+            )
         sys.stdout.write("\n".join(cli_markdown(cli)) + "\n")
         (OUT / "speed_cli.json").parent.mkdir(parents=True, exist_ok=True)
         (OUT / "speed_cli.json").write_text(json.dumps(cli, indent=2), encoding="utf-8")
         return 0 if cli.get("supported") else 1
     if args.startup:
-        phases = startup_phases(CORPORA / "bbc_clean.jsonl", args.rounds)
+        phases = startup_phases(CORPORA / "bbc_clean.jsonl", args.rounds, not args.no_bytecode)
         lines = ["| phase | min ms | median ms |", "|---|--:|--:|"]
         lines += [f"| {k} | {v['min']} | {v['median']} |" for k, v in phases.items()]
-        lines += ["", f"{args.rounds} runs, load average {load_average()}."]
+        source = "from source" if args.no_bytecode else "from bytecode"
+        lines += ["", f"{args.rounds} runs {source}, load average {load_average()}."]
         sys.stdout.write("\n".join(lines) + "\n")
         return 0
     scale_rounds = 3 if args.quick else 5
@@ -778,7 +790,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     cpu_rows = cpu_scaling(texts, SIZES, scale_rounds)
     print("CLI -j 1 / -j 2", file=sys.stderr)
     with tempfile.TemporaryDirectory() as tmp:
-        cli = cli_speedup(cli_corpus(texts, args.docs, Path(tmp)), 1 if args.quick else 3)
+        cli = cli_speedup(
+            cli_corpus(texts, args.docs, Path(tmp)), 1 if args.quick else 3, not args.no_bytecode
+        )
     command = " ".join(["python -m benchmarks.speed", *(argv or sys.argv[1:])])
     result: dict[str, Any] = {
         "meta": {
