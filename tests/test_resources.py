@@ -9,6 +9,11 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from newsclean import resources
 
 SOURCE = textwrap.dedent(
@@ -97,3 +102,119 @@ def test_only_the_newest_versions_are_kept(tmp_path: Path) -> None:
     last = resources.DERIVED_VERSIONS + 2
     assert resources.derived("t", f"key {last}", build, folder=tmp_path) == (1,)
     assert len(calls) == resources.DERIVED_VERSIONS + 3
+
+
+# --------------------------------------------------------------------------------------------
+# Compiled patterns kept in the cache folder
+
+PATTERNS = (
+    r"(?i:photo|image|foto)(?:[ \t]*[:|,][ \t]*|[ \t]+by[ \t]+)(?P<credit>.+?)[)\]]?\.?",
+    r"(?<=[.!?…\"”»)])(?P<cut>[ \t]+\(\p{Lu}\p{L}+\))[ \t]*$",
+    r"\b\p{Lu}{2,}(?:[ \t]+\p{Lu}{2,})*\b",
+    r"(?i:read[ \t]+also|related)[ \t]*[:|»>][ \t]*",
+)
+
+
+def test_compiled_patterns_are_read_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = resources.compiled_patterns("t", PATTERNS, folder=tmp_path)
+    compiles: list[str] = []
+    real = regex.compile
+
+    def counting(pattern: str, *args: object, **kwargs: object) -> object:
+        compiles.append(pattern)
+        return real(pattern, *args, **kwargs)
+
+    monkeypatch.setattr(regex, "compile", counting)
+    again = resources.compiled_patterns("t", PATTERNS, folder=tmp_path)
+    assert compiles == []  # none parsed again
+    assert [p.pattern for p in again] == [p.pattern for p in first] == list(PATTERNS)
+    assert [p.flags for p in again] == [real(p).flags for p in PATTERNS]
+    assert [p.groupindex for p in again] == [real(p).groupindex for p in PATTERNS]
+    # Another pattern list is another entry: compiled as usual, then kept.
+    resources.compiled_patterns("t", PATTERNS[:2], folder=tmp_path)
+    assert compiles == list(PATTERNS[:2])
+
+
+def test_compiled_patterns_survive_a_bad_cache_entry(tmp_path: Path) -> None:
+    import marshal
+
+    resources.compiled_patterns("t", PATTERNS, folder=tmp_path)
+    (path,) = tmp_path.iterdir()
+    stamp, _, raw = marshal.loads(path.read_bytes())
+    saved = marshal.loads(raw)
+    bad = [None, ("other pattern", *saved[1][1:]), (saved[2][0], 0, [1, 2, 3]), saved[3]]
+    raw = marshal.dumps(bad)
+    path.write_bytes(marshal.dumps((stamp, __import__("zlib").crc32(raw), raw)))
+    out = resources.compiled_patterns("t", PATTERNS, folder=tmp_path)
+    assert [p.pattern for p in out] == list(PATTERNS)
+    assert out[2].findall("NATO AND EU met") == ["NATO AND EU"]
+
+
+LINE_PARTS = st.sampled_from(
+    [
+        "Photo",
+        "PHOTO",
+        "image",
+        "by",
+        ":",
+        "|",
+        ",",
+        " ",
+        "\t",
+        "(",
+        ")",
+        "[",
+        "]",
+        ".",
+        "!",
+        "”",
+        "Reuters",
+        "AFP",
+        "EFE",
+        "Read also",
+        "related",
+        "»",
+        "é",
+        "İ",
+        "ı",
+        "ſ",
+        "K",
+        "ß",
+        "\n",
+        "x",
+        "the",
+        "NATO",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(parts=st.lists(LINE_PARTS, max_size=14))
+def test_cached_patterns_match_as_compiled_ones(
+    tmp_path_factory: pytest.TempPathFactory, parts: list[str]
+) -> None:
+    """The patterns handed to the C core from the cache find what ``regex.compile``'s find,
+    with the same groups (the boilerplate tables' own patterns included)."""
+    from newsclean.rules import boilerplate
+
+    folder = tmp_path_factory.getbasetemp() / "patterns"
+    tables = boilerplate._default_tables()
+    mine = [
+        tables.media_re,
+        tables.caption_re,
+        tables.source_re,
+        tables.teaser_re,
+        tables.notice_re,
+    ]
+    mine += resources.compiled_patterns("t", PATTERNS, folder=folder)
+    text = "".join(parts)
+    for cached in mine:
+        fresh = regex.compile(cached.pattern)
+        for method in ("match", "fullmatch", "search"):
+            a, b = getattr(cached, method)(text), getattr(fresh, method)(text)
+            assert (a and (a.span(), a.groupdict(), a.groups())) == (
+                b and (b.span(), b.groupdict(), b.groups())
+            )
+        assert [m.span() for m in cached.finditer(text)] == [m.span() for m in fresh.finditer(text)]

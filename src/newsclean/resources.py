@@ -22,17 +22,18 @@ import threading
 import unicodedata
 import zlib
 from array import array
-from collections.abc import Callable, ItemsView, Iterator, Mapping
+from collections.abc import Callable, ItemsView, Iterator, Mapping, Sequence
 from functools import update_wrapper
 from pathlib import Path
 from types import CodeType
-from typing import Generic, TypeVar, overload
+from typing import Any, Generic, TypeVar, overload
 
 __all__ = [
     "CACHE_ENV",
     "FrequencyTable",
     "cache_dir",
     "code_digest",
+    "compiled_patterns",
     "derived",
     "load_table",
     "once",
@@ -467,6 +468,86 @@ def derived(
             _write_atomically(path, marshal.dumps((stamp, zlib.crc32(raw), raw)))
             _prune(path, name)
     return value
+
+
+#: Serialises the capture of :func:`_compile_arguments` (it swaps a module attribute).
+_CAPTURE_LOCK = threading.Lock()
+
+
+def _compile_arguments(pattern: str) -> tuple[object, ...] | None:
+    """What the ``regex`` module hands its C core to make ``regex.compile(pattern)``: the
+    pattern, its flags, its compiled code (a list of ints) and its group tables, as
+    marshal-able values; None when they cannot be had from this version of ``regex``."""
+    import regex
+    from regex import _main
+
+    core: Any = getattr(_main, "_regex", None)
+    if core is None or not callable(getattr(core, "compile", None)):
+        return None
+    seen: list[tuple[object, ...]] = []
+
+    class Spy:
+        def __getattr__(self, attr: str) -> object:
+            return getattr(core, attr)
+
+        def compile(self, *args: object) -> object:
+            seen.append(args)
+            return core.compile(*args)
+
+    with _CAPTURE_LOCK:
+        setattr(_main, "_regex", Spy())  # noqa: B010 - a private name of regex
+        try:
+            regex.compile(pattern, cache_pattern=False)
+        finally:
+            setattr(_main, "_regex", core)  # noqa: B010
+    found = [a for a in seen if a and a[0] == pattern]
+    if len(found) != 1:
+        return None
+    # Flags come as RegexFlag values: marshal wants plain ints.
+    args: list[Any] = [int(a) if isinstance(a, int) and type(a) is not int else a for a in found[0]]
+    try:
+        return marshal.loads(marshal.dumps(tuple(args)))  # type: ignore[no-any-return]
+    except ValueError:
+        return None
+
+
+def compiled_patterns(name: str, patterns: Sequence[str], folder: Path | None = None) -> list[Any]:
+    """``[regex.compile(p) for p in patterns]``, the same patterns, with what compiling
+    them produced kept in the cache folder (:func:`derived`, stamped with the patterns and
+    the ``regex`` version): later processes hand it straight to ``regex``'s C core instead
+    of parsing the patterns again (~10 microseconds a pattern instead of 0.1-15 ms). Any
+    pattern that cannot be had that way is compiled as usual.
+
+    >>> import tempfile
+    >>> patterns = [r"(?i:photo|image): (?P<credit>\\p{Lu}+)", r"\\d+"]
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     built = compiled_patterns("demo", patterns, folder=Path(tmp))
+    ...     p, q = compiled_patterns("demo", patterns, folder=Path(tmp))  # from the file
+    >>> p.search("a PHOTO: AFP")["credit"], q.pattern, p.groupindex
+    ('AFP', '\\\\d+', {'credit': 1})
+    """
+    import regex
+
+    key = f"{regex.__version__}|{regex.DEFAULT_VERSION}|{chr(0).join(patterns)}"
+    saved = derived(
+        f"patterns-{name}",
+        key,
+        lambda: [_compile_arguments(p) for p in patterns],
+        uses=(_compile_arguments,),
+        folder=folder,
+    )
+    out = []
+    core = getattr(regex._main, "_regex", None)
+    for k, pattern in enumerate(patterns):
+        args = saved[k] if isinstance(saved, list) and k < len(saved) else None
+        made = None
+        if isinstance(args, tuple) and args and args[0] == pattern and core is not None:
+            try:
+                made = core.compile(*args)
+            except Exception:  # anything odd: compile it as usual
+                made = None
+        out.append(made if made is not None else regex.compile(pattern))
+    return out
 
 
 @once

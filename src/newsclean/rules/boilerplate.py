@@ -32,7 +32,7 @@ import regex
 from ..config import ConfigError
 from ..edits import Change
 from ..registry import Context, Option, Rule
-from ..resources import derived, load_table
+from ..resources import compiled_patterns, derived, load_table
 
 __all__ = [
     "RULES",
@@ -150,7 +150,9 @@ def _alternation(entries: Iterable[str]) -> str:
     >>> _alternation(["Read also", "Read"])
     'Read[ \\\\t]+also|Read'
     """
-    phrases = sorted({e.strip() for e in entries if e.strip()}, key=len, reverse=True)
+    # Longest first; equal lengths in a fixed order, so that the pattern's text is the same
+    # in every process (its compiled form is kept in the cache folder under that text).
+    phrases = sorted({e.strip() for e in entries if e.strip()}, key=lambda p: (-len(p), p))
     return "|".join(regex.escape(p).replace(r"\ ", r"[ \t]+") for p in phrases)
 
 
@@ -232,8 +234,8 @@ def _compile(extras: tuple[tuple[str, ...], ...]) -> Tables:
         r"|[ \t]*[:|,][ \t]*"
         r"|[ \t]*[–—-][ \t]+)"
     )
-    media_re = regex.compile(r"[(\[]?" + media_head + r"(?P<credit>.+?)[)\]]?\.?")
-    caption_re = regex.compile(
+    media_pattern = r"[(\[]?" + media_head + r"(?P<credit>.+?)[)\]]?\.?"
+    caption_pattern = (
         CAPTION_END
         + r"(?P<cut>[ \t]+(?:[(\[]"
         + media_head
@@ -241,12 +243,12 @@ def _compile(extras: tuple[tuple[str, ...], ...]) -> Tables:
         + media_head
         + r"(?P<credit2>[^\n]+?)))[ \t]*$"
     )
-    source_re = regex.compile(
+    source_pattern = (
         r"[(\[]?(?i:(?:" + _alternation(sources) + r"))"
         r"(?:[ \t]*[:|,][ \t]*|[ \t]+|[ \t]*(?=[)\]]?\.?$))"
         r"(?P<credit>.*?)[)\]]?\.?"
     )
-    teaser_re = regex.compile(r"(?P<label>(?i:" + _alternation(teasers) + r"))")
+    teaser_pattern = r"(?P<label>(?i:" + _alternation(teasers) + r"))"
     for k, entry in enumerate(extras[6]):
         try:
             regex.compile(entry)
@@ -256,10 +258,19 @@ def _compile(extras: tuple[tuple[str, ...], ...]) -> Tables:
                 "notices are patterns: write \\( \\) \\. \\? for literal characters"
             ) from exc
     notice_alt = "|".join(f"(?:{n})" for n in notices)
+    notice_pattern = r"(?i:" + notice_alt + r")[ \t]*[.!]?"
+    patterns = (media_pattern, caption_pattern, source_pattern, teaser_pattern, notice_pattern)
+    default = extras == _NO_EXTRAS
     try:
-        notice_re = regex.compile(r"(?i:" + notice_alt + r")[ \t]*[.!]?")
+        if default:
+            # The shipped tables' patterns, compiled once and kept in the cache folder
+            # (compiling them took ~40 ms of every start-up).
+            compiled = compiled_patterns("boilerplate", patterns)
+        else:
+            compiled = [regex.compile(p) for p in patterns]
     except regex.error as exc:
         raise ConfigError(f"a boilerplate notice pattern does not compile: {exc}") from exc
+    media_re, caption_re, source_re, teaser_re, notice_re = compiled
     media_prefixes = _prefixes(media)
     desk_words = tuple(sorted({w.upper() for h in desk_heads for w in h.split()}))
     return Tables(
@@ -282,7 +293,7 @@ def _compile(extras: tuple[tuple[str, ...], ...]) -> Tables:
         source_heads=_label_heads(_prefixes(sources)),
         teaser_heads=_label_heads(_prefixes(teasers)),
         caption_gate_re=_caption_gate_re(_label_heads(media_prefixes)),
-        notice_heads=_notice_heads(notice_re, default=extras == ((),) * len(OPTION_KEYS)),
+        notice_heads=_notice_heads(notice_re, default=default),
     )
 
 
