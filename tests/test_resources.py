@@ -218,3 +218,29 @@ def test_cached_patterns_match_as_compiled_ones(
                 b and (b.span(), b.groupdict(), b.groups())
             )
         assert [m.span() for m in cached.finditer(text)] == [m.span() for m in fresh.finditer(text)]
+
+
+# --------------------------------------------------------------------------------------------
+# The frequency table's block search against a plain dict
+
+WORD = st.text(alphabet=st.sampled_from("abcxyzé’'-ßİıZ\u0301\U0001f600"), min_size=1, max_size=6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    freqs=st.dictionaries(WORD, st.sampled_from([1e-3, 2e-5, 3e-7, 0.05]), max_size=300),
+    probes=st.lists(WORD | st.sampled_from(["", "\n", "a\nb", "\ud800"]), max_size=40),
+)
+def test_frequency_table_finds_what_a_dict_finds(
+    freqs: dict[str, float], probes: list[str]
+) -> None:
+    """Every word, in every bucket (more words than one bucket holds), and words that are
+    not there (prefixes, extensions, newlines, lone surrogates) answer as a dict does; the
+    table read back from its bytes too."""
+    table = resources.FrequencyTable.from_dict(freqs)
+    again = resources.FrequencyTable.loads(table.dumps("k"), "k")
+    for t in (table, again):
+        assert len(t) == len(freqs) and dict(t.items()) == freqs and list(t) == sorted(freqs)
+        for word in [*freqs, *probes, *(w + "a" for w in freqs), *(w[:-1] for w in freqs)]:
+            assert t.get(word) == freqs.get(word), word
+            assert (word in t) == (word in freqs)
