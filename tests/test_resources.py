@@ -162,6 +162,7 @@ LINE_PARTS = st.sampled_from(
         "|",
         ",",
         " ",
+        "  ",
         "\t",
         "(",
         ")",
@@ -183,11 +184,51 @@ LINE_PARTS = st.sampled_from(
         "K",
         "ß",
         "\n",
+        "\r\n",
+        "\n\n\n\n",
+        "\u00a0",
         "x",
         "the",
         "NATO",
+        "Date: 2022-02-15",
+        "&amp;",
+        "&#39;",
+        "Ã©",
+        "â€",
+        "https://",
+        "www.",
+        "© 2022",
+        "All rights reserved",
+        "{Matzav.com}",
+        ", police said.",
+        ", which",
+        "dpa/AFP/ts",
+        "1999–2001",
     ]
 )
+
+
+def _cached_patterns() -> list[regex.Pattern[str]]:
+    """Every pattern newsclean's modules take from :func:`resources.compiled_patterns`."""
+    from newsclean.rules import boilerplate, encoding, header, whitespace
+
+    tables = boilerplate._default_tables()
+    found = [tables.media_re, tables.caption_re, tables.source_re, tables.teaser_re]
+    found += [tables.notice_re, header.header_re()]
+    for module in (boilerplate, encoding, whitespace):
+        for name, value in vars(module).items():
+            named = name.endswith("_RE") and f"{name[:-3]}_PATTERN" in vars(module)
+            if named and isinstance(value, regex.Pattern):
+                found.append(value)
+    return found
+
+
+def test_the_modules_patterns_come_from_the_cache() -> None:
+    """Their source text is theirs (the cache is keyed by it), and there are as many as
+    the modules name."""
+    patterns = _cached_patterns()
+    assert len(patterns) >= 6 + 9 + 3 + 9 + 4
+    assert all(isinstance(p.pattern, str) and p.pattern for p in patterns)
 
 
 @settings(max_examples=300, deadline=None)
@@ -196,22 +237,13 @@ def test_cached_patterns_match_as_compiled_ones(
     tmp_path_factory: pytest.TempPathFactory, parts: list[str]
 ) -> None:
     """The patterns handed to the C core from the cache find what ``regex.compile``'s find,
-    with the same groups (the boilerplate tables' own patterns included)."""
-    from newsclean.rules import boilerplate
-
+    with the same groups (the modules' own patterns included)."""
     folder = tmp_path_factory.getbasetemp() / "patterns"
-    tables = boilerplate._default_tables()
-    mine = [
-        tables.media_re,
-        tables.caption_re,
-        tables.source_re,
-        tables.teaser_re,
-        tables.notice_re,
-    ]
-    mine += resources.compiled_patterns("t", PATTERNS, folder=folder)
+    mine = _cached_patterns() + resources.compiled_patterns("t", PATTERNS, folder=folder)
     text = "".join(parts)
     for cached in mine:
         fresh = regex.compile(cached.pattern)
+        assert cached.flags == fresh.flags and cached.groupindex == fresh.groupindex
         for method in ("match", "fullmatch", "search"):
             a, b = getattr(cached, method)(text), getattr(fresh, method)(text)
             assert (a and (a.span(), a.groupdict(), a.groups())) == (

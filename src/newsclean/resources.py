@@ -26,7 +26,10 @@ from collections.abc import Callable, ItemsView, Iterator, Mapping, Sequence
 from functools import update_wrapper
 from pathlib import Path
 from types import CodeType
-from typing import Any, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+
+if TYPE_CHECKING:
+    import regex
 
 __all__ = [
     "CACHE_ENV",
@@ -561,7 +564,9 @@ def _compile_arguments(pattern: str) -> tuple[object, ...] | None:
         return None
 
 
-def compiled_patterns(name: str, patterns: Sequence[str], folder: Path | None = None) -> list[Any]:
+def compiled_patterns(
+    name: str, patterns: Sequence[str], folder: Path | None = None
+) -> list[regex.Pattern[str]]:
     """``[regex.compile(p) for p in patterns]``, the same patterns, with what compiling
     them produced kept in the cache folder (:func:`derived`, stamped with the patterns and
     the ``regex`` version): later processes hand it straight to ``regex``'s C core instead

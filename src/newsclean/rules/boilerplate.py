@@ -108,34 +108,60 @@ CREDIT_CONNECTORS = frozenset(
     }
 )
 #: A token of a credit: a word (letters, digits, inner ' . & -), or an e-mail-free domain.
-CREDIT_TOKEN_RE = regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{N}'’.&_-]*[\p{L}\p{N}])?\.?")
+CREDIT_TOKEN_PATTERN = r"[\p{L}\p{N}](?:[\p{L}\p{N}'’.&_-]*[\p{L}\p{N}])?\.?"
 #: What may separate credit tokens: spaces, commas, slashes, ampersands, semicolons, middle
 #: dots, pipes, dashes, parentheses, braces (scraper tags), a copyright sign, ``+``.
-CREDIT_SEPARATORS_RE = regex.compile(r"[\s,/&;·•|+()\[\]{}©–—-]+")
+CREDIT_SEPARATORS_PATTERN = r"[\s,/&;·•|+()\[\]{}©–—-]+"
 #: At most this many tokens and characters: a credit is short.
 CREDIT_MAX_TOKENS = 16
 CREDIT_MAX_CHARS = 160
 COPYRIGHT_MAX_TOKENS = 40
 #: Initials of the writer at the end of an agency slug: "dpa/AFP/ts".
-INITIALS_RE = regex.compile(r"\p{Ll}{1,4}|\p{Lu}{1,4}")
+INITIALS_PATTERN = r"\p{Ll}{1,4}|\p{Lu}{1,4}"
 #: One agency in parentheses or after a dash: "(AFP)", "— Reuters" (see :func:`agency_slug`).
-SINGLE_AGENCY_RE = regex.compile(r"\(\s*([^()]+?)\s*\)\.?|[–—-]+[ \t]*(.+?)\.?")
+SINGLE_AGENCY_PATTERN = r"\(\s*([^()]+?)\s*\)\.?|[–—-]+[ \t]*(.+?)\.?"
 #: Sentence end inside a caption line, before a trailing credit.
 CAPTION_END = r"(?<=[.!?…\"”»)])"
 #: A year, a range of years, or a copyright year list.
-YEAR_RE = regex.compile(r"(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2})?")
+YEAR_PATTERN = r"(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2})?"
 #: A copyright marker opening a line.
-COPYRIGHT_RE = regex.compile(r"(?i)(?:\(c\)|©|copyright(?:\s*©|\s*\(c\))?)\s*")
+COPYRIGHT_PATTERN = r"(?i)(?:\(c\)|©|copyright(?:\s*©|\s*\(c\))?)\s*"
 #: "All rights reserved." in a copyright line.
-RIGHTS_RE = regex.compile(r"(?i)\.?\s*all rights reserved\.?")
+RIGHTS_PATTERN = r"(?i)\.?\s*all rights reserved\.?"
 #: A scraper tag: the site's domain in braces at the end of a line, "{Matzav.com}".
-SCRAPER_TAG_RE = regex.compile(r"\{[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+\}\s*$")
+SCRAPER_TAG_PATTERN = r"\{[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+\}\s*$"
 #: Cheap gate of the copyright and reader-comment rules: a copyright marker or a scraper tag.
 COPYRIGHT_GATE = ("©", "(c)", "(C)", "opyright", "OPYRIGHT", "}")
 #: Bullets and markers that may open a boilerplate line.
 LEAD_MARKS = "*•►▶»>#-–— \t"
 #: Separators after a teaser or credit label.
-LABEL_SEP_RE = regex.compile(r"[ \t]*(?:[:|»>]|[–—-](?=[ \t]|$))[ \t]*")
+LABEL_SEP_PATTERN = r"[ \t]*(?:[:|»>]|[–—-](?=[ \t]|$))[ \t]*"
+#: The patterns above, compiled once and kept in the cache folder (see
+#: :func:`newsclean.resources.compiled_patterns`).
+(
+    CREDIT_TOKEN_RE,
+    CREDIT_SEPARATORS_RE,
+    INITIALS_RE,
+    SINGLE_AGENCY_RE,
+    YEAR_RE,
+    COPYRIGHT_RE,
+    RIGHTS_RE,
+    SCRAPER_TAG_RE,
+    LABEL_SEP_RE,
+) = compiled_patterns(
+    "boilerplate-credits",
+    (
+        CREDIT_TOKEN_PATTERN,
+        CREDIT_SEPARATORS_PATTERN,
+        INITIALS_PATTERN,
+        SINGLE_AGENCY_PATTERN,
+        YEAR_PATTERN,
+        COPYRIGHT_PATTERN,
+        RIGHTS_PATTERN,
+        SCRAPER_TAG_PATTERN,
+        LABEL_SEP_PATTERN,
+    ),
+)
 
 #: Trailing text after the copyright/scraper tag is removed as reader comments only when
 #: it is at most this share of the article before it and at most this many characters;
@@ -928,7 +954,7 @@ def teaser(line: str, t: Tables) -> str | None:
 #: The end of a reported sentence: an attribution clause after a comma, in the past tense
 #: ("…, police said") or in the present with a full stop ("…, the NHS says."); headlines
 #: attribute in the present without one ("Man dies in crash, police say").
-ATTRIBUTION_END_RE = regex.compile(
+ATTRIBUTION_END_PATTERN = (
     r",\h+(?:[\p{L}\p{N}’'.&-]+\h+){0,4}?"
     r"(?:(?:said|reported|added|told\h+[^,]{1,40}|announced|confirmed|wrote|noted|stated"
     r"|insisted|explained)\h*[.!]?"
@@ -936,10 +962,16 @@ ATTRIBUTION_END_RE = regex.compile(
     r"[\h\p{Pf}\p{Pe}\"']*$"
 )
 #: The end of a sentence: a full stop, "!" or "?" (closing quotes or brackets may follow).
-PROSE_END_RE = regex.compile(r"[.!?][\p{Pf}\p{Pe}\"']*\h*$")
+PROSE_END_PATTERN = r"[.!?][\p{Pf}\p{Pe}\"']*\h*$"
 #: A relative or second clause after a comma (", which first reported", ", and they did").
-CLAUSE_AFTER_COMMA_RE = regex.compile(
+CLAUSE_AFTER_COMMA_PATTERN = (
     r",\h+(?:which|and\h+(?:he|she|they|we|it|I)|but\h+(?:he|she|they|we|it|I))\h"
+)
+
+#: The patterns above, compiled once and kept in the cache folder.
+ATTRIBUTION_END_RE, PROSE_END_RE, CLAUSE_AFTER_COMMA_RE = compiled_patterns(
+    "boilerplate-prose",
+    (ATTRIBUTION_END_PATTERN, PROSE_END_PATTERN, CLAUSE_AFTER_COMMA_PATTERN),
 )
 
 

@@ -14,7 +14,7 @@ import regex
 
 from ..edits import Change, Meta
 from ..registry import Context, Rule
-from ..resources import load_table, once
+from ..resources import compiled_patterns, load_table, once
 
 #: An ISO 8601 date, optionally with a time and a zone.
 ISO_DATE = (
@@ -25,11 +25,12 @@ ISO_DATE = (
 
 @once
 def header_re() -> regex.Pattern[str]:
-    """The pattern of a leaked date header (anchored by ``match``), built once."""
+    """The pattern of a leaked date header (anchored by ``match``), built once (and kept
+    compiled in the cache folder, see :func:`newsclean.resources.compiled_patterns`)."""
     keys = "|".join(
         regex.escape(k).replace(r"\ ", r"[ \t]+") for k in load_table("header_keys.txt")
     )
-    return regex.compile(
+    pattern = (
         r"\s*(?i:"
         + keys
         + r")(?:[ \t]*:[ \t]*|[ \t]+)"
@@ -37,6 +38,7 @@ def header_re() -> regex.Pattern[str]:
         # The header ends at whitespace (then the text) or at the end of the text.
         + r"(?=\s|\Z)\s*"
     )
+    return compiled_patterns("header", (pattern,))[0]
 
 
 def parse_date_header(text: str) -> tuple[int, str] | None:
