@@ -1094,13 +1094,16 @@ def find_caption_credits(text: str, ctx: Context) -> Iterable[Change]:
 def _caption_changes(text: str, t: Tables) -> Iterator[Change]:
     folded = text.casefold()
     slashes = "/" in text
-    if not slashes and not any(word in folded for word in t.media_words):
+    # The media words of the whole text: casefolding maps each character on its own, so a
+    # line's folded tail is a stretch of the folded text, and holds only words found here.
+    present = tuple(word for word in t.media_words if word in folded)
+    if not slashes and not present:
         return
     for line in _lines_of(text)[0]:
         if line.blank or len(line.text) < 12:
             continue
         tail = line.text[-CREDIT_MAX_CHARS - 24 :].casefold()
-        media = any(word in tail for word in t.media_words)
+        media = any(word in tail for word in present)
         if not media and "/" not in tail:
             continue
         raw = text[line.start : line.content_end]
