@@ -276,3 +276,27 @@ def test_frequency_table_finds_what_a_dict_finds(
         for word in [*freqs, *probes, *(w + "a" for w in freqs), *(w[:-1] for w in freqs)]:
             assert t.get(word) == freqs.get(word), word
             assert (word in t) == (word in freqs)
+
+
+def test_no_home_folder_means_no_cache_and_the_rules_still_load(tmp_path: Path) -> None:
+    """Without $HOME (and no password entry to find it from) the rules import and run,
+    caching nothing."""
+    env = {k: v for k, v in os.environ.items() if k not in ("HOME", resources.CACHE_ENV)}
+    env.pop("XDG_CACHE_HOME", None)
+    env["PYTHONPATH"] = os.pathsep.join(
+        [str(Path(resources.__file__).parents[1]), env.get("PYTHONPATH", "")]
+    )
+    script = (
+        "import pathlib\n"
+        "def no_home():\n"
+        "    raise RuntimeError('Could not determine home directory.')\n"
+        "pathlib.Path.home = staticmethod(no_home)\n"
+        "import newsclean\n"
+        "from newsclean.resources import cache_dir\n"
+        "assert cache_dir() is None\n"
+        "print(newsclean.fix('Photo: EFE\\n\\nTalks went on.  Then &amp; now.'))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout == "Talks went on. Then & now.\n"

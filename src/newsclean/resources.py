@@ -156,7 +156,8 @@ def cache_dir() -> Path | None:
 
     ``$NEWSCLEAN_CACHE_DIR`` when set (empty: off), else ``newsclean`` in
     ``$XDG_CACHE_HOME`` (``~/.cache``), ``%LOCALAPPDATA%`` on Windows or ``~/Library/Caches``
-    on macOS.
+    on macOS; None when no home folder can be found (the rules' modules ask for it as they
+    are imported, for their compiled patterns).
 
     >>> import os
     >>> old = os.environ.get(CACHE_ENV)
@@ -171,12 +172,15 @@ def cache_dir() -> Path | None:
     value = os.environ.get(CACHE_ENV)
     if value is not None:
         return Path(value).expanduser() if value else None
-    if sys.platform == "win32":  # pragma: no cover - not run on CI's Linux
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":  # pragma: no cover
-        base = str(Path.home() / "Library" / "Caches")
-    else:
-        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    try:
+        if sys.platform == "win32":  # pragma: no cover - not run on CI's Linux
+            base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        elif sys.platform == "darwin":  # pragma: no cover
+            base = str(Path.home() / "Library" / "Caches")
+        else:
+            base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    except (KeyError, RuntimeError):  # no home folder to be found: nothing is cached
+        return None
     return Path(base) / "newsclean"
 
 
