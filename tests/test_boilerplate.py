@@ -450,3 +450,61 @@ def test_every_shipped_heading_passes_the_gate(heading: str) -> None:
 
     assert b.comment_label(heading)
     assert b._comment_marked(heading)
+
+
+_CAPTION_PARTS = st.sampled_from(
+    [
+        "Drills went on. ",
+        "He spoke in Kyiv on Monday.",
+        " Photo: EFE/EPA",
+        " (PHOTO: Reuters)",
+        " Foto: AFP",
+        " Image: Getty Images",
+        " REUTERS/Valentyn Ogirenko",
+        " and/or ",
+        "ß",
+        "İ",
+        "ſ",
+        "K",
+        "PHOTOß",
+        "\u0130MAGE",
+        "ﬁ",
+        "\n",
+        "\n\n",
+        " ",
+        "(AP Photo/Efrem Lukatsky)",
+    ]
+)
+
+
+def _caption_changes_every_word(text: str) -> list[tuple[int, int]]:
+    """The caption finder as it was: every media word tried on every line's tail."""
+    from newsclean.rules import boilerplate as b
+
+    t = b.tables()
+    if "/" not in text and not any(w in text.casefold() for w in t.media_words):
+        return []
+    out = []
+    for line in b._lines_of(text)[0]:
+        if line.blank or len(line.text) < 12:
+            continue
+        tail = line.text[-b.CREDIT_MAX_CHARS - 24 :].casefold()
+        media = any(word in tail for word in t.media_words)
+        if not media and "/" not in tail:
+            continue
+        raw = text[line.start : line.content_end]
+        span = b.caption_credit(raw, t) if media else b._caption_slug(raw, t)
+        if span is not None:
+            out.append((line.start + span[0], line.start + span[1]))
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_CAPTION_PARTS, min_size=1, max_size=12).map("".join))
+def test_caption_finder_tries_only_the_texts_media_words(text: str) -> None:
+    """The words tried on each line are those of the whole folded text: the same spans as
+    trying every media word (casefolding maps each character alone)."""
+    from newsclean.rules import boilerplate as b
+
+    found = [(c.start, c.end) for c in b._caption_changes(text, b.tables())]
+    assert found == _caption_changes_every_word(text)

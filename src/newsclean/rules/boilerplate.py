@@ -33,7 +33,7 @@ import regex
 from ..config import ConfigError
 from ..edits import Change
 from ..registry import Context, Option, Rule
-from ..resources import derived, load_table
+from ..resources import compiled_patterns, derived, load_table
 
 __all__ = [
     "RULES",
@@ -109,38 +109,66 @@ CREDIT_CONNECTORS = frozenset(
     }
 )
 #: A token of a credit: a word (letters, digits, inner ' . & -), or an e-mail-free domain.
-CREDIT_TOKEN_RE = regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{N}'’.&_-]*[\p{L}\p{N}])?\.?")
+CREDIT_TOKEN_PATTERN = r"[\p{L}\p{N}](?:[\p{L}\p{N}'’.&_-]*[\p{L}\p{N}])?\.?"
 #: What may separate credit tokens: spaces, commas, slashes, ampersands, semicolons, middle
 #: dots, pipes, dashes, parentheses, braces (scraper tags), a copyright sign, ``+``.
-CREDIT_SEPARATORS_RE = regex.compile(r"[\s,/&;·•|+()\[\]{}©–—-]+")
+CREDIT_SEPARATORS_PATTERN = r"[\s,/&;·•|+()\[\]{}©–—-]+"
 #: At most this many tokens and characters: a credit is short.
 CREDIT_MAX_TOKENS = 16
 CREDIT_MAX_CHARS = 160
 COPYRIGHT_MAX_TOKENS = 40
 #: Initials of the writer at the end of an agency slug: "dpa/AFP/ts".
-INITIALS_RE = regex.compile(r"\p{Ll}{1,4}|\p{Lu}{1,4}")
+INITIALS_PATTERN = r"\p{Ll}{1,4}|\p{Lu}{1,4}"
 #: One agency in parentheses or after a dash: "(AFP)", "— Reuters" (see :func:`agency_slug`).
-SINGLE_AGENCY_RE = regex.compile(r"\(\s*([^()]+?)\s*\)\.?|[–—-]+[ \t]*(.+?)\.?")
+SINGLE_AGENCY_PATTERN = r"\(\s*([^()]+?)\s*\)\.?|[–—-]+[ \t]*(.+?)\.?"
 #: Sentence end inside a caption line, before a trailing credit.
 CAPTION_END = r"(?<=[.!?…\"”»)])"
 #: A year, a range of years, or a copyright year list.
-YEAR_RE = regex.compile(r"(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2})?")
+YEAR_PATTERN = r"(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2})?"
 #: A copyright marker opening a line.
-COPYRIGHT_RE = regex.compile(r"(?i)(?:\(c\)|©|copyright(?:\s*©|\s*\(c\))?)\s*")
+COPYRIGHT_PATTERN = r"(?i)(?:\(c\)|©|copyright(?:\s*©|\s*\(c\))?)\s*"
 #: "All rights reserved." in a copyright line, or "Reproduction reserved." (Italian sites'
 #: "Riproduzione riservata").
-RIGHTS_RE = regex.compile(r"(?i)\.?\s*(?:all rights|reproduction) reserved\.?")
+RIGHTS_PATTERN = r"(?i)\.?\s*(?:all rights|reproduction) reserved\.?"
 #: The same phrase opening a copyright line: "REPRODUCTION RESERVED © Copyright ANSA".
-RIGHTS_LEAD_RE = regex.compile(r"(?i)(?:all rights|reproduction) reserved[ \t]*[.,;:|·•–—-]?[ \t]*")
+RIGHTS_LEAD_PATTERN = r"(?i)(?:all rights|reproduction) reserved[ \t]*[.,;:|·•–—-]?[ \t]*"
 #: A scraper tag: the site's domain in braces at the end of a line, "{Matzav.com}".
-SCRAPER_TAG_RE = regex.compile(r"\{[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+\}\s*$")
+SCRAPER_TAG_PATTERN = r"\{[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+\}\s*$"
 #: Cheap gate of the copyright and reader-comment rules: a copyright marker, a rights
 #: phrase or a scraper tag.
 COPYRIGHT_GATE = ("©", "(c)", "(C)", "opyright", "OPYRIGHT", "eserved", "ESERVED", "}")
 #: Bullets and markers that may open a boilerplate line.
 LEAD_MARKS = "*•►▶»>#-–— \t"
 #: Separators after a teaser or credit label.
-LABEL_SEP_RE = regex.compile(r"[ \t]*(?:[:|»>]|[–—-](?=[ \t]|$))[ \t]*")
+LABEL_SEP_PATTERN = r"[ \t]*(?:[:|»>]|[–—-](?=[ \t]|$))[ \t]*"
+#: The patterns above, compiled once and kept in the cache folder (see
+#: :func:`newsclean.resources.compiled_patterns`).
+(
+    CREDIT_TOKEN_RE,
+    CREDIT_SEPARATORS_RE,
+    INITIALS_RE,
+    SINGLE_AGENCY_RE,
+    YEAR_RE,
+    COPYRIGHT_RE,
+    RIGHTS_RE,
+    RIGHTS_LEAD_RE,
+    SCRAPER_TAG_RE,
+    LABEL_SEP_RE,
+) = compiled_patterns(
+    "boilerplate-credits",
+    (
+        CREDIT_TOKEN_PATTERN,
+        CREDIT_SEPARATORS_PATTERN,
+        INITIALS_PATTERN,
+        SINGLE_AGENCY_PATTERN,
+        YEAR_PATTERN,
+        COPYRIGHT_PATTERN,
+        RIGHTS_PATTERN,
+        RIGHTS_LEAD_PATTERN,
+        SCRAPER_TAG_PATTERN,
+        LABEL_SEP_PATTERN,
+    ),
+)
 
 #: Trailing text after the copyright/scraper tag is removed as reader comments only when
 #: it is at most this share of the article before it and at most this many characters;
@@ -155,7 +183,9 @@ def _alternation(entries: Iterable[str]) -> str:
     >>> _alternation(["Read also", "Read"])
     'Read[ \\\\t]+also|Read'
     """
-    phrases = sorted({e.strip() for e in entries if e.strip()}, key=len, reverse=True)
+    # Longest first; equal lengths in a fixed order, so that the pattern's text is the same
+    # in every process (its compiled form is kept in the cache folder under that text).
+    phrases = sorted({e.strip() for e in entries if e.strip()}, key=lambda p: (-len(p), p))
     return "|".join(regex.escape(p).replace(r"\ ", r"[ \t]+") for p in phrases)
 
 
@@ -237,8 +267,8 @@ def _compile(extras: tuple[tuple[str, ...], ...]) -> Tables:
         r"|[ \t]*[:|,][ \t]*"
         r"|[ \t]*[–—-][ \t]+)"
     )
-    media_re = regex.compile(r"[(\[]?" + media_head + r"(?P<credit>.+?)[)\]]?\.?")
-    caption_re = regex.compile(
+    media_pattern = r"[(\[]?" + media_head + r"(?P<credit>.+?)[)\]]?\.?"
+    caption_pattern = (
         CAPTION_END
         + r"(?P<cut>[ \t]+(?:[(\[]"
         + media_head
@@ -246,12 +276,12 @@ def _compile(extras: tuple[tuple[str, ...], ...]) -> Tables:
         + media_head
         + r"(?P<credit2>[^\n]+?)))[ \t]*$"
     )
-    source_re = regex.compile(
+    source_pattern = (
         r"[(\[]?(?i:(?:" + _alternation(sources) + r"))"
         r"(?:[ \t]*[:|,][ \t]*|[ \t]+|[ \t]*(?=[)\]]?\.?$))"
         r"(?P<credit>.*?)[)\]]?\.?"
     )
-    teaser_re = regex.compile(r"(?P<label>(?i:" + _alternation(teasers) + r"))")
+    teaser_pattern = r"(?P<label>(?i:" + _alternation(teasers) + r"))"
     for k, entry in enumerate(extras[6]):
         try:
             regex.compile(entry)
@@ -261,10 +291,19 @@ def _compile(extras: tuple[tuple[str, ...], ...]) -> Tables:
                 "notices are patterns: write \\( \\) \\. \\? for literal characters"
             ) from exc
     notice_alt = "|".join(f"(?:{n})" for n in notices)
+    notice_pattern = r"(?i:" + notice_alt + r")[ \t]*[.!]?"
+    patterns = (media_pattern, caption_pattern, source_pattern, teaser_pattern, notice_pattern)
+    default = extras == _NO_EXTRAS
     try:
-        notice_re = regex.compile(r"(?i:" + notice_alt + r")[ \t]*[.!]?")
+        if default:
+            # The shipped tables' patterns, compiled once and kept in the cache folder
+            # (compiling them took ~40 ms of every start-up).
+            compiled = compiled_patterns("boilerplate", patterns)
+        else:
+            compiled = [regex.compile(p) for p in patterns]
     except regex.error as exc:
         raise ConfigError(f"a boilerplate notice pattern does not compile: {exc}") from exc
+    media_re, caption_re, source_re, teaser_re, notice_re = compiled
     media_prefixes = _prefixes(media)
     desk_words = tuple(sorted({w.upper() for h in desk_heads for w in h.split()}))
     return Tables(
@@ -287,7 +326,7 @@ def _compile(extras: tuple[tuple[str, ...], ...]) -> Tables:
         source_heads=_label_heads(_prefixes(sources)),
         teaser_heads=_label_heads(_prefixes(teasers)),
         caption_gate_re=_caption_gate_re(_label_heads(media_prefixes)),
-        notice_heads=_notice_heads(notice_re, default=extras == ((),) * len(OPTION_KEYS)),
+        notice_heads=_notice_heads(notice_re, default=default),
     )
 
 
@@ -956,7 +995,7 @@ def teaser(line: str, t: Tables) -> str | None:
 #: The end of a reported sentence: an attribution clause after a comma, in the past tense
 #: ("…, police said") or in the present with a full stop ("…, the NHS says."); headlines
 #: attribute in the present without one ("Man dies in crash, police say").
-ATTRIBUTION_END_RE = regex.compile(
+ATTRIBUTION_END_PATTERN = (
     r",\h+(?:[\p{L}\p{N}’'.&-]+\h+){0,4}?"
     r"(?:(?:said|reported|added|told\h+[^,]{1,40}|announced|confirmed|wrote|noted|stated"
     r"|insisted|explained)\h*[.!]?"
@@ -964,10 +1003,16 @@ ATTRIBUTION_END_RE = regex.compile(
     r"[\h\p{Pf}\p{Pe}\"']*$"
 )
 #: The end of a sentence: a full stop, "!" or "?" (closing quotes or brackets may follow).
-PROSE_END_RE = regex.compile(r"[.!?][\p{Pf}\p{Pe}\"']*\h*$")
+PROSE_END_PATTERN = r"[.!?][\p{Pf}\p{Pe}\"']*\h*$"
 #: A relative or second clause after a comma (", which first reported", ", and they did").
-CLAUSE_AFTER_COMMA_RE = regex.compile(
+CLAUSE_AFTER_COMMA_PATTERN = (
     r",\h+(?:which|and\h+(?:he|she|they|we|it|I)|but\h+(?:he|she|they|we|it|I))\h"
+)
+
+#: The patterns above, compiled once and kept in the cache folder.
+ATTRIBUTION_END_RE, PROSE_END_RE, CLAUSE_AFTER_COMMA_RE = compiled_patterns(
+    "boilerplate-prose",
+    (ATTRIBUTION_END_PATTERN, PROSE_END_PATTERN, CLAUSE_AFTER_COMMA_PATTERN),
 )
 
 
@@ -1090,13 +1135,16 @@ def find_caption_credits(text: str, ctx: Context) -> Iterable[Change]:
 def _caption_changes(text: str, t: Tables) -> Iterator[Change]:
     folded = text.casefold()
     slashes = "/" in text
-    if not slashes and not any(word in folded for word in t.media_words):
+    # The media words of the whole text: casefolding maps each character on its own, so a
+    # line's folded tail is a stretch of the folded text, and holds only words found here.
+    present = tuple(word for word in t.media_words if word in folded)
+    if not slashes and not present:
         return
     for line in _lines_of(text)[0]:
         if line.blank or len(line.text) < 12:
             continue
         tail = line.text[-CREDIT_MAX_CHARS - 24 :].casefold()
-        media = any(word in tail for word in t.media_words)
+        media = any(word in tail for word in present)
         if not media and "/" not in tail:
             continue
         raw = text[line.start : line.content_end]

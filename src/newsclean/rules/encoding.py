@@ -12,11 +12,9 @@ import html.entities
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-import regex
-
 from ..edits import Change
 from ..registry import Context, Rule
-from ..resources import once
+from ..resources import compiled_patterns, once
 
 #: UTF-8 read as Latin-1 or Windows-1252: a lead byte (Â..ô) followed by a continuation byte
 #: (0x80..0xBF as Latin-1, or the Windows-1252 characters at those positions).
@@ -25,33 +23,57 @@ CONTINUATION = (
     "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
-MOJIBAKE_HINT_RE = regex.compile(LEAD + CONTINUATION)
+MOJIBAKE_HINT_PATTERN = LEAD + CONTINUATION
 #: A stretch of non-space text around a mojibake hint. A no-break space (or U+0085) stays
 #: inside only right after a character that can be part of mojibake ("Â\xa0" is mojibake for
 #: a no-break space) and not after another space; anywhere else it ends the segment, so that
 #: NC501 removing it at a line end cannot change what ftfy sees on a second run.
-SEGMENT_RE = regex.compile(
-    r"(?:\S|(?<=" + LEAD + "|(?![\u00a0\u0085])" + CONTINUATION + r")[\u00a0\u0085])+"
-)
+SEGMENT_PATTERN = r"(?:\S|(?<=" + LEAD + "|(?![\u00a0\u0085])" + CONTINUATION + r")[\u00a0\u0085])+"
 ENTITY_BODY = r"(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
-HTML_ENTITY_RE = regex.compile("&" + ENTITY_BODY)
+HTML_ENTITY_PATTERN = "&" + ENTITY_BODY
 #: What may follow a decoded "&" to make another entity ("&amp;amp;" is "&" escaped twice).
-ENTITY_BODY_RE = regex.compile(ENTITY_BODY)
+ENTITY_BODY_PATTERN = ENTITY_BODY
 #: Characters an entity is made of (besides "&"): decoded values holding them are left alone.
-ENTITY_CHAR_RE = regex.compile(r"[A-Za-z0-9#;]")
+ENTITY_CHAR_PATTERN = r"[A-Za-z0-9#;]"
 #: Where a URL starts; an entity after it in the same run of non-space characters is part of it.
-URL_START_RE = regex.compile(r"https?://|www\.")
+URL_START_PATTERN = r"https?://|www\."
 #: The rest of a run of non-space characters, from a position inside it.
-NON_SPACE_RUN_RE = regex.compile(r"\S*")
+NON_SPACE_RUN_PATTERN = r"\S*"
 #: The last whitespace character before a position (searched backwards, so found at once).
-LAST_SPACE_RE = regex.compile(r"(?r)\s")
+LAST_SPACE_PATTERN = r"(?r)\s"
 REPLACEMENT_CHAR = "\ufffd"
 #: "â€" not followed by the third byte's character: U+201D (”) is E2 80 9D, and 0x9D is
 #: undefined in Windows-1252, so decoders drop it. The right double quote is by far the most
 #: common character this leaves behind (the others are rare spaces and format characters).
-LOST_RDQUO_RE = regex.compile(
+LOST_RDQUO_PATTERN = (
     "\u00e2\u20ac(?![\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122])"
+)
+#: The patterns above, compiled once and kept in the cache folder (see
+#: :func:`newsclean.resources.compiled_patterns`).
+(
+    MOJIBAKE_HINT_RE,
+    SEGMENT_RE,
+    HTML_ENTITY_RE,
+    ENTITY_BODY_RE,
+    ENTITY_CHAR_RE,
+    URL_START_RE,
+    NON_SPACE_RUN_RE,
+    LAST_SPACE_RE,
+    LOST_RDQUO_RE,
+) = compiled_patterns(
+    "encoding",
+    (
+        MOJIBAKE_HINT_PATTERN,
+        SEGMENT_PATTERN,
+        HTML_ENTITY_PATTERN,
+        ENTITY_BODY_PATTERN,
+        ENTITY_CHAR_PATTERN,
+        URL_START_PATTERN,
+        NON_SPACE_RUN_PATTERN,
+        LAST_SPACE_PATTERN,
+        LOST_RDQUO_PATTERN,
+    ),
 )
 
 

@@ -19,7 +19,7 @@ import regex
 
 from ..edits import Change, Meta
 from ..registry import Context, Rule
-from ..resources import load_table, once
+from ..resources import compiled_patterns, load_table, once
 
 #: An ISO 8601 date, optionally with a time and a zone.
 ISO_DATE = (
@@ -45,8 +45,9 @@ def _keys() -> str:
 
 @once
 def header_re() -> regex.Pattern[str]:
-    """The pattern of a leaked date header (anchored by ``match``), built once."""
-    return regex.compile(
+    """The pattern of a leaked date header (anchored by ``match``), built once (and kept
+    compiled in the cache folder, see :func:`newsclean.resources.compiled_patterns`)."""
+    pattern = (
         r"\s*(?i:"
         + _keys()
         + r")(?:[ \t]*:[ \t]*|[ \t]+)"
@@ -54,6 +55,7 @@ def header_re() -> regex.Pattern[str]:
         # The header ends at whitespace (then the text) or at the end of the text.
         + r"(?=\s|\Z)\s*"
     )
+    return compiled_patterns("header", (pattern,))[0]
 
 
 @once

@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import re
 
-import regex
-
 from ..edits import Change
 from ..registry import Context, Rule
+from ..resources import compiled_patterns
 
 #: Horizontal whitespace: what may trail a line or pad a blank one. Not ``\r`` or ``\n``.
 HSPACE = r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
 
 #: A line break followed by three or more blank lines.
-BLANK_RUN_RE = regex.compile(r"(\r?\n)(?:" + HSPACE + r"*\r?\n){3,}")
-#: :data:`BLANK_RUN_RE` from the line break of its first group on, in ``re``: it starts with a
+BLANK_RUN_PATTERN = r"(\r?\n)(?:" + HSPACE + r"*\r?\n){3,}"
+#: :data:`BLANK_RUN_PATTERN` from the line break of its first group on, in ``re``: it starts with a
 #: literal, which ``re`` finds at memory speed (see :func:`blank_line_runs`).
 _BLANK_RUN_FROM_BREAK_RE = re.compile(r"\n(?:" + HSPACE + r"*\r?\n){3,}")
 #: The characters :data:`HSPACE` names, for ``str.strip``.
@@ -27,12 +26,18 @@ HSPACE_CHARS = " \t\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\
 HSPACE_SET = frozenset(HSPACE_CHARS)
 #: What may stand at the end of a line before its break: horizontal space and stray ``\r``.
 TAIL_CHARS = HSPACE_CHARS + "\r"
-HSPACE_RUN_RE = regex.compile(HSPACE + "+")
+HSPACE_RUN_PATTERN = HSPACE + "+"
 #: Two or more spaces between two visible characters inside a line.
-REPEATED_SPACE_RE = regex.compile(r"(?<=\S)  +(?=\S)")
+REPEATED_SPACE_PATTERN = r"(?<=\S)  +(?=\S)"
 #: The check on each side of a run of spaces in :func:`repeated_spaces`, which finds the
 #: same spans as :data:`REPEATED_SPACE_RE` without a regex scan of the whole text.
-NON_SPACE_RE = regex.compile(r"\S")
+NON_SPACE_PATTERN = r"\S"
+#: The patterns above, compiled once and kept in the cache folder (see
+#: :func:`newsclean.resources.compiled_patterns`).
+BLANK_RUN_RE, HSPACE_RUN_RE, REPEATED_SPACE_RE, NON_SPACE_RE = compiled_patterns(
+    "whitespace",
+    (BLANK_RUN_PATTERN, HSPACE_RUN_PATTERN, REPEATED_SPACE_PATTERN, NON_SPACE_PATTERN),
+)
 
 
 def trailing_spaces(text: str) -> list[tuple[int, int]]:
