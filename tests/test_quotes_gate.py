@@ -10,6 +10,7 @@ regex searches are compared with the patterns they replace.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import pairwise
@@ -647,3 +648,65 @@ def test_plain_pattern_is_exercised() -> None:
     bad = ('"Yes," He said.', '"a "b."', '"a. "b. "c."', '"a. "b." "c. "d."', 'a 12" pipe')
     for text in (*bad, 'don"t "x"', '""x"', '"a\n"', '"a.\n"b."'):
         assert not pattern.fullmatch(text), text
+
+
+#: Characters beyond ASCII where they change the mark-by-mark reading: spaces it skips
+#: (a no-break space, a thin space), letters and digits (a name, an inch mark after ³), dashes
+#: that open (``—"``), and others (£, …).
+BEYOND_ASCII_PIECES = [
+    "\u00a0",
+    "\u2009",
+    "\u00a0He said.",
+    " Émile said.",
+    "é",
+    "É",
+    "³",
+    "—",
+    "–",
+    "£5",
+    "…",
+    " saidé",
+    " Saidé",
+    "Ünal",
+]
+
+
+@settings(max_examples=800, deadline=None)
+@example(pieces=['"We will see,"', " ", "\u00a0He said."], extra=())
+@example(pieces=['"We will see,"', "\u00a0He said."], extra=())
+@example(pieces=['"It is', "—", '"', "."], extra=())
+@example(pieces=['"So', "³", '"', "."], extra=())
+@example(pieces=['"Yes,"', " Émile said."], extra=())
+@example(pieces=["£5", " ", '"It is"', "."], extra=())
+@given(
+    pieces=st.lists(st.sampled_from(PLAIN_PIECES + BEYOND_ASCII_PIECES), max_size=14),
+    extra=st.sampled_from([(), ("opined",), ("mr",), ("émis",)]),
+)
+def test_bytes_pattern_proves_only_what_settled_proves(
+    pieces: list[str], extra: tuple[str, ...]
+) -> None:
+    """The one-pass pattern for texts beyond ASCII (read as UTF-8) holds only where the
+    mark-by-mark reading holds."""
+    text = "".join(pieces)
+    if text.isascii() or not quotes._proxy_settled_re(extra).fullmatch(text.encode()):
+        return
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(quotes, "_proxy_settled_re", lambda extra: re.compile(b"(?!)"))
+        assert settled.__wrapped__(text, extra), text  # type: ignore[attr-defined]
+
+
+def test_bytes_pattern_is_exercised() -> None:
+    """The bytes pattern holds on quotations beside characters beyond ASCII and fails where a
+    character beyond ASCII may decide for a mark; settled takes it only without curly
+    marks."""
+    pattern = quotes._proxy_settled_re(())
+    good = '"We will see," he said of the £5 plan — "a start". "Ja," said Ünal (x) "x".'
+    assert pattern.fullmatch(good.encode())
+    bad = ('"a—" b', '"a," \u00a0He said', '"é"', 'a 12³" pipe', '"a," Émile said')
+    for text in bad:
+        assert not pattern.fullmatch(text.encode()), text
+    assert not quotes._proxy_settled_re(("émis",)).fullmatch(b'"a" b')
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(quotes, "_proxy_settled_re", lambda extra: re.compile(b"(?!)"))
+        slow = settled.__wrapped__(good, ())  # type: ignore[attr-defined]
+    assert slow and settled.__wrapped__(good, ())  # type: ignore[attr-defined]

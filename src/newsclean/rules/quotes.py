@@ -1036,18 +1036,53 @@ def _plain_settled_re(extra: tuple[str, ...]) -> re.Pattern[str]:
     >>> bool(p.fullmatch('"a. "b."')), bool(p.fullmatch('"a. "b." "c. "d."'))
     (True, False)
     """
+    return re.compile(_settled_source(extra, ""))
+
+
+@lru_cache(maxsize=16)
+def _proxy_settled_re(extra: tuple[str, ...]) -> re.Pattern[bytes]:
+    r""":func:`_plain_settled_re` for a text beyond ASCII read as UTF-8 bytes, which proves a
+    text with straight marks only, no URL and ASCII reporting verbs settled in one pass too.
+
+    A byte beyond ASCII (``\x80``-``\xff``) stands for a character beyond ASCII, any one (a
+    no-break space, a letter, a dash), so the pattern never lets one decide for a mark: it is
+    no space, bracket, letter or digit where an opening mark needs one before or after it; a
+    closing mark after it is refused (``—"`` and a no-break space before a mark are no
+    settled closings); and a reporting clause may not start with it (the mark-by-mark
+    reading skips a no-break space there, and a name beyond ASCII may open a clause).
+    Everywhere else the marks' neighbours are ASCII characters, the same in the text and its
+    bytes, so what the pattern proves of the bytes the mark-by-mark reading proves of the
+    text (a reporting verb of ASCII letters cannot run into a character beyond ASCII, and a
+    clause's first ASCII word followed by one is refused if it is a clause head, as in the
+    text). Without ASCII reporting verbs it matches nothing.
+
+    >>> p = _proxy_settled_re(())
+    >>> bool(p.fullmatch('"We will see," he said of the £5 plan — "a start".'.encode()))
+    True
+    >>> [bool(p.fullmatch(t.encode())) for t in ('"a—" b', '"a," \xa0He said', '"é"')]
+    [False, False, False]
+    """
+    if _ascii_verbs(extra) is None:
+        return re.compile(b"(?!)")
+    return re.compile(_settled_source(extra, r"\x80-\xff").encode("ascii"))
+
+
+def _settled_source(extra: tuple[str, ...], other: str) -> str:
+    """The source of :func:`_plain_settled_re`; ``other`` (a range of a character class, or
+    nothing) may neither stand before a closing mark nor start a reporting clause."""
     heads = "|".join(sorted(re.escape(h) for h in _clause_heads(extra)))
-    clause = rf"[ \t]*+,?+[ \t]*+(?:[a-z]|(?!(?i:{heads})(?![A-Za-z])))"
+    not_other = f"(?![{other}])" if other else ""
+    clause = rf"[ \t]*+,?+[ \t]*+(?:[a-z]|{not_other}(?!(?i:{heads})(?![A-Za-z])))"
     opening = r'"(?:(?<=^")|(?<=[\n \t(\[{/]"))(?=[A-Za-z0-9])'
     closing = (
-        r'[^"\n]*+(?<=[^ \t(\[{/:0-9\n])"'
+        rf'[^"\n]*+(?<=[^ \t(\[{{/:0-9\n{other}])"'
         rf"(?=[.,;:!?)\]]|\r?\n|\r?\Z|(?<=[.:;]\")[ \t]|[ \t]{clause})"
     )
     # One quotation of the text may be reopened once after a sentence (R then costs
     # SENTENCE_REOPEN_COST < MIN_MARGIN): ``"It is. "And more," he said``.
     reopened = r'[^"\n]*[.?!][ \t]++"(?=[A-Za-z0-9])'
     plain = rf'(?:[^"]++|{opening}{closing})*+'
-    return re.compile(rf"{plain}(?:{opening}{reopened}{closing}{plain})?")
+    return rf"{plain}(?:{opening}{reopened}{closing}{plain})?"
 
 
 def _spaced_close(text: str, p: int, start: int, end: int, extra: tuple[str, ...]) -> bool:
@@ -1149,8 +1184,18 @@ def settled(text: str, extra: tuple[str, ...] = ()) -> bool:
     if not hits:
         return True
     urls = "@" in text or ("/" in text and "://" in text) or "www." in text
-    if plain and not urls and _plain_settled_re(extra).fullmatch(text) is not None:
-        return True
+    if not urls:
+        if plain:
+            if _plain_settled_re(extra).fullmatch(text) is not None:
+                return True
+        elif (
+            "“" not in text
+            and "”" not in text
+            and "‟" not in text
+            and _proxy_settled_re(extra).fullmatch(text.encode("utf-8", "surrogatepass"))
+            is not None
+        ):
+            return True
     codes = code_starts(text)
     n = len(text)
     cost = 0
