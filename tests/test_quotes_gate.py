@@ -632,21 +632,21 @@ def test_plain_pattern_proves_only_what_settled_proves(
     """The one-pass pattern for ASCII texts without a URL holds only where the mark-by-mark
     reading holds."""
     text = "".join(pieces)
-    if not quotes._plain_settled_re(extra).fullmatch(text):
+    if not quotes._settled_bytes_re(extra).fullmatch(text.encode()):
         return
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(quotes, "_plain_settled_re", lambda extra: regex.compile("(?!)"))
+        patch.setattr(quotes, "_settled_bytes_re", lambda extra: re.compile(b"(?!)"))
         assert settled.__wrapped__(text, extra), text  # type: ignore[attr-defined]
 
 
 def test_plain_pattern_is_exercised() -> None:
     """The pattern holds on ordinary quotations and fails on what settled must read."""
-    pattern = quotes._plain_settled_re(())
-    assert pattern.fullmatch('"We will see," he said. "It is," Mr Smith said.\n"Fine" (x).')
-    assert pattern.fullmatch('He called it "a historic day". "Yes." Then: "no"')
-    assert pattern.fullmatch('"It is. "And more," he said. "Yes."')  # one reopening
-    bad = ('"Yes," He said.', '"a "b."', '"a. "b. "c."', '"a. "b." "c. "d."', 'a 12" pipe')
-    for text in (*bad, 'don"t "x"', '""x"', '"a\n"', '"a.\n"b."'):
+    pattern = quotes._settled_bytes_re(())
+    assert pattern.fullmatch(b'"We will see," he said. "It is," Mr Smith said.\n"Fine" (x).')
+    assert pattern.fullmatch(b'He called it "a historic day". "Yes." Then: "no"')
+    assert pattern.fullmatch(b'"It is. "And more," he said. "Yes."')  # one reopening
+    bad = (b'"Yes," He said.', b'"a "b."', b'"a. "b. "c."', b'"a. "b." "c. "d."', b'a 12" pipe')
+    for text in (*bad, b'don"t "x"', b'""x"', b'"a\n"', b'"a.\n"b."'):
         assert not pattern.fullmatch(text), text
 
 
@@ -688,10 +688,10 @@ def test_bytes_pattern_proves_only_what_settled_proves(
     """The one-pass pattern for texts beyond ASCII (read as UTF-8) holds only where the
     mark-by-mark reading holds."""
     text = "".join(pieces)
-    if text.isascii() or not quotes._proxy_settled_re(extra).fullmatch(text.encode()):
+    if text.isascii() or not quotes._settled_bytes_re(extra).fullmatch(text.encode()):
         return
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(quotes, "_proxy_settled_re", lambda extra: re.compile(b"(?!)"))
+        patch.setattr(quotes, "_settled_bytes_re", lambda extra: re.compile(b"(?!)"))
         assert settled.__wrapped__(text, extra), text  # type: ignore[attr-defined]
 
 
@@ -699,14 +699,14 @@ def test_bytes_pattern_is_exercised() -> None:
     """The bytes pattern holds on quotations beside characters beyond ASCII and fails where a
     character beyond ASCII may decide for a mark; settled takes it only without curly
     marks."""
-    pattern = quotes._proxy_settled_re(())
+    pattern = quotes._settled_bytes_re(())
     good = '"We will see," he said of the £5 plan — "a start". "Ja," said Ünal (x) "x".'
     assert pattern.fullmatch(good.encode())
     bad = ('"a—" b', '"a," \u00a0He said', '"é"', 'a 12³" pipe', '"a," Émile said')
     for text in bad:
         assert not pattern.fullmatch(text.encode()), text
-    assert not quotes._proxy_settled_re(("émis",)).fullmatch(b'"a" b')
+    assert not quotes._settled_bytes_re(("émis",)).fullmatch(b'"a" b')
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(quotes, "_proxy_settled_re", lambda extra: re.compile(b"(?!)"))
+        patch.setattr(quotes, "_settled_bytes_re", lambda extra: re.compile(b"(?!)"))
         slow = settled.__wrapped__(good, ())  # type: ignore[attr-defined]
     assert slow and settled.__wrapped__(good, ())  # type: ignore[attr-defined]

@@ -1012,10 +1012,10 @@ def _no_capitalised_clause(text: str, p: int, end: int, extra: tuple[str, ...]) 
 
 
 @lru_cache(maxsize=16)
-def _plain_settled_re(extra: tuple[str, ...]) -> re.Pattern[str]:
-    r"""A pattern of the ASCII texts without a URL that :func:`settled` proves mark by mark
-    with no reopening: text without a straight mark, and quotations that each open and close
-    in one paragraph, all in one pass of ``re``.
+def _settled_bytes_re(extra: tuple[str, ...]) -> re.Pattern[bytes]:
+    r"""A pattern of the texts without a URL or a curly mark, read as UTF-8 bytes, that
+    :func:`settled` proves mark by mark with no reopening: text without a straight mark, and
+    quotations that each open and close in one paragraph, all in one pass of ``re``.
 
     A quotation: an opening mark (:func:`_settled_open`: after a paragraph's start, a space,
     ``([{/``, and before a letter or digit), text without a mark or a line break (in one
@@ -1027,22 +1027,6 @@ def _plain_settled_re(extra: tuple[str, ...]) -> re.Pattern[str]:
     (:func:`_no_clause_head`). Such marks are none of
     what :func:`settled` fails on (apostrophes, inch marks, doubled marks), and code or URL
     exclusions could only drop whole quotations from its reading.
-
-    >>> p = _plain_settled_re(())
-    >>> bool(p.fullmatch('"We will see," he said. "It is," Mr Smith said.\n"Fine" (x).'))
-    True
-    >>> [bool(p.fullmatch(t)) for t in ('"Yes," He said.', '"a "b."', 'a 12" pipe')]
-    [False, False, False]
-    >>> bool(p.fullmatch('"a. "b."')), bool(p.fullmatch('"a. "b." "c. "d."'))
-    (True, False)
-    """
-    return re.compile(_settled_source(extra, ""))
-
-
-@lru_cache(maxsize=16)
-def _proxy_settled_re(extra: tuple[str, ...]) -> re.Pattern[bytes]:
-    r""":func:`_plain_settled_re` for a text beyond ASCII read as UTF-8 bytes, which proves a
-    text with straight marks only, no URL and ASCII reporting verbs settled in one pass too.
 
     A byte beyond ASCII (``\x80``-``\xff``) stands for a character beyond ASCII, any one (a
     no-break space, a letter, a dash), so the pattern never lets one decide for a mark: it is
@@ -1056,7 +1040,13 @@ def _proxy_settled_re(extra: tuple[str, ...]) -> re.Pattern[bytes]:
     clause's first ASCII word followed by one is refused if it is a clause head, as in the
     text). Without ASCII reporting verbs it matches nothing.
 
-    >>> p = _proxy_settled_re(())
+    >>> p = _settled_bytes_re(())
+    >>> bool(p.fullmatch(b'"We will see," he said. "It is," Mr Smith said.\n"Fine" (x).'))
+    True
+    >>> [bool(p.fullmatch(t)) for t in (b'"Yes," He said.', b'"a "b."', b'a 12" pipe')]
+    [False, False, False]
+    >>> bool(p.fullmatch(b'"a. "b."')), bool(p.fullmatch(b'"a. "b." "c. "d."'))
+    (True, False)
     >>> bool(p.fullmatch('"We will see," he said of the £5 plan — "a start".'.encode()))
     True
     >>> [bool(p.fullmatch(t.encode())) for t in ('"a—" b', '"a," \xa0He said', '"é"')]
@@ -1064,25 +1054,18 @@ def _proxy_settled_re(extra: tuple[str, ...]) -> re.Pattern[bytes]:
     """
     if _ascii_verbs(extra) is None:
         return re.compile(b"(?!)")
-    return re.compile(_settled_source(extra, r"\x80-\xff").encode("ascii"))
-
-
-def _settled_source(extra: tuple[str, ...], other: str) -> str:
-    """The source of :func:`_plain_settled_re`; ``other`` (a range of a character class, or
-    nothing) may neither stand before a closing mark nor start a reporting clause."""
     heads = "|".join(sorted(re.escape(h) for h in _clause_heads(extra)))
-    not_other = f"(?![{other}])" if other else ""
-    clause = rf"[ \t]*+,?+[ \t]*+(?:[a-z]|{not_other}(?!(?i:{heads})(?![A-Za-z])))"
+    clause = rf"[ \t]*+,?+[ \t]*+(?:[a-z]|(?![\x80-\xff])(?!(?i:{heads})(?![A-Za-z])))"
     opening = r'"(?:(?<=^")|(?<=[\n \t(\[{/]"))(?=[A-Za-z0-9])'
     closing = (
-        rf'[^"\n]*+(?<=[^ \t(\[{{/:0-9\n{other}])"'
+        r'[^"\n]*+(?<=[^ \t(\[{/:0-9\n\x80-\xff])"'
         rf"(?=[.,;:!?)\]]|\r?\n|\r?\Z|(?<=[.:;]\")[ \t]|[ \t]{clause})"
     )
     # One quotation of the text may be reopened once after a sentence (R then costs
     # SENTENCE_REOPEN_COST < MIN_MARGIN): ``"It is. "And more," he said``.
     reopened = r'[^"\n]*[.?!][ \t]++"(?=[A-Za-z0-9])'
     plain = rf'(?:[^"]++|{opening}{closing})*+'
-    return rf"{plain}(?:{opening}{reopened}{closing}{plain})?"
+    return re.compile(rf"{plain}(?:{opening}{reopened}{closing}{plain})?".encode("ascii"))
 
 
 def _spaced_close(text: str, p: int, start: int, end: int, extra: tuple[str, ...]) -> bool:
@@ -1184,18 +1167,12 @@ def settled(text: str, extra: tuple[str, ...] = ()) -> bool:
     if not hits:
         return True
     urls = "@" in text or ("/" in text and "://" in text) or "www." in text
-    if not urls:
-        if plain:
-            if _plain_settled_re(extra).fullmatch(text) is not None:
-                return True
-        elif (
-            "“" not in text
-            and "”" not in text
-            and "‟" not in text
-            and _proxy_settled_re(extra).fullmatch(text.encode("utf-8", "surrogatepass"))
-            is not None
-        ):
-            return True
+    if (
+        not urls
+        and (plain or ("“" not in text and "”" not in text and "‟" not in text))
+        and _settled_bytes_re(extra).fullmatch(text.encode("utf-8", "surrogatepass")) is not None
+    ):
+        return True
     codes = code_starts(text)
     n = len(text)
     cost = 0
