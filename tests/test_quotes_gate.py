@@ -710,3 +710,55 @@ def test_bytes_pattern_is_exercised() -> None:
         patch.setattr(quotes, "_settled_bytes_re", lambda extra: re.compile(b"(?!)"))
         slow = settled.__wrapped__(good, ())  # type: ignore[attr-defined]
     assert slow and settled.__wrapped__(good, ())  # type: ignore[attr-defined]
+
+
+def _ungrouped_speech_pattern(extra: tuple[str, ...]) -> regex.Pattern[str]:
+    """:func:`quotes._speech_patterns` with one alternative a verb (as first written)."""
+    verbs = sorted(quotes._verb_set(extra), key=len)
+    flat = "|".join(f"[{v[0].upper()}{v[0]}]{regex.escape(v[1:])}" for v in reversed(verbs))
+    grouped = quotes._speech_patterns(extra).pattern
+    head, _, _ = grouped.partition("(?P<verb>")
+    return regex.compile(f"{head}(?P<verb>{flat})(?!\\p{{L}})")
+
+
+CLAUSE_PIECES = [
+    ", ",
+    " ",
+    "\u00a0",
+    "he ",
+    "He ",
+    "the man ",
+    "Mr Smith ",
+    "Émile ",
+    "said",
+    "Said",
+    "says",
+    "saidé",
+    "told",
+    "tells",
+    "opined",
+    "emphasised",
+    "emphasises",
+    "warn",
+    "warned",
+    "s",
+    "x",
+    ".",
+    "’",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    pieces=st.lists(st.sampled_from(CLAUSE_PIECES), max_size=8),
+    extra=st.sampled_from([(), ("opined",), ("told off", "said")]),
+)
+def test_grouped_verbs_match_as_one_alternative_a_verb(
+    pieces: list[str], extra: tuple[str, ...]
+) -> None:
+    """Grouping the reporting verbs by first letter changes no match of the clause pattern."""
+    text = "".join(pieces)
+    grouped, flat = quotes._speech_patterns(extra), _ungrouped_speech_pattern(extra)
+    for k in range(len(text) + 1):
+        a, b = grouped.match(text, k), flat.match(text, k)
+        assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), text
