@@ -1185,15 +1185,15 @@ def settled(text: str, extra: tuple[str, ...] = ()) -> bool:
     plain = text.isascii()  # (then no curly, foreign or guillemet marks)
     if (not plain and any(c in text for c in UNSETTLED)) or not _verbs_start_with_letters(extra):
         return False
-    hits = mark_positions(text, '"' if plain else ENGLISH_MARK_CHARS)
-    if not hits:
-        return True
     urls = "@" in text or ("/" in text and "://" in text) or "www." in text
     if (
         not urls
         and (plain or ("“" not in text and "”" not in text and "‟" not in text))
         and _settled_bytes_re(extra).fullmatch(text.encode("utf-8", "surrogatepass")) is not None
     ):
+        return True  # (a text without marks among them: the pattern reads it whole)
+    hits = mark_positions(text, '"' if plain else ENGLISH_MARK_CHARS)
+    if not hits:
         return True
     codes = code_starts(text)
     n = len(text)
