@@ -1893,11 +1893,12 @@ def spans_lines(text: str, opening: Mark, closing: Mark) -> bool:
     )
 
 
-def find_unpaired_quotes(text: str, ctx: Context) -> Iterator[Change]:
+def find_unpaired_quotes(text: str, ctx: Context) -> list[Change]:
+    # A list, not a generator: on a quiet text the pipeline skips an empty list at once.
     if not any(c in text for c in ALL_MARKS) or settled(text, speech_verbs(ctx)):
-        return
-    for marks in (analyse(text, ctx, DOUBLE_MARKS), analyse(text, ctx, SINGLE_GUILLEMETS)):
-        yield from _unpaired(text, marks)
+        return []
+    doubles, singles = analyse(text, ctx, DOUBLE_MARKS), analyse(text, ctx, SINGLE_GUILLEMETS)
+    return [*_unpaired(text, doubles), *_unpaired(text, singles)]
 
 
 def _unpaired(text: str, marks: list[Mark]) -> Iterator[Change]:
