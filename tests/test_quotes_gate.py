@@ -10,6 +10,7 @@ regex searches are compared with the patterns they replace.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import pairwise
@@ -631,19 +632,133 @@ def test_plain_pattern_proves_only_what_settled_proves(
     """The one-pass pattern for ASCII texts without a URL holds only where the mark-by-mark
     reading holds."""
     text = "".join(pieces)
-    if not quotes._plain_settled_re(extra).fullmatch(text):
+    if not quotes._settled_bytes_re(extra).fullmatch(text.encode()):
         return
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(quotes, "_plain_settled_re", lambda extra: regex.compile("(?!)"))
+        patch.setattr(quotes, "_settled_bytes_re", lambda extra: re.compile(b"(?!)"))
         assert settled.__wrapped__(text, extra), text  # type: ignore[attr-defined]
 
 
 def test_plain_pattern_is_exercised() -> None:
     """The pattern holds on ordinary quotations and fails on what settled must read."""
-    pattern = quotes._plain_settled_re(())
-    assert pattern.fullmatch('"We will see," he said. "It is," Mr Smith said.\n"Fine" (x).')
-    assert pattern.fullmatch('He called it "a historic day". "Yes." Then: "no"')
-    assert pattern.fullmatch('"It is. "And more," he said. "Yes."')  # one reopening
-    bad = ('"Yes," He said.', '"a "b."', '"a. "b. "c."', '"a. "b." "c. "d."', 'a 12" pipe')
-    for text in (*bad, 'don"t "x"', '""x"', '"a\n"', '"a.\n"b."'):
+    pattern = quotes._settled_bytes_re(())
+    assert pattern.fullmatch(b'"We will see," he said. "It is," Mr Smith said.\n"Fine" (x).')
+    assert pattern.fullmatch(b'He called it "a historic day". "Yes." Then: "no"')
+    assert pattern.fullmatch(b'"It is. "And more," he said. "Yes."')  # one reopening
+    bad = (b'"Yes," He said.', b'"a "b."', b'"a. "b. "c."', b'"a. "b." "c. "d."', b'a 12" pipe')
+    for text in (*bad, b'don"t "x"', b'""x"', b'"a\n"', b'"a.\n"b."'):
         assert not pattern.fullmatch(text), text
+
+
+#: Characters beyond ASCII where they change the mark-by-mark reading: spaces it skips
+#: (a no-break space, a thin space), letters and digits (a name, an inch mark after ³), dashes
+#: that open (``—"``), and others (£, …).
+BEYOND_ASCII_PIECES = [
+    "\u00a0",
+    "\u2009",
+    "\u00a0He said.",
+    " Émile said.",
+    "é",
+    "É",
+    "³",
+    "—",
+    "–",
+    "£5",
+    "…",
+    " saidé",
+    " Saidé",
+    "Ünal",
+]
+
+
+@settings(max_examples=800, deadline=None)
+@example(pieces=['"We will see,"', " ", "\u00a0He said."], extra=())
+@example(pieces=['"We will see,"', "\u00a0He said."], extra=())
+@example(pieces=['"It is', "—", '"', "."], extra=())
+@example(pieces=['"So', "³", '"', "."], extra=())
+@example(pieces=['"Yes,"', " Émile said."], extra=())
+@example(pieces=["£5", " ", '"It is"', "."], extra=())
+@given(
+    pieces=st.lists(st.sampled_from(PLAIN_PIECES + BEYOND_ASCII_PIECES), max_size=14),
+    extra=st.sampled_from([(), ("opined",), ("mr",), ("émis",)]),
+)
+def test_bytes_pattern_proves_only_what_settled_proves(
+    pieces: list[str], extra: tuple[str, ...]
+) -> None:
+    """The one-pass pattern for texts beyond ASCII (read as UTF-8) holds only where the
+    mark-by-mark reading holds."""
+    text = "".join(pieces)
+    if text.isascii() or not quotes._settled_bytes_re(extra).fullmatch(text.encode()):
+        return
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(quotes, "_settled_bytes_re", lambda extra: re.compile(b"(?!)"))
+        assert settled.__wrapped__(text, extra), text  # type: ignore[attr-defined]
+
+
+def test_bytes_pattern_is_exercised() -> None:
+    """The bytes pattern holds on quotations beside characters beyond ASCII and fails where a
+    character beyond ASCII may decide for a mark; settled takes it only without curly
+    marks."""
+    pattern = quotes._settled_bytes_re(())
+    good = '"We will see," he said of the £5 plan — "a start". "Ja," said Ünal (x) "x".'
+    assert pattern.fullmatch(good.encode())
+    bad = ('"a—" b', '"a," \u00a0He said', '"é"', 'a 12³" pipe', '"a," Émile said')
+    for text in bad:
+        assert not pattern.fullmatch(text.encode()), text
+    assert not quotes._settled_bytes_re(("émis",)).fullmatch(b'"a" b')
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(quotes, "_settled_bytes_re", lambda extra: re.compile(b"(?!)"))
+        slow = settled.__wrapped__(good, ())  # type: ignore[attr-defined]
+    assert slow and settled.__wrapped__(good, ())  # type: ignore[attr-defined]
+
+
+def _ungrouped_speech_pattern(extra: tuple[str, ...]) -> regex.Pattern[str]:
+    """:func:`quotes._speech_patterns` with one alternative a verb (as first written)."""
+    verbs = sorted(quotes._verb_set(extra), key=len)
+    flat = "|".join(f"[{v[0].upper()}{v[0]}]{regex.escape(v[1:])}" for v in reversed(verbs))
+    grouped = quotes._speech_patterns(extra).pattern
+    head, _, _ = grouped.partition("(?P<verb>")
+    return regex.compile(f"{head}(?P<verb>{flat})(?!\\p{{L}})")
+
+
+CLAUSE_PIECES = [
+    ", ",
+    " ",
+    "\u00a0",
+    "he ",
+    "He ",
+    "the man ",
+    "Mr Smith ",
+    "Émile ",
+    "said",
+    "Said",
+    "says",
+    "saidé",
+    "told",
+    "tells",
+    "opined",
+    "emphasised",
+    "emphasises",
+    "warn",
+    "warned",
+    "s",
+    "x",
+    ".",
+    "’",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    pieces=st.lists(st.sampled_from(CLAUSE_PIECES), max_size=8),
+    extra=st.sampled_from([(), ("opined",), ("told off", "said")]),
+)
+def test_grouped_verbs_match_as_one_alternative_a_verb(
+    pieces: list[str], extra: tuple[str, ...]
+) -> None:
+    """Grouping the reporting verbs by first letter changes no match of the clause pattern."""
+    text = "".join(pieces)
+    grouped, flat = quotes._speech_patterns(extra), _ungrouped_speech_pattern(extra)
+    for k in range(len(text) + 1):
+        a, b = grouped.match(text, k), flat.match(text, k)
+        assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), text

@@ -380,7 +380,9 @@ def _after_bom(result: Result) -> Result:
     return Result(BOM + result.text, edits, metadata, findings)
 
 
-def _run(text: str, config: Config) -> Result:
+def _run(text: str, config: Config, resume: bool = True) -> Result:
+    """The run of :func:`run`. ``resume=False`` runs every step in every pass (the reference
+    for the shortcut that a later pass ends at the last step that changed the text before)."""
     original = text
     current = text
     edits: list[Edit] = []
@@ -396,62 +398,78 @@ def _run(text: str, config: Config) -> Result:
             _last_steps = (config, steps)
         except TypeError:  # an unhashable option value or lexicon
             steps = _steps(_enabled_rules(config))
+    # The steps a pass runs, in segments: a later pass runs its second segment only when its
+    # first one changed the text (see below).
+    segments: tuple[Sequence[_Step], ...] = (steps,)
     for pass_no in range(MAX_PASSES):
         first_pass = pass_no == 0
         before_pass = current
+        last_applied: str | None = None  # the code of the last step that changed the text
         # Only a Meta item changes the language: it is looked up again after one.
         english = metadata.get("language", "en") == "en"
-        for find, code, english_only, applies in steps:
-            if english_only and not english:
-                if first_pass:
-                    metadata.setdefault("skipped_rules", []).append(code)
-                continue
-            items = find(current, _new_context(Context, (config, code, metadata)))
-            if not items and (items.__class__ is tuple or items.__class__ is list):
-                continue  # nothing found (a gate said no): nothing to collect
-            changes: list[Change] = []
-            for item in items:
-                if isinstance(item, Meta):
+        for seg_no, segment in enumerate(segments):
+            if seg_no and last_applied is None:
+                # The steps after the last one that changed the text in the pass before were
+                # given this very text then (and the edits so far), changed nothing and gave
+                # no facts that count after the first pass: they would give the same again,
+                # and their reports are already pending. This pass changes nothing.
+                break
+            for find, code, english_only, applies in segment:
+                if english_only and not english:
                     if first_pass:
-                        merge_metadata(metadata, {item.key: item.value})
-                        english = metadata.get("language", "en") == "en"
-                else:
-                    changes.append(item)
-            if not changes:
-                continue
-            changes = _validate(changes, len(current), code)
-            to_apply = [c for c in changes if applies and c.replacement is not None]
-            reported = [c for c in changes if not (applies and c.replacement is not None)]
-            if reported or any(c.removed for c in to_apply):
-                omap = _OffsetMap(edits)
-                for c in reported:
-                    ostart, oend = omap.span(c.start, c.end)
-                    pending.append(
-                        (
-                            code,
-                            ostart,
-                            oend,
-                            c.message,
-                            c.replacement,
-                            c.replacement is not None,
-                        )
-                    )
-                for c in to_apply:
-                    if c.removed:
+                        metadata.setdefault("skipped_rules", []).append(code)
+                    continue
+                items = find(current, _new_context(Context, (config, code, metadata)))
+                if not items and (items.__class__ is tuple or items.__class__ is list):
+                    continue  # nothing found (a gate said no): nothing to collect
+                changes: list[Change] = []
+                for item in items:
+                    if isinstance(item, Meta):
+                        if first_pass:
+                            merge_metadata(metadata, {item.key: item.value})
+                            english = metadata.get("language", "en") == "en"
+                    else:
+                        changes.append(item)
+                if not changes:
+                    continue
+                changes = _validate(changes, len(current), code)
+                to_apply = [c for c in changes if applies and c.replacement is not None]
+                reported = [c for c in changes if not (applies and c.replacement is not None)]
+                if reported or any(c.removed for c in to_apply):
+                    omap = _OffsetMap(edits)
+                    for c in reported:
                         ostart, oend = omap.span(c.start, c.end)
-                        block = {
-                            "rule": code,
-                            "start": ostart,
-                            "end": oend,
-                            "text": original[ostart:oend],
-                            "message": c.message,
-                        }
-                        merge_metadata(metadata, {"removed": [block]})
-            if to_apply:
-                edits = compose(original, current, edits, to_apply, code, _first_to_run)
-                current = apply_changes(current, to_apply)
+                        pending.append(
+                            (
+                                code,
+                                ostart,
+                                oend,
+                                c.message,
+                                c.replacement,
+                                c.replacement is not None,
+                            )
+                        )
+                    for c in to_apply:
+                        if c.removed:
+                            ostart, oend = omap.span(c.start, c.end)
+                            block = {
+                                "rule": code,
+                                "start": ostart,
+                                "end": oend,
+                                "text": original[ostart:oend],
+                                "message": c.message,
+                            }
+                            merge_metadata(metadata, {"removed": [block]})
+                if to_apply:
+                    edits = compose(original, current, edits, to_apply, code, _first_to_run)
+                    current = apply_changes(current, to_apply)
+                    last_applied = code
         if current == before_pass:
             break
+        # The next pass runs the steps up to the last one that changed the text in this pass,
+        # and the rest only if one of those changes it again.
+        limit = next(k for k, step in enumerate(steps) if step[1] == last_applied) + 1
+        segments = (steps[:limit], steps[limit:]) if resume else (steps,)
     findings = []
     if pending:
         pending = list(dict.fromkeys(pending))

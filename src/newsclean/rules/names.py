@@ -113,14 +113,15 @@ def names_at_sentence_start(text: str, extra: tuple[str, ...] = ()) -> list[tupl
     >>> names_at_sentence_start("A fly takes off. Fly fishing is popular.")
     []
     """
-    pattern = sentence_start_re(extra)
-    if pattern is None:
-        return []
-    # Every match starts with one of these strings: no lower-casing of clean documents.
+    # Every match starts with one of these strings: no lower-casing of clean documents (and
+    # no pattern compiled for them: a process that meets none never builds it).
     if not any(anchor in text for anchor in _sentence_start_anchors(extra)):
         return []
     lowered = text.lower()
     if not any(e.wrong.lower() in lowered for e in name_entries(extra) if e.sentence_start):
+        return []
+    pattern = sentence_start_re(extra)
+    if pattern is None:
         return []
     by_word = {e.wrong.lower(): e.right for e in name_entries(extra) if e.sentence_start}
     out = []
@@ -252,13 +253,13 @@ def surnames_as_words(
     >>> surnames_as_words("The Dragons beat the Scarlets; Count Dracula is a novel.")
     []
     """
+    gates, words = _surname_gate(extra, titles)
+    if not any(map(text.__contains__, words)) or not _may_have_surnames(text, gates):
+        return []  # (before the pattern is built: most processes never need it)
     built = surname_re(extra, titles)
     if built is None:
         return []
     pattern, rights = built
-    gates, words = _surname_gate(extra, titles)
-    if not any(map(text.__contains__, words)) or not _may_have_surnames(text, gates):
-        return []
     out = []
     for m in anchored_matches(pattern, text, _surname_starts(text, extra)):
         wrong = " ".join(m.group("w").split())
@@ -438,9 +439,12 @@ def articles_before_countries(
     """
     if "he" not in text:
         return []
+    starts = _candidate_starts(text, countries)
+    if not starts:
+        return []  # (before the patterns are built: a clean text needs none of them)
     patterns = country_patterns(countries)
     out = []
-    for m in _candidates(text, patterns.candidate, countries):
+    for m in anchored_matches(patterns.candidate, text, starts):
         end = m.end()
         if m.group("article") == "There":
             if not SENTENCE_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()):
@@ -453,15 +457,31 @@ def articles_before_countries(
     return out
 
 
-@lru_cache(maxsize=32)
-def _country_anchors(countries: tuple[str, ...] = ()) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Literal-anchored searches for where a candidate of :func:`country_patterns` may be:
-    "he" (of "the"/"The") and "There", each before spaces and a country of the table."""
+@lru_cache(maxsize=64)
+def _country_anchor(literal: str, countries: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """A literal-anchored search for where a candidate of :func:`country_patterns` may be:
+    ``literal`` ("he" of "the"/"The", or "There") before spaces and a country of the table.
+    (One pattern a literal: "There" is compiled only for a text that holds it.)"""
     names = sorted({*load_table("article_countries.txt"), *countries}, key=len, reverse=True)
     # The class of first letters rejects a lower-case word at once, before the alternatives.
     first = "(?=[" + "".join(sorted({re.escape(n[0]) for n in names})) + "])" if all(names) else ""
     ahead = r"(?=[ \t]+" + first + r"(?:" + "|".join(re.escape(n) for n in names) + r"))"
-    return re.compile("he" + ahead), re.compile("There" + ahead)
+    return re.compile(literal + ahead)
+
+
+def _candidate_starts(text: str, countries: tuple[str, ...] = ()) -> list[int]:
+    """Where a match of the candidate pattern of :func:`country_patterns` may start, in order:
+    a "t"/"T" before an anchor "he", and an anchor "There" (:func:`_country_anchor`).
+
+    >>> _candidate_starts("There Russia and the Germany, theGermany")
+    [0, 17]
+    """
+    he = _country_anchor("he", countries)
+    starts = [m.start() - 1 for m in he.finditer(text) if m.start() and text[m.start() - 1] in "Tt"]
+    if "There" in text:
+        starts.extend(m.start() for m in _country_anchor("There", countries).finditer(text))
+        starts.sort()
+    return starts
 
 
 def _candidates(
@@ -479,12 +499,7 @@ def _candidates(
     >>> [m.group() for m in found]
     ['There Russia', 'the Germany']
     """
-    he, there = _country_anchors(countries)
-    starts = [m.start() - 1 for m in he.finditer(text) if m.start() and text[m.start() - 1] in "Tt"]
-    if "There" in text:
-        starts.extend(m.start() for m in there.finditer(text))
-        starts.sort()
-    return anchored_matches(candidate, text, starts)
+    return anchored_matches(candidate, text, _candidate_starts(text, countries))
 
 
 def find_country_articles(text: str, ctx: Context) -> list[Change]:
