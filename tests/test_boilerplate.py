@@ -407,7 +407,12 @@ def test_a_comment_section_at_the_end_is_removed_whole(
     article = sep.join(paragraphs)
     section = heading + "\n" + "\n".join(comments)
     result = newsclean.fix_and_explain(article + sep + section, NC4)
-    if len(section.replace("\n", "")) <= len(article.replace(sep, "")):
+    # Signs of comments: each reader's name and stamp, each row of buttons. One alone may be
+    # a liveblog's entry or a press release's contact line.
+    signs = len(comments) + sum("Reply" in c for c in comments)
+    if signs < 2:
+        assert result.text == article + sep + section
+    elif len(section.replace("\n", "")) <= len(article.replace(sep, "")):
         assert result.text == article
         assert [b["text"] for b in result.metadata["removed"]] == [sep + section]
     else:  # longer than the article: reported, not removed
@@ -508,3 +513,42 @@ def test_caption_finder_tries_only_the_texts_media_words(text: str) -> None:
 
     found = [(c.start, c.end) for c in b._caption_changes(text, b.tables())]
     assert found == _caption_changes_every_word(text)
+
+
+#: Texts the first NC409 removed in part (outside review 5): a liveblog's entries, a
+#: dateline, a press release, numbered remarks, a year, a comment-count widget.
+_BODY = (
+    "Russian forces shelled the outskirts of Kharkiv overnight, regional officials said on "
+    "Tuesday, as talks between the two delegations resumed in Belarus. "
+) * 4
+NOT_COMMENTS = [
+    "Ukraine war live: talks resume\n\n09:30 GMT\n" + _BODY + "\n\nComment\n10:15 GMT\n"
+    "Our diplomatic correspondent writes that neither side expects a breakthrough.\n\n"
+    "10:45 GMT\nThe Kremlin said the talks were difficult.\n\n11:02 GMT\nSirens sounded.",
+    _BODY + "\n\nComments\nKyiv, 10:45\nThe mayor said the metro would stay open as a shelter.",
+    _BODY + "\n\nComments\nChief Executive John Smith, 15.02.2022\n"
+    '"We are delighted with the results," he said.',
+    _BODY
+    + "\n\nComments\n1\nThe committee notes that the budget was late.\n2\nIt asks for an audit.",
+    _BODY + "\n\nComments\n2021\nRevenue rose to $4bn from $3.2bn.",
+    "Kharkiv shelled as talks resume\n" + _BODY + "\nComments (12)\nShare\n" + _BODY,
+]
+
+
+@pytest.mark.parametrize("text", NOT_COMMENTS)
+def test_article_text_under_a_comments_label_is_kept(text: str) -> None:
+    assert newsclean.detect(text, Config(select=["NC409"])) == []
+
+
+@pytest.mark.parametrize(
+    "closing",
+    ["Getty Images. All rights reserved.", "(ANSA). All rights reserved.", "Reproduction reserved"],
+)
+def test_a_rights_phrase_without_a_copyright_mark_closes_nothing(closing: str) -> None:
+    """A bare rights phrase ends each item of an agency's digest: the article after it is
+    not reader comments (outside review 5)."""
+    last = "NAPLES - Napoli beat Lazio 2-1 on Sunday to go top of Serie A, the club said."
+    text = _BODY + "\n" + closing + "\n" + last + "\n"
+    result = newsclean.fix_and_explain(text, NC4)
+    assert last in result.text
+    assert "NC407" not in {e.rule for e in result.edits}

@@ -127,6 +127,8 @@ CAPTION_END = r"(?<=[.!?…\"”»)])"
 YEAR_PATTERN = r"(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2})?"
 #: A copyright marker opening a line.
 COPYRIGHT_PATTERN = r"(?i)(?:\(c\)|©|copyright(?:\s*©|\s*\(c\))?)\s*"
+#: A copyright marker anywhere in a line.
+COPYRIGHT_MARK_PATTERN = r"(?i)\(c\)|©|copyright"
 #: "All rights reserved." in a copyright line, or "Reproduction reserved." (Italian sites'
 #: "Riproduzione riservata").
 RIGHTS_PATTERN = r"(?i)\.?\s*(?:all rights|reproduction) reserved\.?"
@@ -150,6 +152,7 @@ LABEL_SEP_PATTERN = r"[ \t]*(?:[:|»>]|[–—-](?=[ \t]|$))[ \t]*"
     SINGLE_AGENCY_RE,
     YEAR_RE,
     COPYRIGHT_RE,
+    COPYRIGHT_MARK_RE,
     RIGHTS_RE,
     RIGHTS_LEAD_RE,
     SCRAPER_TAG_RE,
@@ -163,6 +166,7 @@ LABEL_SEP_PATTERN = r"[ \t]*(?:[:|»>]|[–—-](?=[ \t]|$))[ \t]*"
         SINGLE_AGENCY_PATTERN,
         YEAR_PATTERN,
         COPYRIGHT_PATTERN,
+        COPYRIGHT_MARK_PATTERN,
         RIGHTS_PATTERN,
         RIGHTS_LEAD_PATTERN,
         SCRAPER_TAG_PATTERN,
@@ -1212,9 +1216,17 @@ def closing_tag(line: str, agencies: frozenset[str]) -> bool:
     True
     >>> closing_tag("© Getty Images", ag), closing_tag("(c) 2024 Reuters", ag)
     (False, False)
+    >>> closing_tag("REPRODUCTION RESERVED © Copyright ANSA", ag)
+    True
+    >>> closing_tag("(ANSA). All rights reserved.", ag), closing_tag("Reproduction reserved", ag)
+    (False, False)
     """
-    return copyright_tag(line, agencies) and bool(
-        SCRAPER_TAG_RE.search(line) or RIGHTS_RE.search(line)
+    if not copyright_tag(line, agencies):
+        return False
+    # A rights phrase without a copyright mark ("(ANSA). All rights reserved.") ends each
+    # item of an agency's digest, not only the page: it closes nothing.
+    return bool(SCRAPER_TAG_RE.search(line)) or (
+        bool(RIGHTS_RE.search(line)) and bool(COPYRIGHT_MARK_RE.search(line))
     )
 
 
@@ -1315,7 +1327,7 @@ COMMENT_FILLER_RE = regex.compile(
 )
 #: Buttons under a comment, alone on a line: "Reply", "Like · Reply · 3".
 COMMENT_ACTIONS = frozenset(
-    {"reply", "like", "report", "share", "respond", "answer", "quote", "flag"}
+    {"reply", "replies", "like", "likes", "report", "respond", "answer", "quote", "flag"}
 )
 #: The first lines after a heading that may show it heads comments.
 COMMENT_LOOKAHEAD = 3
@@ -1359,14 +1371,17 @@ def comment_header(line: str) -> bool:
     (True, True)
     >>> comment_header("Maria | 15 February at 11:02"), comment_header("Kyiv 10:45 Troops left")
     (True, False)
-    >>> comment_header("The talks resumed at 10:45 on Tuesday.")
-    False
+    >>> comment_header("The talks resumed at 10:45 on Tuesday."), comment_header("10:15 GMT")
+    (False, False)
     """
     s = line.strip()
     if len(s) > 80 or not COMMENT_STAMP_RE.search(s):
         return False
     rest = COMMENT_FILLER_RE.sub(" ", COMMENT_STAMP_RE.sub(" ", s)).split()
     if not 1 <= len(rest) <= 4 or not (rest[0][0].isalpha() or rest[0][0] == "@"):
+        return False
+    # A time zone or an agency after a liveblog's time ("10:15 GMT") is no reader.
+    if all(w.isupper() and len(w) <= 4 for w in rest):
         return False
     # A name, a handle or initials: no lower-case word, no sentence's full stop.
     return all(
@@ -1380,28 +1395,43 @@ def comment_actions(line: str) -> bool:
 
     >>> comment_actions("Like · Reply · 3"), comment_actions("Reply all you want")
     (True, False)
+    >>> comment_actions("2021"), comment_actions("Share")
+    (False, False)
     """
     words = COMMENT_FILLER_RE.sub(" ", line).split()
-    return bool(words) and all(w.casefold() in COMMENT_ACTIONS or w.isdigit() for w in words)
+    buttons = [w for w in words if not w.isdigit()]
+    return bool(buttons) and all(w.casefold() in COMMENT_ACTIONS for w in buttons)
 
 
 def comment_section(lines: Sequence[Line], extras: tuple[str, ...] = ()) -> int | None:
     """The index of the heading of a reader-comment section that runs to the end of the
-    text: a :func:`comment_label` line (not the first line) with a :func:`comment_header`
-    or :func:`comment_actions` line among the next :data:`COMMENT_LOOKAHEAD` lines.
+    text: a :func:`comment_label` line (not the first line), a :func:`comment_header`
+    among the next :data:`COMMENT_LOOKAHEAD` lines, and after it a second header or a
+    comment's buttons (:func:`comment_actions`). Each line is looked at a bounded number of
+    times.
 
     >>> t = "Talks went on.\\n\\nComments\\nJuan P. 15/02/2022 10:45\\nA shame.\\nReply"
     >>> comment_section(split_lines(t))
     2
     >>> comment_section(split_lines("Talks went on.\\n\\nComments\\nThe minister declined."))
+    >>> comment_section(split_lines("Talks went on.\\n\\nComments\\nMaria 10:45\\nA shame."))
     """
-    for i in range(1, len(lines)):
+    n = len(lines)
+    for i in range(1, n):
         if lines[i].blank or len(lines[i].text) > 60 or not comment_label(lines[i].text, extras):
             continue
-        following = islice(
-            (ln.text for ln in islice(lines, i + 1, None) if not ln.blank), COMMENT_LOOKAHEAD
-        )
-        if any(comment_header(x) or comment_actions(x) for x in following):
+        j, seen, opened = i + 1, 0, False
+        while j < n and seen < COMMENT_LOOKAHEAD and not opened:
+            if not lines[j].blank:
+                seen += 1
+                opened = comment_header(lines[j].text)
+            j += 1
+        # A second sign runs to the end at most once: a later heading's header is one.
+        if opened and any(
+            comment_header(ln.text) or comment_actions(ln.text)
+            for ln in islice(lines, j, None)
+            if not ln.blank
+        ):
             return i
     return None
 
@@ -1434,8 +1464,8 @@ def _comment_section_changes(text: str, ctx: Context) -> Iterator[Change]:
     tail = [ln for ln in lines[i:] if not ln.blank]
     article = sum(len(ln.text) for ln in lines[:i] if not ln.blank)
     after = sum(len(ln.text) for ln in tail)
-    max_share = float(ctx.option("comments_max_share", SECTION_MAX_SHARE))
-    max_chars = int(ctx.option("comments_max_chars", SECTION_MAX_CHARS))
+    max_share = float(ctx.option("section_max_share", SECTION_MAX_SHARE))
+    max_chars = int(ctx.option("section_max_chars", SECTION_MAX_CHARS))
     if after <= max_share * article and after <= max_chars:
         # The section ends the text: it goes with the line breaks before it.
         spans = removal_spans(lines, range(i, len(lines)))
@@ -1463,15 +1493,13 @@ OPTIONS = (
     Option("desk_heads", "words", "more words that end an ALL-CAPS desk byline (NC404)"),
     Option("desk_qualifiers", "words", "more words that may come before them (NC404)"),
     Option("notices", "words", "more boilerplate notices (subscription, cookie, comment lines)"),
+    Option("comments_max_chars", "int", "longest reader-comment block removed, in characters"),
+    Option("comments_max_share", "number", "largest share of a text a comment block may be"),
+    Option("section_max_chars", "int", "longest reader-comment section removed by NC409 (6000)"),
     Option(
-        "comments_max_chars",
-        "int",
-        "longest reader-comment block removed, in characters (NC407: 3000, NC409: 6000)",
-    ),
-    Option(
-        "comments_max_share",
+        "section_max_share",
         "number",
-        "largest share of a text a comment block may be (NC407: 0.5, NC409: 1.0)",
+        "largest share of the article before it a comment section may be (NC409, 1.0)",
     ),
     Option("comment_labels", "words", "more headings of reader-comment sections (NC409)"),
 )
@@ -1569,11 +1597,11 @@ RULES = (
         code="NC409",
         name="comment-section",
         family="boilerplate",
-        summary="Remove a reader-comment section: a 'Comments' heading, then stamped comments.",
+        summary="Remove a reader-comment section: a 'Comments' heading, then readers' comments.",
         find=find_comment_sections,
         english_only=True,
         before="Talks went on, officials said on Tuesday in Brussels.\n\nComments\n"
-        "Juan P. 15/02/2022 10:45\nA shame.",
+        "Juan P. 15/02/2022 10:45\nA shame.\nReply",
         after="Talks went on, officials said on Tuesday in Brussels.",
         why="Scrapers read past the end of the article into the comments under it; the "
         "comments' heading and each comment's name and time stamp mark where it ended.",

@@ -33,6 +33,7 @@ distinct chunk and token across documents, so clean text costs little more than 
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
@@ -2177,19 +2178,24 @@ def find_link_words(text: str, ctx: Context) -> Iterator[Change]:
 # --------------------------------------------------------------------------------------------
 # NC106: an acronym run into a function word ("NATOsaid", "withNATO").
 
-#: A lower-case word glued to an acronym, or an acronym glued to a lower-case word, standing
-#: alone as a token (ASCII letters: acronyms are; no other letter or digit beside them).
-#: Groups 1 and 2: the word, the acronym; groups 3 and 4: the acronym, the word.
+#: A word glued to an acronym, or an acronym glued to a lower-case word, standing alone as
+#: a token (ASCII letters: acronyms are; no other letter or digit beside them). Groups 1
+#: and 2: the word (capitalised at a sentence's start), the acronym, which may take a
+#: possessive or a hyphen ("withNATO's", "theNATO-led"); groups 3 and 4: the acronym, the
+#: word.
 ACRONYM_RUN_RE = re.compile(
-    r"(?<![\w@#/\\.&+=’'-])(?:([a-z]{2,8})([A-Z]{2,6})|([A-Z]{2,6})([a-z]{2,12}))"
-    r"(?![\w@/\\+=-]|['’]\w|\.\w)"
+    r"(?<![\w@#/\\.&+=’'-])(?:"
+    r"([A-Za-z][a-z]{1,7})([A-Z]{2,8})(?![\w@/\\+=]|['’](?!s\b)|\.\w)"
+    r"|([A-Z]{2,8})([a-z]{2,12})(?![\w@/\\+=-]|['’]\w|\.\w))"
 )
 #: Where two capitals meet a lower-case letter, in the case classes of :data:`CASE_TABLE`
 #: ("AAa" or "aAA"; written so that the search looks for one literal byte first).
 ACRONYM_MARK_RE = re.compile(rb"A(?:Aa|(?<=aA)A)")
 #: An acronym wordfreq knows at least this well (as a lower-case word) needs no other
-#: evidence in the document ("nato" 4.0, "eu" 4.6).
+#: evidence in the document ("nato" 4.0, "eu" 4.6)...
 KNOWN_ACRONYM_ZIPF = 3.5
+#: ... unless it follows a word and is this frequent: then it is a word ("do", "us", "one").
+COMMON_WORD_ZIPF = 5.3
 
 
 @lru_cache(maxsize=1)
@@ -2208,13 +2214,14 @@ def acronym_links() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(before), frozenset(after)
 
 
-def acronym_cut(match: re.Match[str]) -> tuple[int, str] | None:
-    """Where an :data:`ACRONYM_RUN_RE` match splits, and its acronym: only when the word
-    glued to the acronym is one of the few in :func:`acronym_links`, which no brand or name
-    ends with after capitals ("JPMorgan", "HBOMax", "EUobserver" are left).
+def acronym_cut(match: re.Match[str]) -> tuple[int, str, bool] | None:
+    """Where an :data:`ACRONYM_RUN_RE` match splits, its acronym, and whether the word comes
+    first: only when the word glued to the acronym is one of the few in
+    :func:`acronym_links`, which no brand or name ends with after capitals ("JPMorgan",
+    "HBOMax", "EUobserver" are left).
 
-    >>> [acronym_cut(ACRONYM_RUN_RE.match(t)) for t in ("NATOsaid", "withNATO", "macOS")]
-    [(4, 'NATO'), (4, 'NATO'), None]
+    >>> [acronym_cut(ACRONYM_RUN_RE.match(t)) for t in ("NATOsaid", "WithNATO", "macOS")]
+    [(4, 'NATO', False), (4, 'NATO', True), None]
     >>> cut = lambda token: acronym_cut(ACRONYM_RUN_RE.match(token))
     >>> cut("JPMorgan"), cut("EUobserver"), cut("HBOMax")
     (None, None, None)
@@ -2222,20 +2229,28 @@ def acronym_cut(match: re.Match[str]) -> tuple[int, str] | None:
     before, after = acronym_links()
     if match.group(1) is not None:
         word, acronym = match.group(1), match.group(2)
-        return (len(word), acronym) if word in before else None
+        return (len(word), acronym, True) if word.lower() in before else None
     acronym, word = match.group(3), match.group(4)
-    return (len(acronym), acronym) if word in after else None
+    return (len(acronym), acronym, False) if word in after else None
 
 
-def acronym_vouched(text: str, acronym: str) -> bool:
-    """Whether the document writes ``acronym`` standing alone, or wordfreq knows it.
+def acronym_vouched(text: str, acronym: str, word_first: bool) -> bool:
+    """Whether the document writes ``acronym`` standing alone, or wordfreq knows it. After
+    a word, a frequent English word in capitals ("toDO", "theONE") is as likely as an
+    acronym: wordfreq's word counts vouch only below :data:`COMMON_WORD_ZIPF` ("nato",
+    "eu", "uk"), and the document must show the others.
 
-    >>> acronym_vouched("The EU said so.", "EU"), acronym_vouched("NATOsaid so.", "NATO")
-    (True, True)
-    >>> acronym_vouched("QXZsaid so.", "QXZ")
-    False
+    >>> acronym_vouched("The EU said so.", "EU", True)
+    True
+    >>> acronym_vouched("NATOsaid so.", "NATO", False)
+    True
+    >>> acronym_vouched("QXZsaid so.", "QXZ", False), acronym_vouched("a toDO list", "DO", True)
+    (False, False)
     """
-    return zipf(acronym.lower()) >= KNOWN_ACRONYM_ZIPF or whole_word_at(text, acronym)
+    known = zipf(acronym.lower())
+    if known >= KNOWN_ACRONYM_ZIPF and (not word_first or known < COMMON_WORD_ZIPF):
+        return True
+    return whole_word_at(text, acronym)
 
 
 def acronym_runs(text: str) -> list[re.Match[str]]:
@@ -2255,9 +2270,49 @@ def acronym_runs(text: str) -> list[re.Match[str]]:
     return [m for m in found if m is not None]
 
 
+#: A line that opens or closes a fenced code block (Markdown).
+FENCE_RE = re.compile(r"^[ \t]{0,3}(?:```|~~~)", re.MULTILINE)
+
+
+def fence_lines(text: str) -> list[int]:
+    """The offsets of the lines of ``text`` that open or close a fenced code block.
+
+    >>> fence_lines("a\\n```js\\nx = toJSON()\\n```\\nb")
+    [2, 21]
+    """
+    if "```" not in text and "~~~" not in text:
+        return []
+    return [m.start() for m in FENCE_RE.finditer(text)]
+
+
+def in_fence(fences: list[int], at: int) -> bool:
+    """Whether offset ``at`` lies inside a fenced code block, given :func:`fence_lines`.
+
+    >>> in_fence([2, 21], 10), in_fence([2, 21], 26), in_fence([2], 10)
+    (True, False, True)
+    """
+    return bisect.bisect_right(fences, at) % 2 == 1
+
+
+def written_as_code(text: str, token: str, fences: list[int]) -> bool:
+    """Whether the document writes ``token`` as code somewhere, in a fenced block or a code
+    span: then it is a code name wherever it stands ("call toJSON directly").
+
+    >>> t = "```\\nx = withJSON(d)\\n```\\nwithJSON is the helper"
+    >>> written_as_code(t, "withJSON", fence_lines(t)), written_as_code("withNATO", "withNATO", [])
+    (True, False)
+    """
+    for at in word_starts(text, token):
+        if in_fence(fences, at) or in_code_span(text, at, at + len(token)):
+            return True
+    return False
+
+
 def find_acronym_fusion(text: str, ctx: Context) -> Iterator[Change]:
     protected = protected_tokens(ctx)
-    vouched: dict[str, bool] = {}  # each acronym looked up once: a text may repeat it
+    vouched: dict[tuple[str, bool], bool] = {}  # looked up once: a text may repeat it
+    fences: list[int] | None = None
+    code_names: dict[str, bool] = {}
     for m in acronym_runs(text):
         token = m.group()
         if token in protected:
@@ -2265,12 +2320,18 @@ def find_acronym_fusion(text: str, ctx: Context) -> Iterator[Change]:
         cut = acronym_cut(m)
         if cut is None:
             continue
-        acronym = cut[1]
-        if acronym not in vouched:
-            vouched[acronym] = acronym_vouched(text, acronym)
-        if not vouched[acronym]:
+        key = cut[1:]
+        if key not in vouched:
+            vouched[key] = acronym_vouched(text, *key)
+        if not vouched[key]:
             continue
-        if in_link(text, m.start(), m.end()) or in_code_span(text, m.start(), m.end()):
+        if in_link(text, m.start(), m.end()):
+            continue
+        if fences is None:
+            fences = fence_lines(text)
+        if token not in code_names:
+            code_names[token] = written_as_code(text, token, fences)
+        if code_names[token]:
             continue
         yield space_restored(token, cut[0], m.start())
 

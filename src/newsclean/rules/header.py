@@ -37,6 +37,12 @@ CLOCK_TIME = (
 )
 
 
+@once
+def memo_keys() -> frozenset[str]:
+    """The fields of ``data/header_memo_keys.txt``, lower case."""
+    return frozenset(k.lower() for k in load_table("header_memo_keys.txt"))
+
+
 def _keys() -> str:
     return "|".join(
         regex.escape(k).replace(r"\ ", r"[ \t]+") for k in load_table("header_keys.txt")
@@ -73,6 +79,27 @@ def month_numbers() -> dict[str, int]:
 
 
 @once
+def weekday_numbers() -> dict[str, int]:
+    """Each spelling of a weekday in ``data/header_weekdays.txt`` with its number (Monday 0,
+    as :meth:`datetime.date.weekday` counts).
+
+    >>> weekday_numbers()["tues"], weekday_numbers()["sunday"]
+    (1, 6)
+    """
+    return {
+        name.lower(): number
+        for number, line in enumerate(load_table("header_weekdays.txt"))
+        for name in line.split()
+    }
+
+
+#: The years a publication date may have: a header naming another is no such date.
+YEARS = range(1900, 2101)
+#: A field of a memo or an event notice on the line after a date: "To: All staff".
+FIELD_LINE_RE = regex.compile(r"[ \t]*(?P<key>\p{L}[\p{L} ]{0,24}?)[ \t]*:[ \t]*\S")
+
+
+@once
 def line_header_re() -> regex.Pattern[str]:
     """The pattern of a leaked date header written another way, on a line of its own."""
     months = "|".join(sorted(month_numbers(), key=len, reverse=True))
@@ -87,7 +114,7 @@ def line_header_re() -> regex.Pattern[str]:
         r"\s*(?i:"
         + _keys()
         + r")(?:[ \t]*:[ \t]*|[ \t]+)"
-        + rf"(?:(?i:{weekdays})\.?,?[ \t]+)?(?:"
+        + rf"(?:(?P<wk>(?i:{weekdays}))\.?,?[ \t]+)?(?:"
         + NUMERIC_DATE
         + "|"
         + named
@@ -99,10 +126,11 @@ def line_header_re() -> regex.Pattern[str]:
 
 
 def written_dates(match: regex.Match[str]) -> tuple[dt.date, ...]:
-    """The days a :func:`line_header_re` match can name: none (no such day), one, or two
-    (a date with a slash or a dash whose day and month could be swapped). A numeric date is
-    read day first (always, with dots: "03.04.2022" is 3 April) unless only month first
-    makes it a date ("02/15/2022").
+    """The days a :func:`line_header_re` match can name: none (no such day, a year outside
+    :data:`YEARS`, a weekday that does not fit), one, or two (a date with a slash or a dash
+    whose day and month could be swapped, and no weekday to tell). A numeric date is read day
+    first (always, with dots: "03.04.2022" is 3 April) unless only month first makes it a
+    date ("02/15/2022").
 
     >>> m = line_header_re().match
     >>> written_dates(m("Published: 15/02/2022 10:32"))
@@ -113,8 +141,10 @@ def written_dates(match: regex.Match[str]) -> tuple[dt.date, ...]:
     (datetime.date(2022, 4, 3), datetime.date(2022, 3, 4))
     >>> written_dates(m("date: 03.04.2022")), written_dates(m("date: 02/15/2022"))
     ((datetime.date(2022, 4, 3),), (datetime.date(2022, 2, 15),))
-    >>> written_dates(m("date: 31.02.2022"))
-    ()
+    >>> written_dates(m("date: 31.02.2022")), written_dates(m("Date: 15 February 0022"))
+    ((), ())
+    >>> written_dates(m("Date: Friday, 03/04/2022")), written_dates(m("Date: Monday, 15 Feb 2022"))
+    ((datetime.date(2022, 3, 4),), ())
     """
     if match.group("nd") is not None:
         first, second, year = (int(match.group(g)) for g in ("nd", "nm", "ny"))
@@ -128,15 +158,33 @@ def written_dates(match: regex.Match[str]) -> tuple[dt.date, ...]:
     else:
         month = month_numbers()[match.group("am").lower()]
         readings, year = [(int(match.group("ad")), month)], int(match.group("ay"))
+    weekday = match.group("wk")
     days: list[dt.date] = []
     for day, month in readings:
         try:
             found = dt.date(year, month, day)
         except ValueError:
             continue
-        if found not in days:
+        if year not in YEARS or found in days:
+            continue
+        if weekday is None or weekday_numbers()[weekday.lower()] == found.weekday():
             days.append(found)
     return tuple(days)
+
+
+def memo_field_follows(text: str, end: int) -> bool:
+    """Whether the line at ``end`` is a field of a memo or an event notice ("To:", "Time:",
+    "Location:"; ``data/header_memo_keys.txt``): then the date above it is the memo's.
+
+    >>> memo_field_follows("Date: 15 February 2022\\nTo: All staff\\n", 23)
+    True
+    >>> memo_field_follows("Date: 15 February 2022\\nUpdated: 16 February 2022", 23)
+    False
+    >>> memo_field_follows("Date: 15 February 2022\\nThe talks: a timeline", 23)
+    False
+    """
+    field = FIELD_LINE_RE.match(text, end)
+    return field is not None and " ".join(field.group("key").split()).lower() in memo_keys()
 
 
 def parse_date_header(text: str) -> tuple[int, str | None] | None:
@@ -145,7 +193,8 @@ def parse_date_header(text: str) -> tuple[int, str | None] | None:
     one: a key and a date on a line of their own).
 
     A header repeated back to back (the exporter ran twice) is removed whole; the first value
-    is the date.
+    read one way is the date. A written date over a memo's or an event's fields ("To:",
+    "Location:") is the memo's, and is left.
 
     >>> parse_date_header(" date 2022-02-15 fly takes a first step")
     (17, '2022-02-15')
@@ -176,13 +225,15 @@ def parse_date_header(text: str) -> tuple[int, str | None] | None:
             values.append(day.isoformat() + ("T" + time[1:] if time else ""))
         elif (m := line_header_re().match(text, end)) is not None:
             days = written_dates(m)
-            if not days:
+            if not days or memo_field_follows(text, m.end()):
                 break
             values.append(days[0].isoformat() if len(days) == 1 else None)
         else:
             break
         end = m.end()
-    return (end, values[0]) if values else None
+    if not values:
+        return None
+    return end, next((v for v in values if v is not None), None)
 
 
 def find_date_header(text: str, ctx: Context) -> tuple[Change | Meta, ...]:
