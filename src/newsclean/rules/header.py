@@ -102,15 +102,17 @@ FIELD_LINE_RE = regex.compile(r"[ \t]*(?P<key>\p{L}[\p{L} ]{0,24}?)[ \t]*:[ \t]*
 @once
 def line_header_re() -> regex.Pattern[str]:
     """The pattern of a leaked date header written another way, on a line of its own."""
-    months = "|".join(sorted(month_numbers(), key=len, reverse=True))
+    # Longest first, then alphabetical: one pattern text in every process, which the cache
+    # folder keeps compiled (see :func:`newsclean.resources.compiled_patterns`).
+    months = "|".join(sorted(month_numbers(), key=lambda m: (-len(m), m)))
     spellings = [word for line in load_table("header_weekdays.txt") for word in line.split()]
-    weekdays = "|".join(sorted(spellings, key=len, reverse=True))
+    weekdays = "|".join(sorted(spellings, key=lambda w: (-len(w), w)))
     ordinal = r"(?:st|nd|rd|th)?"
     named = (
         rf"(?:(?P<wd>\d{{1,2}}){ordinal}[ \t]+(?P<wm>(?i:{months}))\.?,?[ \t]+(?P<wy>\d{{4}})"
         rf"|(?P<am>(?i:{months}))\.?[ \t]+(?P<ad>\d{{1,2}}){ordinal},?[ \t]+(?P<ay>\d{{4}}))"
     )
-    return regex.compile(
+    pattern = (
         r"\s*(?i:"
         + _keys()
         + r")(?:[ \t]*:[ \t]*|[ \t]+)"
@@ -123,6 +125,7 @@ def line_header_re() -> regex.Pattern[str]:
         # Nothing else on the line.
         + r"[ \t]*(?:\r?\n|\Z)\s*"
     )
+    return compiled_patterns("header-written", (pattern,))[0]
 
 
 def written_dates(match: regex.Match[str]) -> tuple[dt.date, ...]:
