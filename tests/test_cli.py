@@ -702,3 +702,10 @@ def test_an_interrupt_while_the_temporary_file_is_created_leaves_nothing(
     writer.discard()
     assert list(tmp_path.iterdir()) == [target]
     assert target.read_bytes() == b'{"text": "a"}\n'
+
+
+def test_the_summary_counts_in_the_singular_and_the_plural(work: Path) -> None:
+    write(work / "one.txt", "NATO defence ministers met.   \n")
+    write(work / "clean.txt", CLEAN)
+    assert "1 finding in 1 document" in run("check", "one.txt", cwd=work).stderr
+    assert "0 findings in 1 document" in run("check", "clean.txt", cwd=work).stderr

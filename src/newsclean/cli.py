@@ -538,6 +538,15 @@ def _expand(unit: list[Event], results: list[Any], stop: set[Source]) -> Iterato
             yield event, result
 
 
+def counted(number: int, noun: str) -> str:
+    """``number`` and ``noun``, plural unless the number is one.
+
+    >>> counted(1, "finding"), counted(0, "finding"), counted(3, "document")
+    ('1 finding', '0 findings', '3 documents')
+    """
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def start_method() -> str | None:
     """How worker processes are started: ``fork`` on Linux when this process runs no other
     thread (cheap: the workers inherit the imported modules and loaded tables), else
@@ -1023,8 +1032,9 @@ class CheckHandler(Handler):
                     self.out.write(f"{n:>10}  {code}  {names.get(code, '')}\n")
         self.out.flush()
         if not self.quiet and not self.errors and self.fmt == "text":
-            docs = "document" if self.documents == 1 else "documents"
-            self.progress.write(f"{self.found} findings in {self.documents} {docs}")
+            self.progress.write(
+                f"{counted(self.found, 'finding')} in {counted(self.documents, 'document')}"
+            )
         return 1 if self.found else 0
 
 
