@@ -477,7 +477,9 @@ def token_kind(token: str) -> int:
     if (
         len(token) >= 5
         and token[0].isupper()
-        and (name_word_cuts(token) or particle_end_cut(token) is not None)
+        and (
+            name_word_cuts(token) or particle_end_cut(token) is not None or vouched_only_cuts(token)
+        )
     ):
         kind |= CAPITALISED
     if token[0].islower() and small_word_cut(token) is not None:
@@ -1474,6 +1476,79 @@ def best_name_word_cut(
     return best[3]
 
 
+@lru_cache(maxsize=65536)
+def vouched_only_cuts(token: str) -> tuple[int, ...]:
+    """Cuts of a capitalised token that :func:`name_word_cuts` does not offer and that only
+    the document can vouch for (:func:`document_name_cut`), longest name part first: a
+    function word that also ends names ("by": "Trumpby" when "Trump" stands alone in the
+    document, never "Grimsby" on its own), or a function word that follows names after a
+    rare token wordfreq has seen (Zipf under :data:`KNOWN_TYPO_ZIPF`: "Yorkin" in "New
+    Yorkin" when "New York" stands elsewhere). The name part has four letters or more.
+
+    >>> vouched_only_cuts("Trumpby"), vouched_only_cuts("Yorkin"), vouched_only_cuts("Scholzis")
+    ((5,), (4,), ())
+    >>> vouched_only_cuts("Perakis"), vouched_only_cuts("Grimsby"), vouched_only_cuts("Stevenson")
+    ((), (), ())
+    """
+    if not token[1:].islower() or name_word_cuts(token):
+        return ()
+    whole = zipf(token)
+    if not whole < KNOWN_TYPO_ZIPF:
+        return ()
+    follow = _table("fused_follow_words.txt")
+    endings = _table("fused_name_endings.txt")
+    cuts = []
+    for i in range(len(token) - 2, 3, -1):
+        word = token[i:]
+        if word not in follow or len(word) > 3:
+            continue
+        if whole == 0 and word not in endings:
+            continue  # unknown tokens: the other function words are name_word_cuts' own
+        if word == "is" and token.endswith("sis"):
+            continue
+        cuts.append(i)
+    return tuple(cuts)
+
+
+def document_name_cut(text: str, token: str, before: str, names: Collection[str]) -> int | None:
+    """Where to cut ``token`` on the document's word alone, or ``None``: the name part
+    stands elsewhere in ``text`` right after ``before`` ("White Housepress" when "White
+    House" stands elsewhere), or, for the cuts of :func:`vouched_only_cuts`, stands alone
+    (one of ``names``) and is never written in lower case. The word part is a function
+    word that follows names or a frequent word (Zipf 3.5) of three letters or more that
+    does not end names.
+
+    >>> text = "the White House said. White Housepress officers"
+    >>> document_name_cut(text, "Housepress", "White", set())
+    5
+    >>> text = "Donald Trump won; Trump said so. It came from Trumpby making"
+    >>> document_name_cut(text, "Trumpby", "from", set())
+    5
+    >>> document_name_cut(text.replace("won", "played a trump"), "Trumpby", "from", set())
+    >>> document_name_cut("the Grims won, Grimsby", "Grimsby", "", {"Grims"})
+    """
+    follow = _table("fused_follow_words.txt")
+    if closes_name(before):
+        endings = _table("fused_name_endings.txt")
+        for cut in range(len(token) - 2, 2, -1):
+            name, word = token[:cut], token[cut:]
+            if word in endings and word not in follow:
+                continue
+            if len(word) < 3 and word not in follow:
+                continue
+            if word not in follow and zipf(word) < 3.5:
+                continue
+            if whole_word_at(text, f"{before} {name}"):
+                return cut
+    for cut in vouched_only_cuts(token):
+        name = token[:cut]
+        if not whole_word_at(text, name.lower()) and (
+            (name in names and zipf(name) < MAX_DOC_NAME_ZIPF) or name_ends(text, name) >= 2
+        ):
+            return cut
+    return None
+
+
 def name_word_cut_points(
     token: str,
     names: Collection[str],
@@ -1643,6 +1718,9 @@ def find_name_word(text: str, ctx: Context) -> Iterator[Change]:
     names = DocNames(text)
     befores = {start: word_before(text, start) for start, _ in candidates}
     afters = {start: word_after(text, start + len(token)) for start, token in candidates}
+    vouch_cuts = {
+        start: document_name_cut(text, token, befores[start], names) for start, token in candidates
+    }
     while True:
         decided: dict[int, list[int]] = {}
         for start, token in candidates:
@@ -1654,10 +1732,15 @@ def find_name_word(text: str, ctx: Context) -> Iterator[Change]:
                 before=befores[start],
                 after=afters[start],
             )
+            vouched = vouch_cuts[start]
+            if vouched is not None and (not points or points == [vouched]):
+                points = [vouched]
             # The same unknown token twice in one document is a real name ("Energis",
             # "Yoran") unless its name part is a listed name and the rest a function word or
-            # a frequent word of five letters or more ("Libyaand", "Washingtonstate" twice).
-            if points and counts[token] > 1:
+            # a frequent word of five letters or more ("Libyaand", "Washingtonstate" twice),
+            # or the document shows the name part with the word before it ("White
+            # Housepress" twice where "White House" stands elsewhere).
+            if points and counts[token] > 1 and points != [vouched]:
                 name, word = token[: points[0]], token[points[0] :]
                 if not (len(points) == 1 and listed_name(name) and repeatable_word(word)):
                     points = []
