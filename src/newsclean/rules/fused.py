@@ -1824,6 +1824,44 @@ def known_typo(token: str, rest: str) -> bool:
     return not any(token.endswith(end) and zipf(token[: -len(end)]) >= 1.5 for end in INFLECTIONS)
 
 
+#: A token wordfreq has seen may be "a" fused to a far more frequent word ("akey", "aday",
+#: "achat") when the token is rarer than this...
+ARTICLE_TYPO_ZIPF = 3.0
+#: ... the word after "a" at least this frequent ...
+ARTICLE_REST_ZIPF = 4.5
+#: ... and more frequent than the token by this much. Real words that are "a" and a word
+#: ("aback", "asocial", "aright") are listed in ``data/fused_article_words.txt``.
+ARTICLE_TYPO_GAP = 2.8
+
+
+def article_typo(token: str, rest: str) -> bool:
+    """Whether ``token``, a word wordfreq has seen, is the article "a" fused to ``rest``: the
+    web's typos ("akey", "aday", "achat", "acar") are rare (Zipf under
+    :data:`ARTICLE_TYPO_ZIPF`), ``rest`` a frequent word (:data:`ARTICLE_REST_ZIPF`) far
+    more frequent than the whole (:data:`ARTICLE_TYPO_GAP`); real words built on "a"
+    (``data/fused_article_words.txt``: "aback", "afire", "asocial") and inflections of
+    words wordfreq knows ("abridges") are left.
+
+    >>> article_typo("akey", "key"), article_typo("aday", "day"), article_typo("achat", "chat")
+    (True, True, True)
+    >>> article_typo("aback", "back"), article_typo("asocial", "social")
+    (False, False)
+    >>> article_typo("anew", "new")
+    False
+    >>> article_typo("abridges", "bridges"), article_typo("amoral", "moral")
+    (False, False)
+    """
+    whole = zipf(token)
+    if not 0 < whole < ARTICLE_TYPO_ZIPF or len(rest) < 3 or token[:1] != "a":
+        return False
+    r = zipf(rest)
+    if r < ARTICLE_REST_ZIPF or r - whole < ARTICLE_TYPO_GAP:
+        return False
+    if token in _table("fused_article_words.txt"):
+        return False
+    return not any(token.endswith(end) and zipf(token[: -len(end)]) >= 1.5 for end in INFLECTIONS)
+
+
 @lru_cache(maxsize=65536)
 def small_word_cut(token: str, min_word_zipf: float = 3.0) -> int | None:
     """Where to cut an article or preposition glued to the next word, or ``None``.
@@ -1832,7 +1870,7 @@ def small_word_cut(token: str, min_word_zipf: float = 3.0) -> int | None:
     be a determiner and the whole a rare token ("forthe", "ofthe"), or the small word must
     be "the" and the rest far more frequent than the whole ("thenew", a typo wordfreq saw),
     or the whole a rare typo wordfreq saw and the rest a far more frequent word
-    (:func:`known_typo`: "toget", "ofwhat").
+    (:func:`known_typo`: "toget", "ofwhat"; :func:`article_typo` for "a": "akey", "aday").
 
     >>> small_word_cut("ainvasion"), small_word_cut("acrisis"), small_word_cut("theminister")
     (1, 1, 3)
@@ -1859,7 +1897,9 @@ def small_word_cut(token: str, min_word_zipf: float = 3.0) -> int | None:
                 len(rest) >= 5 and z >= RARE_REST_ZIPF and not missing_letter_typo(token)
             ):
                 continue
-        elif len(rest) >= 3 and known_typo(token, rest):
+        elif len(rest) >= 3 and (
+            known_typo(token, rest) or (small == "a" and article_typo(token, rest))
+        ):
             z = zipf(rest)
         else:
             continue
