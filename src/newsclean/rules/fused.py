@@ -1966,8 +1966,16 @@ def find_small_word(text: str, ctx: Context) -> Iterator[Change]:
 # NC105: capitalised link words between names in running text ("Donetsk And Lugansk").
 
 _TOKEN_RE = regex.compile(r"\S+")
-_NAME_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+")
-_NAME_END = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+[.,;:!?]?")
+_NAME_WORD = regex.compile(r"(?:Ma?c)?\p{Lu}[\p{Ll}\p{M}]+")
+#: The last word of the names after a link word: punctuation or a possessive may close it
+#: ("And Graham King.", "And Mike Leigh's film").
+_NAME_END = regex.compile(r"(?:Ma?c)?\p{Lu}[\p{Ll}\p{M}]+(?:[.,;:!?]|['’]s)?")
+#: A possessive name right before the names on the left of a link word ("Verdi's La
+#: Traviata And Richard Strauss's Ariadne").
+_POSSESSIVE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+['’]s")
+#: A dash after the names on the right of a link word closes the clause
+#: ("Michael Mann And Graham King - with").
+_DASHES = frozenset({"-", "–", "—"})
 _LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}\p{M}]*[.,;:!?]?")
 #: A title's abbreviation before a name: "Sens.", "Dr.", "Gov.".
 _TITLE_ABBREVIATION = regex.compile(r"\p{Lu}\p{Ll}{0,3}\.")
@@ -2011,6 +2019,7 @@ def link_word_in_running_text(words: list[str], i: int) -> bool:
         _LOWER_WORD.fullmatch(words[left])
         or _LIST_ITEM.fullmatch(words[left])
         or _TITLE_ABBREVIATION.fullmatch(words[left])
+        or _POSSESSIVE.fullmatch(words[left])
     ):
         return False
     right = i + 1
@@ -2031,7 +2040,7 @@ def link_word_in_running_text(words: list[str], i: int) -> bool:
         ends = True
     else:
         ends = right == len(words) or bool(_LOWER_WORD.fullmatch(words[right]))
-        ends = ends or (right < len(words) and words[right] in {".", ",", ";", ":"})
+        ends = ends or (right < len(words) and words[right] in {".", ",", ";", ":", *_DASHES})
     if not ends:
         return False
     # A headline capitalises its content words: the line must hold lower-case words of four
@@ -2064,7 +2073,7 @@ def link_runs(words: list[str], i: int) -> tuple[list[str], list[str]]:
             k += 1
             continue
         if _NAME_END.fullmatch(words[k]):
-            right.append(words[k].rstrip(".,;:!?"))
+            right.append(regex.sub(r"(?:['’]s)?[.,;:!?]?\Z", "", words[k]))
         break
     return left, right
 
@@ -2138,6 +2147,20 @@ class LinkFreeNames:
             if m is not None and m.end() == at + len(word) and not _beside_link(text, at, m.end()):
                 return True
         return False
+
+
+def listed_place(run: list[str]) -> bool:
+    """Whether the words of ``run``, in reading order, end in a place name of several words
+    from ``data/fused_place_names.txt`` ("United States", "New Zealand"), each of whose
+    words alone may be a common word.
+
+    >>> listed_place(["United", "States"]), listed_place(["the", "United", "Kingdom"])
+    (True, True)
+    >>> listed_place(["United"]), listed_place(["Channel", "Island"])
+    (False, False)
+    """
+    places = _table("fused_place_names.txt")
+    return any(" ".join(run[k:]) in places for k in range(len(run) - 1))
 
 
 def link_neighbour_is_name(
@@ -2284,7 +2307,8 @@ def find_link_words(text: str, ctx: Context) -> Iterator[Change]:
     for m, left_run, right_run in candidates:
         named = [
             any(link_neighbour_is_name(text, w, names, lexicon) for w in run)
-            for run in (left_run, right_run)
+            or listed_place(run[::-1] if side == 0 else run)
+            for side, run in enumerate((left_run, right_run))
         ]
         if not links_names(named, len(left_run), len(right_run)) and any(named):
             # One side named, the other a single word the document shows standing alone
