@@ -1863,8 +1863,10 @@ def article_typo(token: str, rest: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def small_word_cut(token: str, min_word_zipf: float = 3.0) -> int | None:
-    """Where to cut an article or preposition glued to the next word, or ``None``.
+def small_word_cut(token: str, min_word_zipf: float = 3.0, skip: int = 0) -> int | None:
+    """Where to cut an article or preposition glued to the next word, or ``None``; ``skip``
+    is the length of a small word not to cut off (the next best cut when that one does
+    not fit the words around: "at atour" is "at a tour", not "at at our").
 
     The token must be unknown to wordfreq and its rest a frequent word, or the rest must
     be a determiner and the whole a rare token ("forthe", "ofthe"), or the small word must
@@ -1878,6 +1880,8 @@ def small_word_cut(token: str, min_word_zipf: float = 3.0) -> int | None:
     (3, 2, 3)
     >>> small_word_cut("another"), small_word_cut("amoral"), small_word_cut("inofthe")
     (None, None, None)
+    >>> small_word_cut("atour"), small_word_cut("atour", skip=2), small_word_cut("acrisis", skip=1)
+    (2, 1, None)
     """
     if not token.islower():
         return None
@@ -1887,7 +1891,7 @@ def small_word_cut(token: str, min_word_zipf: float = 3.0) -> int | None:
     best: tuple[float, int] | None = None
     for small in _table("fused_small_words.txt"):
         rest = token[len(small) :]
-        if not token.startswith(small) or not rest:
+        if not token.startswith(small) or not rest or len(small) == skip:
             continue
         if rest in DETERMINERS or (small == "the" and zipf(rest) - whole >= 2.5 and whole < 2.0):
             z = zipf(rest)
@@ -1914,6 +1918,9 @@ def small_word_cut(token: str, min_word_zipf: float = 3.0) -> int | None:
 #: does one follow these possessives ("her" and "his" may be objects: "next to her on"),
 #: nor another preposition ("of onsemi" is no "of on semi").
 ARTICLES = frozenset(["a", "an", "the"])
+#: Words that, like determiners, open a noun phrase after two prepositions ("dialling in
+#: from other rooms").
+QUANTIFIERS = frozenset(["other", "all", "both", "each", "every", "some", "any", "many", "several"])
 PREPOSITIONS = frozenset(["of", "to", "in", "on", "at", "by", "for", "from", "with", "into"])
 NO_PREPOSITION_AFTER = ARTICLES | PREPOSITIONS | {"my", "your", "our", "their", "its"}
 
@@ -1937,26 +1944,57 @@ def preposition_after(before: str, small: str, rest: str) -> bool:
         return False
     if before == small:
         return True  # "look at atour" is no "at at our"
-    return not (before in PREPOSITIONS and (rest in DETERMINERS or small == "to"))
+    return not (
+        before in PREPOSITIONS and (rest in DETERMINERS or rest in QUANTIFIERS or small == "to")
+    )
 
 
-def article_after_determiner(before: str, small: str) -> bool:
+#: Determiners that are also a conjunction or an object pronoun: an article may follow them
+#: ("agreed that a programme", "gave her a book") when wordfreq does not know the token.
+ARTICLE_MAY_FOLLOW = frozenset(["that", "her"])
+
+
+def article_after_determiner(before: str, small: str, token: str = "") -> bool:
     """Whether cutting an article off a token would put it right after an article or
-    another determiner ("an areligious majority" is no "an a religious majority").
+    another determiner ("an areligious majority" is no "an a religious majority"); after
+    "that" and "her" (:data:`ARTICLE_MAY_FOLLOW`) only when wordfreq knows ``token``.
 
     >>> article_after_determiner("an", "a"), article_after_determiner("found", "a")
     (True, False)
+    >>> article_after_determiner("that", "a", "aprogramme")
+    False
     """
-    return small in ARTICLES and (before in ARTICLES or before in DETERMINERS)
+    if small not in ARTICLES:
+        return False
+    if before in ARTICLE_MAY_FOLLOW and token and zipf(token) == 0:
+        return False
+    return before in ARTICLES or before in DETERMINERS
+
+
+def small_word_fits(before: str, token: str, cut: int) -> bool:
+    """Whether cutting ``token`` at ``cut`` after the word ``before`` (lower-case) puts the
+    small word where it may stand (:func:`preposition_after`,
+    :func:`article_after_determiner`).
+
+    >>> small_word_fits("at", "atour", 2), small_word_fits("at", "atour", 1)
+    (False, True)
+    >>> small_word_fits("that", "aprogramme", 1), small_word_fits("the", "aprogramme", 1)
+    (True, False)
+    """
+    if preposition_after(before, token[:cut], token[cut:]):
+        return False  # "the onstart": no preposition follows an article
+    return not article_after_determiner(before, token[:cut], token)
 
 
 def find_small_word(text: str, ctx: Context) -> Iterator[Change]:
     for token, cut, m in cut_occurrences(text, ctx, SMALL, small_word_cut, SMALL_WORD_RE):
         before = word_before(text, m.start()).lower()
-        if preposition_after(before, token[:cut], token[cut:]):
-            continue  # "the onstart": no preposition follows an article
-        if article_after_determiner(before, token[:cut]):
-            continue
+        if not small_word_fits(before, token, cut):
+            # The next best cut may fit: "look at atour" is "look at a tour".
+            other = small_word_cut(token, skip=cut)
+            if other is None or not small_word_fits(before, token, other):
+                continue
+            cut = other
         if in_code_span(text, m.start(), m.end()):
             continue
         yield space_restored(token, cut, m.start())
