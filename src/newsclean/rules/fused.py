@@ -1478,36 +1478,43 @@ def best_name_word_cut(
 
 @lru_cache(maxsize=65536)
 def vouched_only_cuts(token: str) -> tuple[int, ...]:
-    """Cuts of a capitalised token that :func:`name_word_cuts` does not offer and that only
-    the document can vouch for (:func:`document_name_cut`), longest name part first: a
+    """Cuts of a capitalised token unknown to wordfreq that :func:`name_word_cuts` does not
+    offer and that only the document can vouch for (:func:`document_name_cut`): before a
     function word that also ends names ("by": "Trumpby" when "Trump" stands alone in the
-    document, never "Grimsby" on its own), or a function word that follows names after a
-    rare token wordfreq has seen (Zipf under :data:`KNOWN_TYPO_ZIPF`: "Yorkin" in "New
-    Yorkin" when "New York" stands elsewhere). The name part has four letters or more.
+    document, never "Grimsby" on its own). The name part has four letters or more.
 
-    >>> vouched_only_cuts("Trumpby"), vouched_only_cuts("Yorkin"), vouched_only_cuts("Scholzis")
-    ((5,), (4,), ())
-    >>> vouched_only_cuts("Perakis"), vouched_only_cuts("Grimsby"), vouched_only_cuts("Stevenson")
+    >>> vouched_only_cuts("Trumpby"), vouched_only_cuts("Scholzis"), vouched_only_cuts("Grimsby")
+    ((5,), (), ())
+    >>> vouched_only_cuts("Perakis"), vouched_only_cuts("Stevenson"), vouched_only_cuts("Ashby")
     ((), (), ())
     """
-    if not token[1:].islower() or name_word_cuts(token):
-        return ()
-    whole = zipf(token)
-    if not whole < KNOWN_TYPO_ZIPF:
+    if not token[1:].islower() or zipf(token) > 0 or name_word_cuts(token):
         return ()
     follow = _table("fused_follow_words.txt")
     endings = _table("fused_name_endings.txt")
-    cuts = []
-    for i in range(len(token) - 2, 3, -1):
-        word = token[i:]
-        if word not in follow or len(word) > 3:
+    return tuple(
+        i
+        for i in range(len(token) - 2, 3, -1)
+        if token[i:] in follow and token[i:] in endings and len(token) - i <= 3
+    )
+
+
+def words_after(text: str, before: str) -> set[str]:
+    """The whole words that stand right after the whole word ``before`` and one space in
+    ``text`` (one scan for ``before``).
+
+    >>> sorted(words_after("the White House said; White Housepress, a White-House", "White"))
+    ['House', 'Housepress']
+    """
+    found: set[str] = set()
+    gap = before + " "
+    for at in word_starts(text, gap):
+        if at > 0 and _JOINED(text[at - 1]):
             continue
-        if whole == 0 and word not in endings:
-            continue  # unknown tokens: the other function words are name_word_cuts' own
-        if word == "is" and token.endswith("sis"):
-            continue
-        cuts.append(i)
-    return tuple(cuts)
+        m = LETTER_RUN_RE.match(text, at + len(gap))
+        if m is not None and (m.end() == len(text) or not _JOINED(text[m.end()])):
+            found.add(m.group())
+    return found
 
 
 def document_name_cut(text: str, token: str, before: str, names: Collection[str]) -> int | None:
@@ -1528,23 +1535,21 @@ def document_name_cut(text: str, token: str, before: str, names: Collection[str]
     >>> document_name_cut("the Grims won, Grimsby", "Grimsby", "", {"Grims"})
     """
     follow = _table("fused_follow_words.txt")
-    if closes_name(before):
+    # The token's own place is one "before + first letters"; the name part needs another.
+    if closes_name(before) and text.count(f"{before} {token[:3]}", 0) >= 2:
         endings = _table("fused_name_endings.txt")
-        for cut in range(len(token) - 2, 2, -1):
-            name, word = token[:cut], token[cut:]
-            if word in endings and word not in follow:
+        cuts = [len(name) for name in words_after(text, before) if token.startswith(name)]
+        for cut in sorted(cuts, reverse=True):
+            word = token[cut:]
+            if cut < 3 or len(word) < 2 or (word in endings and word not in follow):
                 continue
-            if len(word) < 3 and word not in follow:
-                continue
-            if word not in follow and zipf(word) < 3.5:
-                continue
-            if whole_word_at(text, f"{before} {name}"):
+            if word in follow or (len(word) >= 3 and zipf(word) >= 3.5):
                 return cut
     for cut in vouched_only_cuts(token):
         name = token[:cut]
-        if not whole_word_at(text, name.lower()) and (
+        if (
             (name in names and zipf(name) < MAX_DOC_NAME_ZIPF) or name_ends(text, name) >= 2
-        ):
+        ) and not whole_word_at(text, name.lower()):
             return cut
     return None
 
@@ -1718,9 +1723,7 @@ def find_name_word(text: str, ctx: Context) -> Iterator[Change]:
     names = DocNames(text)
     befores = {start: word_before(text, start) for start, _ in candidates}
     afters = {start: word_after(text, start + len(token)) for start, token in candidates}
-    vouch_cuts = {
-        start: document_name_cut(text, token, befores[start], names) for start, token in candidates
-    }
+    vouch_cuts: dict[int, int | None] = {}
     while True:
         decided: dict[int, list[int]] = {}
         for start, token in candidates:
@@ -1732,7 +1735,13 @@ def find_name_word(text: str, ctx: Context) -> Iterator[Change]:
                 before=befores[start],
                 after=afters[start],
             )
-            vouched = vouch_cuts[start]
+            if not points or counts[token] > 1:
+                # A cut found stays found as the names grow; none found is asked again.
+                if vouch_cuts.get(start) is None:
+                    vouch_cuts[start] = document_name_cut(text, token, befores[start], names)
+                vouched = vouch_cuts[start]
+            else:
+                vouched = None
             if vouched is not None and (not points or points == [vouched]):
                 points = [vouched]
             # The same unknown token twice in one document is a real name ("Energis",
