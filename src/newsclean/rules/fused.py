@@ -355,6 +355,43 @@ def name_ends(text: str, name: str) -> int:
     return count
 
 
+#: Above this Zipf frequency a capitalised word is too common ("The", "New", "World") for a
+#: document that capitalises it to vouch that it is a name (:meth:`DocNames.vouches`).
+PROPER_NAME_ZIPF = 5.5
+
+
+def lone_name(text: str, name: str) -> bool:
+    """Whether ``name`` stands in ``text`` as a one-word name somewhere: a whole word (or a
+    possessive) after a lower-case word that is no article, and before no capitalised word
+    ("during United's win", "in 1999 Labour removed"; not "Stop the War campaigners", "in
+    South Africa", "the World War's end").
+
+    >>> lone_name("in United's win", "United"), lone_name("in 1999 Labour removed", "Labour")
+    (True, True)
+    >>> lone_name("in South Africa", "South"), lone_name("Stop the War campaign", "War")
+    (False, False)
+    >>> lone_name("the World War's end", "War")
+    False
+    """
+    for at in word_starts(text, name):
+        end = at + len(name)
+        if at > 0 and _JOINED(text[at - 1]):
+            continue
+        if text[end : end + 2] in ("'s", "’s"):
+            end += 2
+        if end < len(text) and _JOINED(text[end]):
+            continue
+        if text[end : end + 4].lstrip(" ,;:.!?)\n")[:1].isupper():
+            continue
+        before = text[max(0, at - 40) : at].rstrip().rstrip(",;")
+        word = before.rsplit(None, 1)[-1] if before else ""
+        if word.isalnum() and word[:1].islower() and word not in ARTICLES:
+            return True
+        if word.isdigit():
+            return True
+    return False
+
+
 def _JOINED(ch: str) -> bool:
     return ch.isalnum() or ch in "_@#/\\-+=&'’"
 
@@ -415,6 +452,9 @@ class DocNames(Collection[str]):
         >>> doc = DocNames("After the War the war ended. The cup final is in Japan.")
         >>> doc.vouches("War"), doc.vouches("Said"), doc.vouches("Cup", "World")
         (False, False, False)
+        >>> doc = DocNames("He hit the keeper in United's win; later, in South Africa")
+        >>> doc.vouches("United"), doc.vouches("South")
+        (True, False)
         """
         key = (name, before)
         hit = self._vouched.get(key)
@@ -426,9 +466,18 @@ class DocNames(Collection[str]):
         text = self._text
         if before and whole_word_at(text, f"{before} {name}"):
             return True
-        if zipf(name) < RARE_NAME_ZIPF and whole_word_at(text, name):
+        z = zipf(name)
+        if z < RARE_NAME_ZIPF and whole_word_at(text, name):
             return True
-        return name_ends(text, name) >= 2 and not whole_word_at(text, name.lower())
+        if z >= PROPER_NAME_ZIPF or whole_word_at(text, name.lower()):
+            return False
+        if name_ends(text, name) >= 2:
+            return True
+        # A common word the document only capitalises and shows as a one-word name after a
+        # lower-case word, or as such a name's possessive: "during United's win", "in 1999
+        # Labour removed" (not "in South Australia", "the Second World War": those are
+        # parts of longer names).
+        return lone_name(text, name)
 
     def _all(self) -> set[str]:
         return doc_names(self._text) | self._added
