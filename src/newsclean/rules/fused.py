@@ -1527,8 +1527,8 @@ def best_name_word_cut(
 
 @lru_cache(maxsize=65536)
 def vouched_only_cuts(token: str) -> tuple[int, ...]:
-    """Cuts of a capitalised token unknown to wordfreq that :func:`name_word_cuts` does not
-    offer and that only the document can vouch for (:func:`document_name_cut`): before a
+    """Cuts of a capitalised token unknown to wordfreq that :func:`name_word_cuts` never
+    offers and that only the document can vouch for (:func:`document_name_cut`): before a
     function word that also ends names ("by": "Trumpby" when "Trump" stands alone in the
     document, never "Grimsby" on its own). The name part has four letters or more.
 
@@ -1537,7 +1537,7 @@ def vouched_only_cuts(token: str) -> tuple[int, ...]:
     >>> vouched_only_cuts("Perakis"), vouched_only_cuts("Stevenson"), vouched_only_cuts("Ashby")
     ((), (), ())
     """
-    if not token[1:].islower() or zipf(token) > 0 or name_word_cuts(token):
+    if not token[1:].islower() or zipf(token) > 0:
         return ()
     follow = _table("fused_follow_words.txt")
     endings = _table("fused_name_endings.txt")
@@ -1941,7 +1941,7 @@ def small_word_cut(token: str, min_word_zipf: float = 3.0, skip: int = 0) -> int
     >>> small_word_cut("atour"), small_word_cut("atour", skip=2), small_word_cut("acrisis", skip=1)
     (2, 1, None)
     """
-    if not token.islower():
+    if not token.islower() or token in _table("fused_article_words.txt"):
         return None
     whole = zipf(token)
     if whole >= 3.5:
