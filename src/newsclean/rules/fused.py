@@ -1094,6 +1094,8 @@ def name_word_cuts(token: str, min_word_zipf: float = 3.0) -> tuple[tuple[int, f
             cuts.append((i, z, follows_names(word)))
         elif z >= RARE_WORD_ZIPF and len(word) >= RARE_WORD_LENGTH and follows_names(word):
             cuts.append((i, z, True))  # "Walesproportionately": taken with strong evidence
+        elif z >= RARE_WORD_ZIPF and len(word) >= 8:
+            cuts.append((i, z, False))  # "Portugueseplaymaker": taken with strong evidence
     return tuple(cuts)
 
 
@@ -1240,13 +1242,18 @@ def opens_clause(token: str, cut: int) -> bool:
 
 def content_word(word: str, word_zipf: float) -> bool:
     """Whether ``word`` (of Zipf frequency ``word_zipf``) is frequent enough to follow a name
-    with strong evidence: Zipf 3.5 or more, or 3.0 or more for words of five letters or more
-    ("Scottishregiments", "Trusspledges"); short rare word parts are mostly pieces of names
+    with strong evidence: Zipf 3.5 or more, 3.0 or more for words of five letters or more
+    ("Scottishregiments", "Trusspledges"), 2.5 or more for words of eight letters or more
+    ("Portugueseplaymaker"); short rare word parts are mostly pieces of names
     ("Beijingers", "Malisse").
 
     >>> content_word("regiments", 3.3), content_word("ers", 3.2), content_word("box", 4.6)
     (True, False, True)
+    >>> content_word("playmaker", 2.9), content_word("novich", 2.9)
+    (True, False)
     """
+    if len(word) >= 8:
+        return word_zipf >= 2.5
     return word_zipf >= 3.5 or (len(word) >= 5 and word_zipf >= 3.0)
 
 
