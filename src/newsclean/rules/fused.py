@@ -469,15 +469,16 @@ class DocNames(Collection[str]):
         z = zipf(name)
         if z < RARE_NAME_ZIPF and whole_word_at(text, name):
             return True
-        if z >= PROPER_NAME_ZIPF or whole_word_at(text, name.lower()):
-            return False
         if name_ends(text, name) >= 2:
-            return True
-        # A common word the document only capitalises and shows as a one-word name after a
-        # lower-case word, or as such a name's possessive: "during United's win", "in 1999
-        # Labour removed" (not "in South Australia", "the Second World War": those are
-        # parts of longer names).
-        return lone_name(text, name)
+            return not whole_word_at(text, name.lower())
+        # A common word (Zipf :data:`MAX_DOC_NAME_ZIPF` up to :data:`PROPER_NAME_ZIPF`) the
+        # document only capitalises and shows as a one-word name after a lower-case word, or
+        # as such a name's possessive: "during United's win", "in 1999 Labour removed" (not
+        # "in South Australia", "the Second World War": parts of longer names). Rarer
+        # words standing alone are names already (:func:`name_evidence`).
+        if not MAX_DOC_NAME_ZIPF <= z < PROPER_NAME_ZIPF or name not in self:
+            return False
+        return lone_name(text, name) and not whole_word_at(text, name.lower())
 
     def _all(self) -> set[str]:
         return doc_names(self._text) | self._added
