@@ -1591,17 +1591,52 @@ def document_name_cut(text: str, token: str, before: str, names: Collection[str]
     >>> document_name_cut(text.replace("won", "played a trump"), "Trumpby", "from", set())
     >>> document_name_cut("the Grims won, Grimsby", "Grimsby", "", {"Grims"})
     """
+    cut = phrase_name_cut(text, token, before)
+    return cut if cut is not None else alone_name_cut(text, token, names)
+
+
+def phrase_name_cut(
+    text: str, token: str, before: str, followers: dict[str, set[str]] | None = None
+) -> int | None:
+    """The cut of :func:`document_name_cut` where the name part stands elsewhere after
+    ``before``; ``followers`` caches :func:`words_after` per word for a long text, whose run
+    index finds ``before`` (a short one is searched for ``before`` and the token's first
+    letters together, one scan in C).
+
+    >>> phrase_name_cut("the White House said. White Housepress officers", "Housepress", "White")
+    5
+    """
+    if not closes_name(before):
+        return None
+    if len(text) >= RUN_INDEX_FROM:
+        found = None if followers is None else followers.get(before)
+        if found is None:
+            found = words_after(text, before)
+            if followers is not None:
+                followers[before] = found
+    elif text.count(f"{before} {token[:3]}", 0) >= 2:
+        # The token's own place is one "before + first letters"; the name part needs another.
+        found = words_after(text, before)
+    else:
+        return None
     follow = _table("fused_follow_words.txt")
-    # The token's own place is one "before + first letters"; the name part needs another.
-    if closes_name(before) and text.count(f"{before} {token[:3]}", 0) >= 2:
-        endings = _table("fused_name_endings.txt")
-        cuts = [len(name) for name in words_after(text, before) if token.startswith(name)]
-        for cut in sorted(cuts, reverse=True):
-            word = token[cut:]
-            if cut < 3 or len(word) < 2 or (word in endings and word not in follow):
-                continue
-            if word in follow or (len(word) >= 3 and zipf(word) >= 3.5):
-                return cut
+    endings = _table("fused_name_endings.txt")
+    for cut in sorted((len(name) for name in found if token.startswith(name)), reverse=True):
+        word = token[cut:]
+        if cut < 3 or len(word) < 2 or (word in endings and word not in follow):
+            continue
+        if word in follow or (len(word) >= 3 and zipf(word) >= 3.5):
+            return cut
+    return None
+
+
+def alone_name_cut(text: str, token: str, names: Collection[str]) -> int | None:
+    """The cut of :func:`document_name_cut` before a function word that ends names
+    (:func:`vouched_only_cuts`), where the name part stands alone and never in lower case.
+
+    >>> alone_name_cut("Trump won; Trump said so, then Trumpby", "Trumpby", set())
+    5
+    """
     for cut in vouched_only_cuts(token):
         name = token[:cut]
         if (
@@ -1780,9 +1815,14 @@ def find_name_word(text: str, ctx: Context) -> Iterator[Change]:
     names = DocNames(text)
     befores = {start: word_before(text, start) for start, _ in candidates}
     afters = {start: word_after(text, start + len(token)) for start, token in candidates}
-    vouch_cuts: dict[int, int | None] = {}
+    # The document's own evidence (document_name_cut), asked once per token and word before
+    # (the word before's followers once per word in a long text): a repeated token is not
+    # looked up again at each of its places.
+    phrase_cuts: dict[tuple[str, str], int | None] = {}
+    followers: dict[str, set[str]] = {}
     while True:
         decided: dict[int, list[int]] = {}
+        alone_cuts: dict[str, int | None] = {}  # names grow from one round to the next
         for start, token in candidates:
             points = name_word_cut_points(
                 token,
@@ -1792,13 +1832,16 @@ def find_name_word(text: str, ctx: Context) -> Iterator[Change]:
                 before=befores[start],
                 after=afters[start],
             )
+            vouched = None
             if not points or counts[token] > 1:
-                # A cut found stays found as the names grow; none found is asked again.
-                if vouch_cuts.get(start) is None:
-                    vouch_cuts[start] = document_name_cut(text, token, befores[start], names)
-                vouched = vouch_cuts[start]
-            else:
-                vouched = None
+                key = (token, befores[start])
+                if key not in phrase_cuts:
+                    phrase_cuts[key] = phrase_name_cut(text, token, key[1], followers)
+                vouched = phrase_cuts[key]
+                if vouched is None and vouched_only_cuts(token):
+                    if token not in alone_cuts:
+                        alone_cuts[token] = alone_name_cut(text, token, names)
+                    vouched = alone_cuts[token]
             if vouched is not None and (not points or points == [vouched]):
                 points = [vouched]
             # The same unknown token twice in one document is a real name ("Energis",
