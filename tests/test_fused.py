@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 import newsclean
 from newsclean import Config, Lexicon
 from newsclean.resources import load_table
-from newsclean.rules.fused import CLAUSE_OPENERS, follows_names, opens_clause, zipf
+from newsclean.rules.fused import CLAUSE_OPENERS, follows_names, opens_clause, words_after, zipf
 from newsclean.rules.runindex import BlockIndex
 
 FUSED = Config(select=["NC1"])
@@ -514,3 +514,61 @@ def test_surname_words_are_not_cut_after_a_first_name(first: str, stem: str, end
     assume(zipf(token) == 0 and not follows_names(ending))
     text = f"The prize went to {first} {token}, who won it in March."
     assert f"{first} {token}," in _fix(text)
+
+
+ARTICLE_WORDS = sorted(load_table("fused_article_words.txt"))
+
+
+@SETTINGS
+@given(
+    word=st.sampled_from(ARTICLE_WORDS),
+    before=st.sampled_from(["was", "of", "by", "set", "that", "her", "and", "with"]),
+    context=st.lists(words, max_size=5).map(" ".join),
+)
+def test_real_words_built_on_a_are_never_cut(word: str, before: str, context: str) -> None:
+    text = f"{context} it {before} {word} here, {context}.".strip()
+    assert _fix(text) == text
+
+
+@SETTINGS
+@given(
+    rest=st.sampled_from(["key", "day", "chat", "car", "joint", "bit", "man"]),
+    before=st.sampled_from(["was", "had", "found", "with", "and"]),
+)
+def test_a_glued_to_a_frequent_word_is_cut(rest: str, before: str) -> None:
+    text = f"The report said it {before} a{rest} part in the talks."
+    assert f"{before} a {rest} part" in _fix(text)
+
+
+@SETTINGS
+@given(
+    name=st.sampled_from([*UNKNOWN_NAMES, "Kuleba", "Baerbock", "Nikolenko", "Podolyak"]),
+    alone=st.booleans(),
+    lower=st.booleans(),
+)
+def test_by_is_cut_only_off_a_name_the_document_uses_alone(
+    name: str, alone: bool, lower: bool
+) -> None:
+    token = name + "by"
+    assume(zipf(token) == 0)
+    first = f"Talks went on, said {name}. " if alone else "Talks went on. "
+    lowered = f"The {name.lower()} question stayed. " if lower else ""
+    text = f"{first}{lowered}The move was met from {token} making a joke."
+    split = f"from {name} by making" in _fix(text)
+    assert split == (alone and not lower)
+
+
+@SETTINGS
+@given(
+    text=st.lists(
+        st.sampled_from(["White", "House", "Housepress", "the", "White-House", ",", "'s"]),
+        max_size=12,
+    ).map(" ".join)
+)
+def test_words_after_match_a_reference_pattern(text: str) -> None:
+    import re
+
+    edge = r"[\w@#/\\\-+=&'’]"
+    pattern = re.compile(rf"(?<!{edge})White (?=([A-Za-z]+)(?!{edge}))")
+    expected = {m.group(1) for m in pattern.finditer(text)}
+    assert words_after(text, "White") == expected

@@ -356,6 +356,43 @@ def name_ends(text: str, name: str) -> int:
     return count
 
 
+#: Above this Zipf frequency a capitalised word is too common ("The", "New", "World") for a
+#: document that capitalises it to vouch that it is a name (:meth:`DocNames.vouches`).
+PROPER_NAME_ZIPF = 5.5
+
+
+def lone_name(text: str, name: str) -> bool:
+    """Whether ``name`` stands in ``text`` as a one-word name somewhere: a whole word (or a
+    possessive) after a lower-case word that is no article, and before no capitalised word
+    ("during United's win", "in 1999 Labour removed"; not "Stop the War campaigners", "in
+    South Africa", "the World War's end").
+
+    >>> lone_name("in United's win", "United"), lone_name("in 1999 Labour removed", "Labour")
+    (True, True)
+    >>> lone_name("in South Africa", "South"), lone_name("Stop the War campaign", "War")
+    (False, False)
+    >>> lone_name("the World War's end", "War")
+    False
+    """
+    for at in word_starts(text, name):
+        end = at + len(name)
+        if at > 0 and _JOINED(text[at - 1]):
+            continue
+        if text[end : end + 2] in ("'s", "’s"):
+            end += 2
+        if end < len(text) and _JOINED(text[end]):
+            continue
+        if text[end : end + 4].lstrip(" ,;:.!?)\n")[:1].isupper():
+            continue
+        before = text[max(0, at - 40) : at].rstrip().rstrip(",;")
+        word = before.rsplit(None, 1)[-1] if before else ""
+        if word.isalnum() and word[:1].islower() and word not in ARTICLES:
+            return True
+        if word.isdigit():
+            return True
+    return False
+
+
 def _JOINED(ch: str) -> bool:
     return ch.isalnum() or ch in "_@#/\\-+=&'’"
 
@@ -416,6 +453,9 @@ class DocNames(Collection[str]):
         >>> doc = DocNames("After the War the war ended. The cup final is in Japan.")
         >>> doc.vouches("War"), doc.vouches("Said"), doc.vouches("Cup", "World")
         (False, False, False)
+        >>> doc = DocNames("He hit the keeper in United's win; later, in South Africa")
+        >>> doc.vouches("United"), doc.vouches("South")
+        (True, False)
         """
         key = (name, before)
         hit = self._vouched.get(key)
@@ -427,9 +467,19 @@ class DocNames(Collection[str]):
         text = self._text
         if before and whole_word_at(text, f"{before} {name}"):
             return True
-        if zipf(name) < RARE_NAME_ZIPF and whole_word_at(text, name):
+        z = zipf(name)
+        if z < RARE_NAME_ZIPF and whole_word_at(text, name):
             return True
-        return name_ends(text, name) >= 2 and not whole_word_at(text, name.lower())
+        if name_ends(text, name) >= 2:
+            return not whole_word_at(text, name.lower())
+        # A common word (Zipf :data:`MAX_DOC_NAME_ZIPF` up to :data:`PROPER_NAME_ZIPF`) the
+        # document only capitalises and shows as a one-word name after a lower-case word, or
+        # as such a name's possessive: "during United's win", "in 1999 Labour removed" (not
+        # "in South Australia", "the Second World War": parts of longer names). Rarer
+        # words standing alone are names already (:func:`name_evidence`).
+        if not MAX_DOC_NAME_ZIPF <= z < PROPER_NAME_ZIPF or name not in self:
+            return False
+        return lone_name(text, name) and not whole_word_at(text, name.lower())
 
     def _all(self) -> set[str]:
         return doc_names(self._text) | self._added
@@ -478,7 +528,9 @@ def token_kind(token: str) -> int:
     if (
         len(token) >= 5
         and token[0].isupper()
-        and (name_word_cuts(token) or particle_end_cut(token) is not None)
+        and (
+            name_word_cuts(token) or particle_end_cut(token) is not None or vouched_only_cuts(token)
+        )
     ):
         kind |= CAPITALISED
     if token[0].islower() and small_word_cut(token) is not None:
@@ -1044,6 +1096,8 @@ def name_word_cuts(token: str, min_word_zipf: float = 3.0) -> tuple[tuple[int, f
             cuts.append((i, z, follows_names(word)))
         elif z >= RARE_WORD_ZIPF and len(word) >= RARE_WORD_LENGTH and follows_names(word):
             cuts.append((i, z, True))  # "Walesproportionately": taken with strong evidence
+        elif z >= RARE_WORD_ZIPF and len(word) >= 8:
+            cuts.append((i, z, False))  # "Portugueseplaymaker": taken with strong evidence
     return tuple(cuts)
 
 
@@ -1190,13 +1244,18 @@ def opens_clause(token: str, cut: int) -> bool:
 
 def content_word(word: str, word_zipf: float) -> bool:
     """Whether ``word`` (of Zipf frequency ``word_zipf``) is frequent enough to follow a name
-    with strong evidence: Zipf 3.5 or more, or 3.0 or more for words of five letters or more
-    ("Scottishregiments", "Trusspledges"); short rare word parts are mostly pieces of names
+    with strong evidence: Zipf 3.5 or more, 3.0 or more for words of five letters or more
+    ("Scottishregiments", "Trusspledges"), 2.5 or more for words of eight letters or more
+    ("Portugueseplaymaker"); short rare word parts are mostly pieces of names
     ("Beijingers", "Malisse").
 
     >>> content_word("regiments", 3.3), content_word("ers", 3.2), content_word("box", 4.6)
     (True, False, True)
+    >>> content_word("playmaker", 2.9), content_word("novich", 2.9)
+    (True, False)
     """
+    if len(word) >= 8:
+        return word_zipf >= 2.5
     return word_zipf >= 3.5 or (len(word) >= 5 and word_zipf >= 3.0)
 
 
@@ -1475,6 +1534,119 @@ def best_name_word_cut(
     return best[3]
 
 
+@lru_cache(maxsize=65536)
+def vouched_only_cuts(token: str) -> tuple[int, ...]:
+    """Cuts of a capitalised token unknown to wordfreq that :func:`name_word_cuts` never
+    offers and that only the document can vouch for (:func:`document_name_cut`): before a
+    function word that also ends names ("by": "Trumpby" when "Trump" stands alone in the
+    document, never "Grimsby" on its own). The name part has four letters or more.
+
+    >>> vouched_only_cuts("Trumpby"), vouched_only_cuts("Scholzis"), vouched_only_cuts("Grimsby")
+    ((5,), (), ())
+    >>> vouched_only_cuts("Perakis"), vouched_only_cuts("Stevenson"), vouched_only_cuts("Ashby")
+    ((), (), ())
+    """
+    if not token[1:].islower() or zipf(token) > 0:
+        return ()
+    follow = _table("fused_follow_words.txt")
+    endings = _table("fused_name_endings.txt")
+    return tuple(
+        i
+        for i in range(len(token) - 2, 3, -1)
+        if token[i:] in follow and token[i:] in endings and len(token) - i <= 3
+    )
+
+
+def words_after(text: str, before: str) -> set[str]:
+    """The whole words that stand right after the whole word ``before`` and one space in
+    ``text`` (one scan for ``before``).
+
+    >>> sorted(words_after("the White House said; White Housepress, a White-House", "White"))
+    ['House', 'Housepress']
+    """
+    found: set[str] = set()
+    gap = before + " "
+    for at in word_starts(text, gap):
+        if at > 0 and _JOINED(text[at - 1]):
+            continue
+        m = LETTER_RUN_RE.match(text, at + len(gap))
+        if m is not None and (m.end() == len(text) or not _JOINED(text[m.end()])):
+            found.add(m.group())
+    return found
+
+
+def document_name_cut(text: str, token: str, before: str, names: Collection[str]) -> int | None:
+    """Where to cut ``token`` on the document's word alone, or ``None``: the name part
+    stands elsewhere in ``text`` right after ``before`` ("White Housepress" when "White
+    House" stands elsewhere), or, for the cuts of :func:`vouched_only_cuts`, stands alone
+    (one of ``names``) and is never written in lower case. The word part is a function
+    word that follows names or a frequent word (Zipf 3.5) of three letters or more that
+    does not end names.
+
+    >>> text = "the White House said. White Housepress officers"
+    >>> document_name_cut(text, "Housepress", "White", set())
+    5
+    >>> text = "Donald Trump won; Trump said so. It came from Trumpby making"
+    >>> document_name_cut(text, "Trumpby", "from", set())
+    5
+    >>> document_name_cut(text.replace("won", "played a trump"), "Trumpby", "from", set())
+    >>> document_name_cut("the Grims won, Grimsby", "Grimsby", "", {"Grims"})
+    """
+    cut = phrase_name_cut(text, token, before)
+    return cut if cut is not None else alone_name_cut(text, token, names)
+
+
+def phrase_name_cut(
+    text: str, token: str, before: str, followers: dict[str, set[str]] | None = None
+) -> int | None:
+    """The cut of :func:`document_name_cut` where the name part stands elsewhere after
+    ``before``; ``followers`` caches :func:`words_after` per word for a long text, whose run
+    index finds ``before`` (a short one is searched for ``before`` and the token's first
+    letters together, one scan in C).
+
+    >>> phrase_name_cut("the White House said. White Housepress officers", "Housepress", "White")
+    5
+    """
+    if not closes_name(before):
+        return None
+    if len(text) >= RUN_INDEX_FROM:
+        found = None if followers is None else followers.get(before)
+        if found is None:
+            found = words_after(text, before)
+            if followers is not None:
+                followers[before] = found
+    elif text.count(f"{before} {token[:3]}", 0) >= 2:
+        # The token's own place is one "before + first letters"; the name part needs another.
+        found = words_after(text, before)
+    else:
+        return None
+    follow = _table("fused_follow_words.txt")
+    endings = _table("fused_name_endings.txt")
+    for cut in sorted((len(name) for name in found if token.startswith(name)), reverse=True):
+        word = token[cut:]
+        if cut < 3 or len(word) < 2 or (word in endings and word not in follow):
+            continue
+        if word in follow or (len(word) >= 3 and zipf(word) >= 3.5):
+            return cut
+    return None
+
+
+def alone_name_cut(text: str, token: str, names: Collection[str]) -> int | None:
+    """The cut of :func:`document_name_cut` before a function word that ends names
+    (:func:`vouched_only_cuts`), where the name part stands alone and never in lower case.
+
+    >>> alone_name_cut("Trump won; Trump said so, then Trumpby", "Trumpby", set())
+    5
+    """
+    for cut in vouched_only_cuts(token):
+        name = token[:cut]
+        if (
+            (name in names and zipf(name) < MAX_DOC_NAME_ZIPF) or name_ends(text, name) >= 2
+        ) and not whole_word_at(text, name.lower()):
+            return cut
+    return None
+
+
 def name_word_cut_points(
     token: str,
     names: Collection[str],
@@ -1644,8 +1816,14 @@ def find_name_word(text: str, ctx: Context) -> Iterator[Change]:
     names = DocNames(text)
     befores = {start: word_before(text, start) for start, _ in candidates}
     afters = {start: word_after(text, start + len(token)) for start, token in candidates}
+    # The document's own evidence (document_name_cut), asked once per token and word before
+    # (the word before's followers once per word in a long text): a repeated token is not
+    # looked up again at each of its places.
+    phrase_cuts: dict[tuple[str, str], int | None] = {}
+    followers: dict[str, set[str]] = {}
     while True:
         decided: dict[int, list[int]] = {}
+        alone_cuts: dict[str, int | None] = {}  # names grow from one round to the next
         for start, token in candidates:
             points = name_word_cut_points(
                 token,
@@ -1655,10 +1833,24 @@ def find_name_word(text: str, ctx: Context) -> Iterator[Change]:
                 before=befores[start],
                 after=afters[start],
             )
+            vouched = None
+            if not points or counts[token] > 1:
+                key = (token, befores[start])
+                if key not in phrase_cuts:
+                    phrase_cuts[key] = phrase_name_cut(text, token, key[1], followers)
+                vouched = phrase_cuts[key]
+                if vouched is None and vouched_only_cuts(token):
+                    if token not in alone_cuts:
+                        alone_cuts[token] = alone_name_cut(text, token, names)
+                    vouched = alone_cuts[token]
+            if vouched is not None and (not points or points == [vouched]):
+                points = [vouched]
             # The same unknown token twice in one document is a real name ("Energis",
             # "Yoran") unless its name part is a listed name and the rest a function word or
-            # a frequent word of five letters or more ("Libyaand", "Washingtonstate" twice).
-            if points and counts[token] > 1:
+            # a frequent word of five letters or more ("Libyaand", "Washingtonstate" twice),
+            # or the document shows the name part with the word before it ("White
+            # Housepress" twice where "White House" stands elsewhere).
+            if points and counts[token] > 1 and points != [vouched]:
                 name, word = token[: points[0]], token[points[0] :]
                 if not (len(points) == 1 and listed_name(name) and repeatable_word(word)):
                     points = []
@@ -1742,15 +1934,55 @@ def known_typo(token: str, rest: str) -> bool:
     return not any(token.endswith(end) and zipf(token[: -len(end)]) >= 1.5 for end in INFLECTIONS)
 
 
+#: A token wordfreq has seen may be "a" fused to a far more frequent word ("akey", "aday",
+#: "achat") when the token is rarer than this...
+ARTICLE_TYPO_ZIPF = 3.0
+#: ... the word after "a" at least this frequent ...
+ARTICLE_REST_ZIPF = 4.5
+#: ... and more frequent than the token by this much. Real words that are "a" and a word
+#: ("aback", "asocial", "aright") are listed in ``data/fused_article_words.txt``.
+ARTICLE_TYPO_GAP = 2.8
+
+
+def article_typo(token: str, rest: str) -> bool:
+    """Whether ``token``, a word wordfreq has seen, is the article "a" fused to ``rest``: the
+    web's typos ("akey", "aday", "achat", "acar") are rare (Zipf under
+    :data:`ARTICLE_TYPO_ZIPF`), ``rest`` a frequent word (:data:`ARTICLE_REST_ZIPF`) far
+    more frequent than the whole (:data:`ARTICLE_TYPO_GAP`); real words built on "a"
+    (``data/fused_article_words.txt``: "aback", "afire", "asocial") and inflections of
+    words wordfreq knows ("abridges") are left.
+
+    >>> article_typo("akey", "key"), article_typo("aday", "day"), article_typo("achat", "chat")
+    (True, True, True)
+    >>> article_typo("aback", "back"), article_typo("asocial", "social")
+    (False, False)
+    >>> article_typo("anew", "new")
+    False
+    >>> article_typo("abridges", "bridges"), article_typo("amoral", "moral")
+    (False, False)
+    """
+    whole = zipf(token)
+    if not 0 < whole < ARTICLE_TYPO_ZIPF or len(rest) < 3 or token[:1] != "a":
+        return False
+    r = zipf(rest)
+    if r < ARTICLE_REST_ZIPF or r - whole < ARTICLE_TYPO_GAP:
+        return False
+    if token in _table("fused_article_words.txt"):
+        return False
+    return not any(token.endswith(end) and zipf(token[: -len(end)]) >= 1.5 for end in INFLECTIONS)
+
+
 @lru_cache(maxsize=65536)
-def small_word_cut(token: str, min_word_zipf: float = 3.0) -> int | None:
-    """Where to cut an article or preposition glued to the next word, or ``None``.
+def small_word_cut(token: str, min_word_zipf: float = 3.0, skip: int = 0) -> int | None:
+    """Where to cut an article or preposition glued to the next word, or ``None``; ``skip``
+    is the length of a small word not to cut off (the next best cut when that one does
+    not fit the words around: "at atour" is "at a tour", not "at at our").
 
     The token must be unknown to wordfreq and its rest a frequent word, or the rest must
     be a determiner and the whole a rare token ("forthe", "ofthe"), or the small word must
     be "the" and the rest far more frequent than the whole ("thenew", a typo wordfreq saw),
     or the whole a rare typo wordfreq saw and the rest a far more frequent word
-    (:func:`known_typo`: "toget", "ofwhat").
+    (:func:`known_typo`: "toget", "ofwhat"; :func:`article_typo` for "a": "akey", "aday").
 
     >>> small_word_cut("ainvasion"), small_word_cut("acrisis"), small_word_cut("theminister")
     (1, 1, 3)
@@ -1758,8 +1990,10 @@ def small_word_cut(token: str, min_word_zipf: float = 3.0) -> int | None:
     (3, 2, 3)
     >>> small_word_cut("another"), small_word_cut("amoral"), small_word_cut("inofthe")
     (None, None, None)
+    >>> small_word_cut("atour"), small_word_cut("atour", skip=2), small_word_cut("acrisis", skip=1)
+    (2, 1, None)
     """
-    if not token.islower():
+    if not token.islower() or token in _table("fused_article_words.txt"):
         return None
     whole = zipf(token)
     if whole >= 3.5:
@@ -1767,7 +2001,7 @@ def small_word_cut(token: str, min_word_zipf: float = 3.0) -> int | None:
     best: tuple[float, int] | None = None
     for small in _table("fused_small_words.txt"):
         rest = token[len(small) :]
-        if not token.startswith(small) or not rest:
+        if not token.startswith(small) or not rest or len(small) == skip:
             continue
         if rest in DETERMINERS or (small == "the" and zipf(rest) - whole >= 2.5 and whole < 2.0):
             z = zipf(rest)
@@ -1777,7 +2011,9 @@ def small_word_cut(token: str, min_word_zipf: float = 3.0) -> int | None:
                 len(rest) >= 5 and z >= RARE_REST_ZIPF and not missing_letter_typo(token)
             ):
                 continue
-        elif len(rest) >= 3 and known_typo(token, rest):
+        elif len(rest) >= 3 and (
+            known_typo(token, rest) or (small == "a" and article_typo(token, rest))
+        ):
             z = zipf(rest)
         else:
             continue
@@ -1792,6 +2028,9 @@ def small_word_cut(token: str, min_word_zipf: float = 3.0) -> int | None:
 #: does one follow these possessives ("her" and "his" may be objects: "next to her on"),
 #: nor another preposition ("of onsemi" is no "of on semi").
 ARTICLES = frozenset(["a", "an", "the"])
+#: Words that, like determiners, open a noun phrase after two prepositions ("dialling in
+#: from other rooms").
+QUANTIFIERS = frozenset(["other", "all", "both", "each", "every", "some", "any", "many", "several"])
 PREPOSITIONS = frozenset(["of", "to", "in", "on", "at", "by", "for", "from", "with", "into"])
 NO_PREPOSITION_AFTER = ARTICLES | PREPOSITIONS | {"my", "your", "our", "their", "its"}
 
@@ -1815,26 +2054,57 @@ def preposition_after(before: str, small: str, rest: str) -> bool:
         return False
     if before == small:
         return True  # "look at atour" is no "at at our"
-    return not (before in PREPOSITIONS and (rest in DETERMINERS or small == "to"))
+    return not (
+        before in PREPOSITIONS and (rest in DETERMINERS or rest in QUANTIFIERS or small == "to")
+    )
 
 
-def article_after_determiner(before: str, small: str) -> bool:
+#: Determiners that are also a conjunction or an object pronoun: an article may follow them
+#: ("agreed that a programme", "gave her a book") when wordfreq does not know the token.
+ARTICLE_MAY_FOLLOW = frozenset(["that", "her"])
+
+
+def article_after_determiner(before: str, small: str, token: str = "") -> bool:
     """Whether cutting an article off a token would put it right after an article or
-    another determiner ("an areligious majority" is no "an a religious majority").
+    another determiner ("an areligious majority" is no "an a religious majority"); after
+    "that" and "her" (:data:`ARTICLE_MAY_FOLLOW`) only when wordfreq knows ``token``.
 
     >>> article_after_determiner("an", "a"), article_after_determiner("found", "a")
     (True, False)
+    >>> article_after_determiner("that", "a", "aprogramme")
+    False
     """
-    return small in ARTICLES and (before in ARTICLES or before in DETERMINERS)
+    if small not in ARTICLES:
+        return False
+    if before in ARTICLE_MAY_FOLLOW and token and zipf(token) == 0:
+        return False
+    return before in ARTICLES or before in DETERMINERS
+
+
+def small_word_fits(before: str, token: str, cut: int) -> bool:
+    """Whether cutting ``token`` at ``cut`` after the word ``before`` (lower-case) puts the
+    small word where it may stand (:func:`preposition_after`,
+    :func:`article_after_determiner`).
+
+    >>> small_word_fits("at", "atour", 2), small_word_fits("at", "atour", 1)
+    (False, True)
+    >>> small_word_fits("that", "aprogramme", 1), small_word_fits("the", "aprogramme", 1)
+    (True, False)
+    """
+    if preposition_after(before, token[:cut], token[cut:]):
+        return False  # "the onstart": no preposition follows an article
+    return not article_after_determiner(before, token[:cut], token)
 
 
 def find_small_word(text: str, ctx: Context) -> Iterator[Change]:
     for token, cut, m in cut_occurrences(text, ctx, SMALL, small_word_cut, SMALL_WORD_RE):
         before = word_before(text, m.start()).lower()
-        if preposition_after(before, token[:cut], token[cut:]):
-            continue  # "the onstart": no preposition follows an article
-        if article_after_determiner(before, token[:cut]):
-            continue
+        if not small_word_fits(before, token, cut):
+            # The next best cut may fit: "look at atour" is "look at a tour".
+            other = small_word_cut(token, skip=cut)
+            if other is None or not small_word_fits(before, token, other):
+                continue
+            cut = other
         if in_code_span(text, m.start(), m.end()):
             continue
         yield space_restored(token, cut, m.start())
@@ -1844,8 +2114,16 @@ def find_small_word(text: str, ctx: Context) -> Iterator[Change]:
 # NC105: capitalised link words between names in running text ("Donetsk And Lugansk").
 
 _TOKEN_RE = regex.compile(r"\S+")
-_NAME_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+")
-_NAME_END = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+[.,;:!?]?")
+_NAME_WORD = regex.compile(r"(?:Ma?c)?\p{Lu}[\p{Ll}\p{M}]+")
+#: The last word of the names after a link word: punctuation or a possessive may close it
+#: ("And Graham King.", "And Mike Leigh's film").
+_NAME_END = regex.compile(r"(?:Ma?c)?\p{Lu}[\p{Ll}\p{M}]+(?:[.,;:!?]|['’]s)?")
+#: A possessive name right before the names on the left of a link word ("Verdi's La
+#: Traviata And Richard Strauss's Ariadne").
+_POSSESSIVE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+['’]s")
+#: A dash after the names on the right of a link word closes the clause
+#: ("Michael Mann And Graham King - with").
+_DASHES = frozenset({"-", "–", "—"})
 _LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}\p{M}]*[.,;:!?]?")
 #: A title's abbreviation before a name: "Sens.", "Dr.", "Gov.".
 _TITLE_ABBREVIATION = regex.compile(r"\p{Lu}\p{Ll}{0,3}\.")
@@ -1889,6 +2167,7 @@ def link_word_in_running_text(words: list[str], i: int) -> bool:
         _LOWER_WORD.fullmatch(words[left])
         or _LIST_ITEM.fullmatch(words[left])
         or _TITLE_ABBREVIATION.fullmatch(words[left])
+        or _POSSESSIVE.fullmatch(words[left])
     ):
         return False
     right = i + 1
@@ -1909,7 +2188,7 @@ def link_word_in_running_text(words: list[str], i: int) -> bool:
         ends = True
     else:
         ends = right == len(words) or bool(_LOWER_WORD.fullmatch(words[right]))
-        ends = ends or (right < len(words) and words[right] in {".", ",", ";", ":"})
+        ends = ends or (right < len(words) and words[right] in {".", ",", ";", ":", *_DASHES})
     if not ends:
         return False
     # A headline capitalises its content words: the line must hold lower-case words of four
@@ -1942,7 +2221,7 @@ def link_runs(words: list[str], i: int) -> tuple[list[str], list[str]]:
             k += 1
             continue
         if _NAME_END.fullmatch(words[k]):
-            right.append(words[k].rstrip(".,;:!?"))
+            right.append(regex.sub(r"(?:['’]s)?[.,;:!?]?\Z", "", words[k]))
         break
     return left, right
 
@@ -2016,6 +2295,20 @@ class LinkFreeNames:
             if m is not None and m.end() == at + len(word) and not _beside_link(text, at, m.end()):
                 return True
         return False
+
+
+def listed_place(run: list[str]) -> bool:
+    """Whether the words of ``run``, in reading order, end in a place name of several words
+    from ``data/fused_place_names.txt`` ("United States", "New Zealand"), each of whose
+    words alone may be a common word.
+
+    >>> listed_place(["United", "States"]), listed_place(["the", "United", "Kingdom"])
+    (True, True)
+    >>> listed_place(["United"]), listed_place(["Channel", "Island"])
+    (False, False)
+    """
+    places = _table("fused_place_names.txt")
+    return any(" ".join(run[k:]) in places for k in range(len(run) - 1))
 
 
 def link_neighbour_is_name(
@@ -2162,7 +2455,8 @@ def find_link_words(text: str, ctx: Context) -> Iterator[Change]:
     for m, left_run, right_run in candidates:
         named = [
             any(link_neighbour_is_name(text, w, names, lexicon) for w in run)
-            for run in (left_run, right_run)
+            or listed_place(run[::-1] if side == 0 else run)
+            for side, run in enumerate((left_run, right_run))
         ]
         if not links_names(named, len(left_run), len(right_run)) and any(named):
             # One side named, the other a single word the document shows standing alone
