@@ -1596,30 +1596,23 @@ def document_name_cut(text: str, token: str, before: str, names: Collection[str]
     return cut if cut is not None else alone_name_cut(text, token, names)
 
 
-def phrase_name_cut(
-    text: str, token: str, before: str, followers: dict[str, set[str]] | None = None
-) -> int | None:
+def phrase_name_cut(text: str, token: str, before: str) -> int | None:
     """The cut of :func:`document_name_cut` where the name part stands elsewhere after
-    ``before``; ``followers`` caches :func:`words_after` per word for a long text, whose run
-    index finds ``before`` (a short one is searched for ``before`` and the token's first
-    letters together, one scan in C).
+    ``before``, in a text shorter than :data:`RUN_INDEX_FROM` (searched for ``before`` and
+    the token's first letters together, one scan in C, before :func:`words_after`).
 
     >>> phrase_name_cut("the White House said. White Housepress officers", "Housepress", "White")
     5
     """
-    if not closes_name(before):
+    if not closes_name(before) or len(text) >= RUN_INDEX_FROM:
+        # In a long text (a book, a corpus in one string) the words after each ``before``
+        # would be gathered from all of it, once for each of its many distinct ``before``
+        # words: time would grow faster than the text. Such texts do without this evidence.
         return None
-    if len(text) >= RUN_INDEX_FROM:
-        found = None if followers is None else followers.get(before)
-        if found is None:
-            found = words_after(text, before)
-            if followers is not None:
-                followers[before] = found
-    elif text.count(f"{before} {token[:3]}", 0) >= 2:
-        # The token's own place is one "before + first letters"; the name part needs another.
-        found = words_after(text, before)
-    else:
+    # The token's own place is one "before + first letters"; the name part needs another.
+    if text.count(f"{before} {token[:3]}", 0) < 2:
         return None
+    found = words_after(text, before)
     follow = _table("fused_follow_words.txt")
     endings = _table("fused_name_endings.txt")
     for cut in sorted((len(name) for name in found if token.startswith(name)), reverse=True):
@@ -1816,11 +1809,9 @@ def find_name_word(text: str, ctx: Context) -> Iterator[Change]:
     names = DocNames(text)
     befores = {start: word_before(text, start) for start, _ in candidates}
     afters = {start: word_after(text, start + len(token)) for start, token in candidates}
-    # The document's own evidence (document_name_cut), asked once per token and word before
-    # (the word before's followers once per word in a long text): a repeated token is not
-    # looked up again at each of its places.
+    # The document's own evidence (document_name_cut), asked once per token and word before:
+    # a repeated token is not looked up again at each of its places.
     phrase_cuts: dict[tuple[str, str], int | None] = {}
-    followers: dict[str, set[str]] = {}
     while True:
         decided: dict[int, list[int]] = {}
         alone_cuts: dict[str, int | None] = {}  # names grow from one round to the next
@@ -1837,7 +1828,7 @@ def find_name_word(text: str, ctx: Context) -> Iterator[Change]:
             if not points or counts[token] > 1:
                 key = (token, befores[start])
                 if key not in phrase_cuts:
-                    phrase_cuts[key] = phrase_name_cut(text, token, key[1], followers)
+                    phrase_cuts[key] = phrase_name_cut(text, token, key[1])
                 vouched = phrase_cuts[key]
                 if vouched is None and vouched_only_cuts(token):
                     if token not in alone_cuts:
