@@ -248,6 +248,27 @@ OPTION_KEYS = (
 )
 
 
+def check_user_patterns(key: str, entries: Sequence[str]) -> None:
+    """Raise a :class:`ConfigError` that names the first of the user's ``entries`` for
+    option ``key`` that is not a regular expression, with its own position.
+
+    >>> try:
+    ...     check_user_patterns("comment_labels", ["Comments", "Talk (open"])
+    ... except ConfigError as exc:
+    ...     print(str(exc)[:57])
+    NC4.comment_labels[1] 'Talk (open' is not a valid regular
+    """
+    for k, entry in enumerate(entries):
+        try:
+            regex.compile(entry)
+        except regex.error as exc:
+            raise ConfigError(
+                f"NC4.{key}[{k}] {entry!r} is not a valid regular expression ({exc}); "
+                f"{key.replace('_', ' ')} are patterns: write \\( \\) \\. \\? for literal "
+                "characters"
+            ) from exc
+
+
 @lru_cache(maxsize=32)
 def _compile(extras: tuple[tuple[str, ...], ...]) -> Tables:
     """Compile the shipped tables plus the user's extras (one tuple per :data:`OPTION_KEYS`).
@@ -286,14 +307,7 @@ def _compile(extras: tuple[tuple[str, ...], ...]) -> Tables:
         r"(?P<credit>.*?)[)\]]?\.?"
     )
     teaser_pattern = r"(?P<label>(?i:" + _alternation(teasers) + r"))"
-    for k, entry in enumerate(extras[6]):
-        try:
-            regex.compile(entry)
-        except regex.error as exc:
-            raise ConfigError(
-                f"NC4.notices[{k}] {entry!r} is not a valid regular expression ({exc}); "
-                "notices are patterns: write \\( \\) \\. \\? for literal characters"
-            ) from exc
+    check_user_patterns("notices", extras[6])
     notice_alt = "|".join(f"(?:{n})" for n in notices)
     notice_pattern = r"(?i:" + notice_alt + r")[ \t]*[.!]?"
     patterns = (media_pattern, caption_pattern, source_pattern, teaser_pattern, notice_pattern)
@@ -1341,13 +1355,7 @@ SECTION_MAX_CHARS = 6000
 @lru_cache(maxsize=8)
 def _comment_label_re(extras: tuple[str, ...]) -> regex.Pattern[str]:
     entries = load_table("boilerplate_comment_labels.txt") + extras
-    for k, entry in enumerate(extras):
-        try:
-            regex.compile(entry)
-        except regex.error as exc:
-            raise ConfigError(
-                f"NC4.comment_labels[{k}] {entry!r} is not a valid regular expression ({exc})"
-            ) from exc
+    check_user_patterns("comment_labels", extras)
     return regex.compile(r"(?i:" + "|".join(f"(?:{e})" for e in entries) + r")[ \t]*[:.]?")
 
 
