@@ -597,6 +597,29 @@ def split_first(unit: list[Event]) -> tuple[list[Event], list[Event]]:
     return unit, []
 
 
+#: The signals that asked this run to stop. Each handler raises at once, but a raise that
+#: lands in a finaliser (a ``__del__`` of the regex module's parser objects, say) is printed
+#: and dropped by Python: so the run also looks here before each unit of work and before it
+#: replaces a file.
+_STOPPED: list[int] = []
+
+
+def stop_if_asked() -> None:
+    """Raise what the first signal that asked this run to stop should have raised.
+
+    >>> _STOPPED[:] = [int(signal.SIGTERM)]
+    >>> stop_if_asked()
+    Traceback (most recent call last):
+    ...
+    SystemExit: 143
+    >>> _STOPPED.clear(); stop_if_asked()
+    """
+    if _STOPPED:
+        if _STOPPED[0] == signal.SIGINT:
+            raise KeyboardInterrupt
+        raise SystemExit(128 + _STOPPED[0])
+
+
 def _count(unit: list[Event]) -> int:
     return sum(isinstance(event, Doc | Batch) for event in unit)
 
@@ -617,6 +640,7 @@ def process(
     _init(job)
     if jobs <= 1:
         for event in stream:
+            stop_if_asked()
             if isinstance(event, Doc | Batch):
                 yield from _expand([event], _work_unit(_tasks([event])), stop)
             else:
@@ -643,6 +667,7 @@ def process(
                     else:
                         window.append((unit, []))
                     while len(window) > jobs * WINDOW_PER_JOB:
+                        stop_if_asked()
                         unit, pending = window.popleft()
                         yield from _expand(unit, _result(pending), stop)
                 while window:
@@ -940,6 +965,7 @@ class FixHandler(Handler):
             writer, self.writer = self.writer, None
             if source in self.changed:
                 try:
+                    stop_if_asked()  # (a stop asked for may have been dropped: see _STOPPED)
                     writer.commit()
                 except OSError as exc:
                     raise InputError(f"{source.name}: cannot write: {exc.strerror}") from None
@@ -1369,9 +1395,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             setattr(args, name, None)
 
     def terminate(signum: int, frame: object) -> None:
+        _STOPPED.append(signum)
         raise SystemExit(128 + signum)  # unwinds like Ctrl-C: temporary files are removed
 
+    def interrupt(signum: int, frame: object) -> None:
+        _STOPPED.append(signum)
+        raise KeyboardInterrupt
+
+    _STOPPED.clear()
     previous = signal.signal(signal.SIGTERM, terminate)
+    previous_int = None
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        # (a run started with Ctrl-C ignored, as a background job, keeps it ignored)
+        previous_int = signal.signal(signal.SIGINT, interrupt)
     try:
         return COMMANDS[args.command](args)
     except (InputError, UsageError, ConfigError) as exc:
@@ -1388,6 +1424,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     finally:
         signal.signal(signal.SIGTERM, previous)
+        if previous_int is not None:
+            signal.signal(signal.SIGINT, previous_int)
 
 
 if __name__ == "__main__":  # pragma: no cover
