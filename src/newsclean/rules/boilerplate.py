@@ -1219,9 +1219,11 @@ def find_notices(text: str, ctx: Context) -> Iterable[Change]:
 
 def closing_tag(line: str, agencies: frozenset[str]) -> bool:
     """Whether a line closes a scraped page's article: a copyright tag (:func:`copyright_tag`)
-    with a scraper's site tag or "All rights reserved". A bare credit ("© Getty Images",
-    "(c) 2024 Reuters") is what every picture in a scraped article leaves behind, anywhere
-    in it: the text after it is not known to be comments.
+    with a scraper's site tag, or with a copyright mark and a rights phrase ("All rights
+    reserved", "Reproduction reserved"). A bare credit ("© Getty Images", "(c) 2024
+    Reuters") is what every picture in a scraped article leaves behind, and a bare rights
+    phrase ends each item of an agency's digest: the text after either is not known to be
+    comments.
 
     >>> ag = tables().agencies
     >>> closing_tag("(c) 2022, The Washington Post · Robyn Dixon {Matzav.com}", ag)
