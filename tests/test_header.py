@@ -72,3 +72,79 @@ def test_a_written_date_with_prose_after_it_on_its_line_is_left(
 def test_a_written_date_in_the_first_sentence_is_running_text() -> None:
     text = "On 15/02/2022 the troops began to withdraw, the ministry said on 16 February 2022."
     assert newsclean.detect(text) == []
+
+
+# --- The header block: "updated" lines (NC302), reading times (NC303), bylines (NC304) ---
+
+FIRST = st.sampled_from(["Marco", "Anna", "Olena", "Jan", "Hans", "Piotr", "Elena"])
+LAST = st.sampled_from(["Rossi", "Bianchi", "Kovalenko", "Kowalski", "Müller", "Nowak"])
+READING = st.sampled_from(
+    ["Reading time: {n} min", "{n} min read", "{n} minutes reading", "Read time: {n} minutes"]
+)
+UPDATED_KEYS = st.sampled_from(["Updated", "Last updated", "Updated on", "Last updated on"])
+
+
+@settings(deadline=None)  # the first example loads the rules
+@given(
+    st.permutations(["date", "reading", "byline"]),
+    DAYS,
+    st.lists(st.tuples(FIRST, LAST), min_size=1, max_size=3, unique=True),
+    st.integers(1, 30),
+    READING,
+    st.sampled_from(["\n", "\n\n"]),
+)
+def test_a_header_block_in_any_order_is_removed_and_its_facts_returned(
+    order: list[str],
+    day: dt.date,
+    names: list[tuple[str, str]],
+    minutes: int,
+    reading: str,
+    tail: str,
+) -> None:
+    authors = [f"{first} {last}" for first, last in names]
+    byline = "By " + (
+        authors[0] if len(authors) == 1 else ", ".join(authors[:-1]) + " and " + authors[-1]
+    )
+    lines = {
+        "date": "Published on " + written("{d} {month} {y}", day) + " at 10:32",
+        "reading": reading.format(n=minutes),
+        "byline": byline,
+    }
+    text = "\n".join(lines[k] for k in order) + tail + SENTENCE
+    result = newsclean.fix_and_explain(text, newsclean.Config(select=["NC3"]))
+    assert result.text == SENTENCE
+    assert result.metadata["date"] == day.isoformat()
+    assert result.metadata["author"] == authors
+    # nothing lost: the removed blocks and the text rebuild the input
+    removed = sorted(result.metadata["removed"], key=lambda b: b["start"])
+    assert "".join(b["text"] for b in removed) + result.text == text
+
+
+@settings(deadline=None)  # the first example loads the rules
+@given(UPDATED_KEYS, NAMED, DAYS, TIMES)
+def test_an_updated_date_is_returned_but_never_as_the_publication_date(
+    key: str, form: str, day: dt.date, time: str
+) -> None:
+    text = key + ": " + written(form, day) + time + "\n" + SENTENCE
+    result = newsclean.fix_and_explain(text, newsclean.Config(select=["NC3"]))
+    assert result.text == SENTENCE
+    assert result.metadata["updated"] == day.isoformat()
+    assert "date" not in result.metadata
+
+
+@settings(deadline=None)  # the first example loads the rules
+@given(
+    st.sampled_from(["Tuesday", "Monday", "February", "March", "the", "then", "now", "2030,"]),
+    st.sampled_from(["the troops had left.", "Morning the talks were over.", "Night Falls"]),
+    st.sampled_from(["", "Published: 15/02/2022\n"]),
+)
+def test_a_sentence_that_opens_with_by_is_not_a_byline(word: str, rest: str, head: str) -> None:
+    text = head + "By " + word + " " + rest + "\n\n" + SENTENCE
+    result = newsclean.fix_and_explain(text, newsclean.Config(select=["NC304"]))
+    assert result.text == text
+    assert "author" not in result.metadata
+
+
+def test_a_byline_in_the_body_is_left() -> None:
+    text = SENTENCE + "\n\nBy Marco Rossi\n\nThe talks went on."
+    assert newsclean.fix(text) == text

@@ -14,12 +14,14 @@ could be read two ways ("03/04/2022"), the header is still removed but no date i
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
 from ..edits import Change, Meta
 from ..registry import Context, Rule
-from ..resources import compiled_patterns, load_table, once
+from ..resources import compiled_patterns, load_table, once, zipf_frequency
 
 #: An ISO 8601 date, optionally with a time and a zone.
 ISO_DATE = (
@@ -99,9 +101,9 @@ YEARS = range(1900, 2101)
 FIELD_LINE_RE = regex.compile(r"[ \t]*(?P<key>\p{L}[\p{L} ]{0,24}?)[ \t]*:[ \t]*\S")
 
 
-@once
-def line_header_re() -> regex.Pattern[str]:
-    """The pattern of a leaked date header written another way, on a line of its own."""
+def _written_date_pattern(keys: str) -> str:
+    """The pattern of a date header with field names ``keys`` (an alternation) and the date
+    written another way than ISO, on a line of its own."""
     # Longest first, then alphabetical: one pattern text in every process, which the cache
     # folder keeps compiled (see :func:`newsclean.resources.compiled_patterns`).
     months = "|".join(sorted(month_numbers(), key=lambda m: (-len(m), m)))
@@ -112,9 +114,9 @@ def line_header_re() -> regex.Pattern[str]:
         rf"(?:(?P<wd>\d{{1,2}}){ordinal}[ \t]+(?P<wm>(?i:{months}))\.?,?[ \t]+(?P<wy>\d{{4}})"
         rf"|(?P<am>(?i:{months}))\.?[ \t]+(?P<ad>\d{{1,2}}){ordinal},?[ \t]+(?P<ay>\d{{4}}))"
     )
-    pattern = (
+    return (
         r"\s*(?i:"
-        + _keys()
+        + keys
         + r")(?:[ \t]*:[ \t]*|[ \t]+)"
         + rf"(?:(?P<wk>(?i:{weekdays}))\.?,?[ \t]+)?(?:"
         + NUMERIC_DATE
@@ -125,7 +127,12 @@ def line_header_re() -> regex.Pattern[str]:
         # Nothing else on the line.
         + r"[ \t]*(?:\r?\n|\Z)\s*"
     )
-    return compiled_patterns("header-written", (pattern,))[0]
+
+
+@once
+def line_header_re() -> regex.Pattern[str]:
+    """The pattern of a leaked date header written another way, on a line of its own."""
+    return compiled_patterns("header-written", (_written_date_pattern(_keys()),))[0]
 
 
 def written_dates(match: regex.Match[str]) -> tuple[dt.date, ...]:
@@ -190,6 +197,270 @@ def memo_field_follows(text: str, end: int) -> bool:
     return field is not None and " ".join(field.group("key").split()).lower() in memo_keys()
 
 
+#: An ISO date on a line of its own after an "updated" key (NC302).
+ISO_LINE = ISO_DATE + r"[ \t]*(?:\r?\n|\Z)\s*"
+
+
+def _updated_keys() -> str:
+    return "|".join(
+        regex.escape(k).replace(r"\ ", r"[ \t]+") for k in load_table("header_updated_keys.txt")
+    )
+
+
+@once
+def updated_res() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """The patterns of an "updated" line (``data/header_updated_keys.txt``), on a line of its
+    own: with an ISO date, and with a date written another way."""
+    keys = _updated_keys()
+    iso = r"\s*(?i:" + keys + r")(?:[ \t]*:[ \t]*|[ \t]+)" + ISO_LINE
+    iso_re, written_re = compiled_patterns("header-updated", (iso, _written_date_pattern(keys)))
+    return iso_re, written_re
+
+
+#: A reading-time line: "Reading time: 4 min", "4 min read", "3 minutes reading",
+#: "4-minute read", "Estimated reading time: 5 minutes".
+READING_TIME_PATTERN = (
+    r"\s*(?i:"
+    r"(?:(?:estimated[ \t]+)?(?:reading|read)[ \t]+time|time[ \t]+to[ \t]+read)[ \t]*:?[ \t]*"
+    r"(?:about[ \t]+|approx\.?[ \t]+|~[ \t]*)?(?P<n>\d{1,3})(?:[ \t]*[–-][ \t]*\d{1,3})?"
+    r"[ \t]*(?:min(?:ute)?s?\.?|m)(?:[ \t]+(?:read|reading))?"
+    r"|(?P<n2>\d{1,3})(?:[ \t]*[–-][ \t]*\d{1,3})?[ \t]*-?[ \t]*(?:min(?:ute)?s?\.?)"
+    r"[ \t]+(?:of[ \t]+)?(?:read|reading)(?:[ \t]+time)?"
+    r")[ \t]*(?:\r?\n|\Z)\s*"
+)
+
+
+@once
+def reading_time_re() -> regex.Pattern[str]:
+    """The pattern of a reading-time line (anchored by ``match``).
+
+    >>> bool(reading_time_re().match("Reading time: 4 min\\nThe talks"))
+    True
+    >>> bool(reading_time_re().match("4 min read")), bool(reading_time_re().match("4 min later"))
+    (True, False)
+    """
+    return compiled_patterns("header-reading", (READING_TIME_PATTERN,))[0]
+
+
+#: A name in a byline: two to four capitalised words, a particle between them ("Ursula von
+#: der Leyen"), initials ("J. R. Smith"), hyphens and apostrophes ("Jean-Pierre O'Neill").
+BYLINE_NAME = (
+    r"\p{Lu}[\p{L}\p{M}'’-]*\.?"
+    r"(?:[ \t]+(?:(?:de|da|di|del|della|van|von|der|den|le|la|du|dos|bin|al|ten|ter)[ \t]+){0,2}"
+    r"\p{Lu}[\p{L}\p{M}'’-]*\.?){1,3}"
+)
+#: A byline on a line of its own: "By" and the names (joined by commas, "and", "&"), then
+#: maybe the author's role after a comma, a bar or a dash ("By Marco Rossi, ANSA
+#: correspondent").
+BYLINE_PATTERN = (
+    r"\s*(?:By|BY)[ \t]+(?P<names>"
+    + BYLINE_NAME
+    + r"(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|AND)[ \t]+|[ \t]*&[ \t]*)"
+    + BYLINE_NAME
+    + r"){0,4})"
+    r"(?:[ \t]*(?:,|\||[–—-])[ \t]*(?P<role>[^\n,|]{1,60}?))?[ \t]*(?:\r?\n|\Z)\s*"
+)
+#: A name all of whose words are at least this frequent in English (Zipf) is a name only
+#: with another sign of a byline (a role, a second name, another header line beside it):
+#: "By Royal Appointment" is a headline, "By Marco Rossi" a byline.
+BYLINE_RARE_ZIPF = 3.5
+#: Splits the names of a byline.
+BYLINE_SPLIT_RE = regex.compile(r"[ \t]*,[ \t]*|[ \t]+(?:and|AND)[ \t]+|[ \t]*&[ \t]*")
+
+
+@once
+def byline_re() -> regex.Pattern[str]:
+    """The pattern of a byline line (anchored by ``match``)."""
+    return compiled_patterns("header-byline", (BYLINE_PATTERN,))[0]
+
+
+@once
+def byline_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words no name in a byline has (``data/header_byline_not_names.txt``, the weekdays
+    and the months), and the words of an author's role (``data/header_byline_roles.txt``).
+
+    >>> not_names, roles = byline_words()
+    >>> "tuesday" in not_names, "february" in not_names, "jan" in not_names
+    (True, True, False)
+    >>> "correspondent" in roles
+    True
+    """
+    not_names = set(load_table("header_byline_not_names.txt"))
+    # The full names only: "Jan", "Sat" may be a name or part of one.
+    not_names.update(line.split()[0] for line in load_table("header_months.txt"))
+    not_names.update(line.split()[0] for line in load_table("header_weekdays.txt"))
+    return frozenset(w.lower() for w in not_names), frozenset(
+        w.lower() for w in load_table("header_byline_roles.txt")
+    )
+
+
+@once
+def _agencies() -> frozenset[str]:
+    return frozenset(a.casefold() for a in load_table("boilerplate_agencies.txt"))
+
+
+def byline_role(role: str) -> bool:
+    """Whether the text after a byline's names is its author's role: it has a role word
+    ("ANSA correspondent", "staff writer", "special envoy to Kyiv") or is a wire agency.
+
+    >>> byline_role("ANSA correspondent"), byline_role("Reuters"), byline_role("the minister said")
+    (True, True, False)
+    """
+    words = regex.findall(r"[\p{L}]+", role.casefold())
+    if not words or len(words) > 8:
+        return False
+    roles = byline_words()[1]
+    return any(w in roles for w in words) or role.strip().casefold() in _agencies()
+
+
+def byline_names(line: str) -> tuple[tuple[str, ...], bool] | None:
+    """The authors of a byline line ("By Marco Rossi and Anna Bianchi") and whether the line
+    is a byline beyond doubt (``False``: a single name of words that English uses often
+    without a role, which another header line beside it must confirm); ``None`` when the
+    line is no byline.
+
+    >>> byline_names("By Marco Rossi")
+    (('Marco Rossi',), True)
+    >>> byline_names("By Marco Rossi and Anna Bianchi\\n")
+    (('Marco Rossi', 'Anna Bianchi'), True)
+    >>> byline_names("By Marco Rossi, ANSA correspondent")
+    (('Marco Rossi',), True)
+    >>> byline_names("By John Smith")
+    (('John Smith',), False)
+    >>> byline_names("By Tuesday the troops had left.") is None
+    True
+    >>> byline_names("By Tuesday Morning") is None, byline_names("By the way") is None
+    (True, True)
+    >>> byline_names("By Marco Rossi, the minister said") is None
+    True
+    """
+    m = byline_re().match(line)
+    return None if m is None else _byline_match(m)
+
+
+def _byline_match(m: regex.Match[str]) -> tuple[tuple[str, ...], bool] | None:
+    role = m.group("role")
+    if role is not None and not byline_role(role):
+        return None
+    names = tuple(n for n in BYLINE_SPLIT_RE.split(m.group("names")) if n)
+    not_names = byline_words()[0]
+    common = True
+    for name in names:
+        words = [w.strip(".'’").lower() for w in name.split()]
+        if any(w in not_names for w in words):
+            return None
+        if any(zipf_frequency(w) < BYLINE_RARE_ZIPF for w in words if len(w) > 1):
+            common = False
+    return names, role is not None or len(names) > 1 or not common
+
+
+class HeaderLine(NamedTuple):
+    """One line of the header block at the start of a document: its span (the whitespace
+    after it included), its kind ("date", "updated", "reading", "byline") and what it says
+    (a date's ISO value, none when it reads two ways; a byline's names)."""
+
+    start: int
+    end: int
+    kind: str
+    values: tuple[str, ...]
+    sure: bool = True
+
+
+#: At most this many header lines are read.
+MAX_HEADER_LINES = 8
+
+
+def _date_at(text: str, pos: int) -> tuple[int, str | None] | None:
+    """The end and value of a date header at ``pos`` (see :func:`parse_date_header`)."""
+    if (m := header_re().match(text, pos)) is not None:
+        try:
+            day = dt.date.fromisoformat(m.group("date"))
+        except ValueError:
+            return None
+        time = m.group("time")
+        return m.end(), day.isoformat() + ("T" + time[1:] if time else "")
+    if (m := line_header_re().match(text, pos)) is not None:
+        days = written_dates(m)
+        if not days or memo_field_follows(text, m.end()):
+            return None
+        return m.end(), days[0].isoformat() if len(days) == 1 else None
+    return None
+
+
+def _updated_at(text: str, pos: int) -> tuple[int, str | None] | None:
+    iso_re, written_re = updated_res()
+    if (m := iso_re.match(text, pos)) is not None:
+        try:
+            day = dt.date.fromisoformat(m.group("date"))
+        except ValueError:
+            return None
+        time = m.group("time")
+        return m.end(), day.isoformat() + ("T" + time[1:] if time else "")
+    if (m := written_re.match(text, pos)) is not None:
+        days = written_dates(m)
+        if not days:
+            return None
+        return m.end(), days[0].isoformat() if len(days) == 1 else None
+    return None
+
+
+def _line_at(text: str, pos: int) -> HeaderLine | None:
+    if (found := _date_at(text, pos)) is not None:
+        return HeaderLine(pos, found[0], "date", () if found[1] is None else (found[1],))
+    if (found := _updated_at(text, pos)) is not None:
+        return HeaderLine(pos, found[0], "updated", () if found[1] is None else (found[1],))
+    if (m := reading_time_re().match(text, pos)) is not None:
+        return HeaderLine(pos, m.end(), "reading", (m.group("n") or m.group("n2"),))
+    if (m := byline_re().match(text, pos)) is not None and (byline := _byline_match(m)) is not None:
+        return HeaderLine(pos, m.end(), "byline", byline[0], byline[1])
+    return None
+
+
+@once
+def header_starts() -> frozenset[str]:
+    """The characters a header line may start with (after whitespace), a cheap gate: the
+    first letters of the keys, of the reading-time phrases and of "By", and the digits.
+
+    >>> sorted(c for c in header_starts() if c.islower())
+    ['b', 'd', 'e', 'f', 'l', 'm', 'p', 'r', 't', 'u']
+    """
+    keys = load_table("header_keys.txt") + load_table("header_updated_keys.txt")
+    letters = {k[0] for k in keys if k} | set("retb")
+    return frozenset(letters | {c.upper() for c in letters} | set("0123456789"))
+
+
+@lru_cache(maxsize=8)
+def header_block(text: str) -> tuple[HeaderLine, ...]:
+    """The header lines at the start of ``text``, one after another: date headers (NC301),
+    "updated" lines (NC302), reading times (NC303) and bylines (NC304), in any order. A
+    byline needs text after the block (one that is not sure, see :func:`byline_names`, also
+    needs another header line: :func:`find_byline` looks).
+
+    >>> text = "Published on 15/02/2022 at 10:32\\nReading time: 4 min\\nBy Marco Rossi\\n\\nRome"
+    >>> [(ln.kind, ln.values) for ln in header_block(text)]
+    [('date', ('2022-02-15',)), ('reading', ('4',)), ('byline', ('Marco Rossi',))]
+    >>> header_block("By Marco Rossi")
+    ()
+    >>> [(ln.kind, ln.sure) for ln in header_block("By John Smith\\n4 min read\\n\\nThe talks")]
+    [('byline', False), ('reading', True)]
+    """
+    first = 0
+    while first < len(text) and text[first].isspace():
+        first += 1
+    if first == len(text) or text[first] not in header_starts():
+        return ()
+    lines: list[HeaderLine] = []
+    pos = 0
+    while len(lines) < MAX_HEADER_LINES and (line := _line_at(text, pos)) is not None:
+        lines.append(line)
+        pos = line.end
+    if pos >= len(text):  # a byline needs the article after it
+        for k, line in enumerate(lines):
+            if line.kind == "byline":
+                return tuple(lines[:k])
+    return tuple(lines)
+
+
 def parse_date_header(text: str) -> tuple[int, str | None] | None:
     """The end offset and ISO value of a leaked date header at the start of ``text``; the
     value is ``None`` when the header's date could be read two ways (the header is still
@@ -211,6 +482,8 @@ def parse_date_header(text: str) -> tuple[int, str | None] | None:
     True
     >>> parse_date_header("Published: 15/02/2022 10:32\\nThe spokesman said")
     (28, '2022-02-15')
+    >>> parse_date_header("Published on 15/02/2022 at 10:32\\nThe spokesman said")
+    (33, '2022-02-15')
     >>> parse_date_header("Date: 03/04/2022\\nThe spokesman said")
     (17, None)
     >>> parse_date_header("Published 15 February 2022 in Nature, the study found") is None
@@ -218,49 +491,120 @@ def parse_date_header(text: str) -> tuple[int, str | None] | None:
     """
     values: list[str | None] = []
     end = 0
-    while True:
-        if (m := header_re().match(text, end)) is not None:
-            try:
-                day = dt.date.fromisoformat(m.group("date"))
-            except ValueError:
-                break
-            time = m.group("time")
-            values.append(day.isoformat() + ("T" + time[1:] if time else ""))
-        elif (m := line_header_re().match(text, end)) is not None:
-            days = written_dates(m)
-            if not days or memo_field_follows(text, m.end()):
-                break
-            values.append(days[0].isoformat() if len(days) == 1 else None)
-        else:
-            break
-        end = m.end()
+    while (found := _date_at(text, end)) is not None:
+        end, value = found
+        values.append(value)
     if not values:
         return None
     return end, next((v for v in values if v is not None), None)
 
 
+def _runs(lines: tuple[HeaderLine, ...], kind: str) -> list[list[HeaderLine]]:
+    """The runs of consecutive header lines of ``kind`` (each run is removed as one block)."""
+    runs: list[list[HeaderLine]] = []
+    previous = None
+    for line in lines:
+        if line.kind == kind:
+            if previous is not None and previous.kind == kind:
+                runs[-1].append(line)
+            else:
+                runs.append([line])
+        previous = line
+    return runs
+
+
 def find_date_header(text: str, ctx: Context) -> tuple[Change | Meta, ...]:
-    parsed = parse_date_header(text)
-    if parsed is None:
+    lines = header_block(text)
+    if not lines:
         return ()
-    end, value = parsed
-    if value is None:
-        shown = text[:end].strip()
-        return (
-            Change(
-                0,
-                end,
-                "",
+    out: list[Change | Meta] = []
+    value = next((ln.values[0] for ln in lines if ln.kind == "date" and ln.values), None)
+    if value is not None:
+        out.append(Meta("date", value))
+    for run in _runs(lines, "date"):
+        start, end = run[0].start, run[-1].end
+        read = next((ln.values[0] for ln in run if ln.values), None)
+        if read is None:
+            shown = text[start:end].strip()
+            message = (
                 f"leaked metadata header removed ({shown}: day and month could be swapped, "
-                "so no date is returned)",
-                removed=True,
-            ),
+                "so no date is returned)"
+            )
+        else:
+            message = f"leaked metadata header removed (date {read})"
+        out.append(Change(start, end, "", message, removed=True))
+    return tuple(out)
+
+
+def find_updated_header(text: str, ctx: Context) -> tuple[Change | Meta, ...]:
+    lines = header_block(text)
+    if not lines:
+        return ()
+    out: list[Change | Meta] = []
+    value = next((ln.values[0] for ln in lines if ln.kind == "updated" and ln.values), None)
+    if value is not None:
+        out.append(Meta("updated", value))
+    for run in _runs(lines, "updated"):
+        read = next((ln.values[0] for ln in run if ln.values), None)
+        message = "'updated' line removed" + (
+            f" (updated {read})" if read else " (day and month could be swapped: no date)"
         )
-    return (
-        Meta("date", value),
-        Change(0, end, "", f"leaked metadata header removed (date {value})", removed=True),
+        out.append(Change(run[0].start, run[-1].end, "", message, removed=True))
+    return tuple(out)
+
+
+def find_reading_time(text: str, ctx: Context) -> tuple[Change, ...]:
+    return tuple(
+        Change(ln.start, ln.end, "", "reading-time line removed", removed=True)
+        for ln in header_block(text)
+        if ln.kind == "reading"
     )
 
+
+#: The rules whose header lines confirm a byline that is not sure (see :func:`byline_names`).
+_CONFIRMING = frozenset({"NC301", "NC302", "NC303"})
+
+
+def byline_confirmed(block: tuple[HeaderLine, ...], removed: object) -> bool:
+    """Whether a byline that is not sure stands in a header: the block has another line,
+    or one was removed from the start before it (``removed``: ``metadata["removed"]``, the
+    other header rules run first and take their lines away).
+
+    >>> block = header_block("By John Smith\\n4 min read\\n\\nThe talks")
+    >>> byline_confirmed(block, None), byline_confirmed(block[:1], None)
+    (True, False)
+    >>> byline_confirmed(block[:1], [{"rule": "NC303", "start": 0}])
+    True
+    """
+    if len(block) > 1:
+        return True
+    if not isinstance(removed, list):
+        return False
+    return any(isinstance(b, dict) and b.get("rule") in _CONFIRMING for b in removed)
+
+
+def find_byline(text: str, ctx: Context) -> tuple[Change | Meta, ...]:
+    block = header_block(text)
+    lines = [ln for ln in block if ln.kind == "byline"]
+    if not lines:
+        return ()
+    if not all(ln.sure for ln in lines) and not byline_confirmed(
+        block, ctx.metadata.get("removed")
+    ):
+        return ()
+    names = [name for ln in lines for name in ln.values]
+    out: list[Change | Meta] = [Meta("author", names)]
+    for ln in lines:
+        out.append(
+            Change(ln.start, ln.end, "", f"byline removed ({', '.join(ln.values)})", removed=True)
+        )
+    return tuple(out)
+
+
+_WHY_HEADER = (
+    "Scrapers keep the page's header above the article (date, reading time, byline); "
+    "machine translation carries it into the English text."
+)
 
 RULES = (
     Rule(
@@ -273,5 +617,37 @@ RULES = (
         after="The spokesman for the Russian Ministry of Defense said",
         why="Scrapers and dataset exporters write a record's fields into its text; the "
         "translation engine then runs the header into the first sentence.",
+    ),
+    Rule(
+        code="NC302",
+        name="updated-header",
+        family="header",
+        summary="Remove an 'Updated: <date>' line at the start; the date is metadata['updated'] "
+        "(not the publication date).",
+        find=find_updated_header,
+        before="Updated: 15.02.2022, 11:05\nThe spokesman for the Russian Ministry said",
+        after="The spokesman for the Russian Ministry said",
+        why=_WHY_HEADER,
+    ),
+    Rule(
+        code="NC303",
+        name="reading-time",
+        family="header",
+        summary="Remove a reading-time line at the start ('Reading time: 4 min', '4 min read').",
+        find=find_reading_time,
+        before="Reading time: 4 min\n\nThe spokesman for the Russian Ministry said",
+        after="The spokesman for the Russian Ministry said",
+        why=_WHY_HEADER,
+    ),
+    Rule(
+        code="NC304",
+        name="byline",
+        family="header",
+        summary="Remove a byline line at the start ('By Marco Rossi') and return the names as "
+        "metadata['author'].",
+        find=find_byline,
+        before="By Marco Rossi, ANSA correspondent\n\nRome (ANSA) - The talks went on.",
+        after="Rome (ANSA) - The talks went on.",
+        why=_WHY_HEADER,
     ),
 )
