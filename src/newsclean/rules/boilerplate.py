@@ -40,6 +40,7 @@ __all__ = [
     "Line",
     "Tables",
     "agency_slug",
+    "block_headline",
     "caption_credit",
     "copyright_tag",
     "credit_shaped",
@@ -51,6 +52,7 @@ __all__ = [
     "split_lines",
     "tables",
     "teaser",
+    "teaser_block",
 ]
 
 # --------------------------------------------------------------------------------------------
@@ -689,6 +691,41 @@ def _line_changes(text: str, lines: Sequence[Line], found: dict[int, str]) -> It
         yield Change(start, end, "", found[i], removed=True)
 
 
+def block_spans(lines: Sequence[Line], remove: Iterable[int]) -> list[tuple[int, int, int]]:
+    """:func:`removal_spans` for lines removed in blocks: lines one after another (no blank
+    line between) are removed as one block, so that the blank lines around the block are
+    kept as around one line. Each span comes with the first line of its block.
+
+    >>> t = "a\\n\\nL\\nX\\nY\\n\\nb"
+    >>> [t[s:e] for s, e, _ in block_spans(split_lines(t), [2, 3, 4])]
+    ['L\\nX\\nY\\n\\n']
+    >>> [t[s:e] for s, e in removal_spans(split_lines(t), [2, 3, 4])]
+    ['L\\n', 'X\\n', 'Y\\n']
+    """
+    rows: list[Line] = []
+    firsts: list[int] = []
+    drop: list[int] = []
+    remove = set(remove)
+    i = 0
+    while i < len(lines):
+        j = i
+        if i in remove:
+            while j + 1 < len(lines) and j + 1 in remove:
+                j += 1
+            drop.append(len(rows))
+            firsts.append(i)
+            rows.append(Line(lines[i].start, lines[j].content_end, lines[j].end, lines[i].text))
+        else:
+            rows.append(lines[i])
+        i = j + 1
+    return [(s, e, first) for (s, e), first in zip(removal_spans(rows, drop), firsts, strict=True)]
+
+
+def _block_changes(lines: Sequence[Line], found: dict[int, str]) -> Iterator[Change]:
+    for start, end, first in block_spans(lines, found):
+        yield Change(start, end, "", found[first], removed=True)
+
+
 def _strip_marks(line: str) -> str:
     return line.strip(LEAD_MARKS).strip()
 
@@ -964,11 +1001,15 @@ def desk_byline(line: str, t: Tables) -> bool:
 
 def teaser(line: str, t: Tables) -> str | None:
     """Whether a line is a related-article teaser: ``"line"`` when the line holds the label
-    and the teaser, ``"label"`` when it holds only the label (the teaser follows), else None.
+    and the teaser, ``"label"`` when it holds only the label (the teaser follows), ``"bare"``
+    when it is only a label of two words or more, written as words are and without a
+    separator (a block of headlines may follow: see :func:`teaser_block`), else None.
 
     >>> t = tables()
     >>> teaser("READ ALSO: NATO ministers meet in Brussels", t), teaser("Also read:", t)
     ('line', 'label')
+    >>> teaser("You may be interested", t), teaser("Related news reached the ministry.", t)
+    ('bare', None)
     >>> teaser("READ ALSO Zelensky orders aid to Turkey", t)
     'line'
     >>> teaser("Read also: causes of the earthquake in Turkey.", t)
@@ -1000,6 +1041,10 @@ def teaser(line: str, t: Tables) -> str | None:
         if len(label.split()) > 1:
             return "line" if len(headline.split()) <= 40 else None
         return "line" if _teaser_headline(headline) else None
+    # A label of two words or more alone on its line ("You may be interested") heads a block
+    # of headlines, which the caller must see before it removes anything.
+    if not rest.strip() and not label.isupper() and len(label.split()) > 1:
+        return "bare"
     # Without a separator only a label in capitals counts ("READ ALSO Zelensky orders aid"),
     # and not the short ones that also start headlines ("WATCH", "RELATED" are too short).
     if not (label.isupper() and len(label) > 7):
@@ -1075,6 +1120,79 @@ def _teaser_headline(text: str) -> bool:
 def _headline_like(text: str) -> bool:
     words = text.split()
     return 0 < len(words) <= 14 and text[-1] not in ".,;:" and text[0].isupper()
+
+
+#: At most this many headlines follow a teaser label.
+TEASER_BLOCK_MAX = 6
+#: A line of a liveblog ("10:32 Troops leave") or of a table of contents ("1. Background",
+#: "2) The talks"): not a teaser headline.
+STAMP_OR_NUMBER_RE = regex.compile(r"\d{1,2}[:.]\d{2}\b|\d{1,2}[.)][ \t]")
+
+
+def block_headline(line: str) -> bool:
+    """Whether a line under a teaser label reads like a linked headline: two to sixteen words,
+    a capital, a digit or a quote first, no full stop, comma, colon or semicolon at the end,
+    no time stamp or list number first (a liveblog, a table of contents), not prose.
+
+    >>> block_headline("Draghi calls Putin"), block_headline("• Gas prices rise again")
+    (True, True)
+    >>> block_headline("The Italian government said on Tuesday that the talks went on.")
+    False
+    >>> block_headline("10:32 Troops leave the border"), block_headline("1. Background")
+    (False, False)
+    >>> block_headline("Ukraine"), block_headline("see the list below")
+    (False, False)
+    """
+    s = _strip_marks(line)
+    words = s.split()
+    if not 2 <= len(words) <= 16 or len(s) > 140 or s[-1] in ".,;:":
+        return False
+    if not (s[0].isupper() or s[0].isdigit() or s[0] in "\"“‘'«„"):
+        return False
+    return STAMP_OR_NUMBER_RE.match(s) is None and not reads_as_prose(s)
+
+
+def _paragraph(line: str) -> bool:
+    """A line that is a paragraph of the article: a dozen words or more, a sentence's end."""
+    return len(line.split()) >= 12 and PROSE_END_RE.search(line) is not None
+
+
+def teaser_block(lines: Sequence[Line], first: int) -> list[int] | None:
+    """The headlines of a teaser block that starts at line ``first``: one to
+    :data:`TEASER_BLOCK_MAX` lines one after another that read like headlines (see
+    :func:`block_headline`), up to a blank line or the end of the text; where paragraphs are
+    not separated by blank lines and the headlines run into a paragraph, only the first
+    (the others may be the article's subheadings). ``None`` when the lines there are
+    anything else (a section's paragraphs, a long list, a liveblog).
+
+    >>> ls = split_lines("Draghi calls Putin\\nGas prices rise again\\n\\nTags: NATO")
+    >>> teaser_block(ls, 0)
+    [0, 1]
+    >>> teaser_block(split_lines("Draghi calls Putin\\nThe talks went on."), 0) is None
+    True
+    >>> para = "The Italian government said on Tuesday that the talks would go on in Rome."
+    >>> teaser_block(split_lines("Draghi calls Putin\\nWhat experts say\\n" + para), 0)
+    [0]
+    """
+    run: list[int] = []
+    j = first
+    while j < len(lines) and not lines[j].blank:
+        if not block_headline(lines[j].text):
+            break
+        run.append(j)
+        if len(run) > TEASER_BLOCK_MAX:
+            return None
+        j += 1
+    if not run:
+        return None
+    if j < len(lines) and not lines[j].blank:
+        if not _paragraph(lines[j].text):
+            return None
+        # Run into a paragraph: the lines after the first may be the article's subheadings
+        # ("Read also: X" / "Is Transnistria a threat?" / the paragraph), so only the first
+        # is the teaser's.
+        return run[:1]
+    return run
 
 
 def notice(line: str, t: Tables) -> bool:
@@ -1206,15 +1324,155 @@ def _teaser_changes(text: str, t: Tables) -> Iterator[Change]:
         elif kind == "label":
             found[i] = "related-article teaser label removed"
             nxt = next((j for j in range(i + 1, len(lines)) if not lines[j].blank), None)
-            if nxt is not None and _headline_like(lines[nxt].text) and nxt < len(lines) - 1:
-                found[nxt] = "related-article teaser (after its label) removed"
-                i = nxt
+            if nxt is not None and _headline_like(lines[nxt].text):
+                block = teaser_block(lines, nxt)
+                if block is None and nxt < len(lines) - 1:
+                    block = [nxt]
+                if block and len(block) > 1:
+                    found[i] = (
+                        f"related-article teasers removed (a label and {len(block)} headlines)"
+                    )
+                for j in block or ():
+                    found[j] = "related-article teaser (after its label) removed"
+                    i = j
+        elif kind == "bare":
+            # The label alone on its line: only with the headlines under it (at most one
+            # blank line between), which must all read as headlines.
+            nxt = i + 1 if i + 1 < len(lines) and not lines[i + 1].blank else i + 2
+            block = teaser_block(lines, nxt) if nxt < len(lines) else None
+            if block is not None:
+                found[i] = f"related-article teasers removed (a label and {len(block)} headlines)"
+                for j in block:
+                    found[j] = "related-article teasers removed (headlines after their label)"
+                i = block[-1]
         i += 1
-    yield from _line_changes(text, lines, found)
+    yield from _block_changes(lines, found)
 
 
 def find_notices(text: str, ctx: Context) -> Iterable[Change]:
     return _lines_matching(text, ctx, "notice")
+
+
+# --------------------------------------------------------------------------------------------
+# Tag lines at the end (NC410)
+
+#: A tag line is looked for among this many last non-blank lines of a text.
+TAG_LAST_LINES = 3
+#: The stretch at the end of a text the gate looks at, in characters.
+TAG_TAIL_CHARS = 1500
+#: At most this many items, words in an item, characters in an item.
+TAG_MAX_ITEMS = 20
+TAG_ITEM_WORDS = 4
+TAG_ITEM_CHARS = 40
+#: What separates the items of a tag line.
+TAG_SPLIT_RE = regex.compile(r"[ \t]*[,;|•·/][ \t]*")
+#: An item: words of letters and digits (hyphens, apostrophes, dots inside: "U.S.", "COVID-19"),
+#: maybe a hash first ("#Ukraine").
+TAG_ITEM_RE = regex.compile(
+    r"#?[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.&-]*(?:[ \t]+[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.&-]*)*"
+)
+
+
+#: The end of a list that ends with an abbreviation ("…, U.S.", "…; E.U.").
+ABBREVIATION_END_RE = regex.compile(r"(?:^|[\s,;|])(?:\p{L}\.){2,}$")
+
+
+@cache
+def _tag_label_re(extras: tuple[str, ...]) -> regex.Pattern[str]:
+    labels = load_table("boilerplate_tag_labels.txt") + extras
+    return regex.compile(
+        r"[" + regex.escape(LEAD_MARKS) + r"]*(?i:" + _alternation(labels) + r")[ \t]*[:|][ \t]*"
+    )
+
+
+def tag_items(line: str, extras: tuple[str, ...] = ()) -> tuple[str, ...] | None:
+    """The items of a tag line ("Tags: Ukraine, Russia, NATO"), or ``None`` when the line is
+    no tag line: a label from ``data/boilerplate_tag_labels.txt``, a colon or a bar, then a
+    list of short items (separated by commas, semicolons, bars, bullets or slashes, or
+    hashtags) without a sentence's end. A single item must be short and capitalised.
+
+    >>> tag_items("Tags: Ukraine, Russia, NATO")
+    ('Ukraine', 'Russia', 'NATO')
+    >>> tag_items("Keywords: #Ukraine #Russia"), tag_items("Topics: European Union")
+    (('#Ukraine', '#Russia'), ('European Union',))
+    >>> tag_items("Topics: the minister listed three issues, the budget and the army.") is None
+    True
+    >>> tag_items("Tags: none") is None, tag_items("Tagged: Ukraine, Russia.") is None
+    (True, True)
+    """
+    m = _tag_label_re(extras).match(line)
+    if m is None:
+        return None
+    rest = line[m.end() :].strip()
+    if not rest or len(rest) > 400 or rest[-1] in "!?:":
+        return None
+    if rest[-1] == "." and ABBREVIATION_END_RE.search(rest) is None:
+        return None  # a sentence's end, not an abbreviation's ("U.S.")
+    hashtags = rest.startswith("#") and "," not in rest
+    items = rest.split() if hashtags else TAG_SPLIT_RE.split(rest)
+    if not 1 <= len(items) <= TAG_MAX_ITEMS:
+        return None
+    for item in items:
+        if (
+            not item
+            or len(item) > TAG_ITEM_CHARS
+            or len(item.split()) > TAG_ITEM_WORDS
+            or TAG_ITEM_RE.fullmatch(item) is None
+        ):
+            return None
+    if len(items) == 1 and not (items[0][0].isupper() or items[0][0] in "#"):
+        return None
+    return tuple(items)
+
+
+def _after_tags(line: str) -> bool:
+    """Whether a line after a tag line may still be page furniture (another tag line, a
+    copyright or share line), not a paragraph of the article that goes on: no more than a
+    dozen words, and no more than six when it ends like a sentence."""
+    words = len(line.split())
+    return words <= 6 or (words <= 12 and PROSE_END_RE.search(line) is None)
+
+
+def tag_line_gate(text: str, extras: tuple[str, ...] = ()) -> bool:
+    """The cheap gate of NC410: a colon or a bar in the last characters of the text, and a
+    tag label at the start of one of their lines.
+
+    >>> tag_line_gate("The talks went on.\\n\\nTags: NATO"), tag_line_gate("The talks: on.")
+    (True, False)
+    """
+    tail = text[-TAG_TAIL_CHARS:]
+    if ":" not in tail and "|" not in tail:
+        return False
+    label_re = _tag_label_re(extras)
+    return any(label_re.match(line.strip()) for line in tail.split("\n")[-12:])
+
+
+def find_tag_lines(text: str, ctx: Context) -> Iterable[Change]:
+    extras = ctx.words("tag_labels")
+    if not tag_line_gate(text, extras):
+        return ()
+    return _tag_line_changes(text, extras)
+
+
+def _tag_line_changes(text: str, extras: tuple[str, ...]) -> Iterator[Change]:
+    lines = _lines_of(text)[0]
+    last = [i for i in range(len(lines) - 1, -1, -1) if not lines[i].blank][:TAG_LAST_LINES]
+    found: dict[int, str] = {}
+    # From the end backwards: every line after a tag line must be furniture too.
+    for i in last:
+        if tag_items(lines[i].text, extras) is not None:
+            found[i] = "tag line removed"
+        elif not _after_tags(lines[i].text):
+            break
+    # A tag line counts only when nothing after it is a paragraph of the article.
+    kept: dict[int, str] = {}
+    for i in sorted(found):
+        if all(_after_tags(lines[j].text) for j in range(i + 1, len(lines)) if not lines[j].blank):
+            kept[i] = found[i]
+    # The text before the tag lines must be more than them (an article, not a list).
+    if kept and all(lines[j].blank or j in kept for j in range(min(kept))):
+        return
+    yield from _block_changes(lines, kept)
 
 
 def closing_tag(line: str, agencies: frozenset[str]) -> bool:
@@ -1512,6 +1770,7 @@ OPTIONS = (
         "largest share of the article before it a comment section may be (NC409, 1.0)",
     ),
     Option("comment_labels", "words", "more headings of reader-comment sections (NC409)"),
+    Option("tag_labels", "words", "more labels of a tag line at the end ('Tags', NC410)"),
 )
 
 RULES = (
@@ -1615,5 +1874,17 @@ RULES = (
         after="Talks went on, officials said on Tuesday in Brussels.",
         why="Scrapers read past the end of the article into the comments under it; the "
         "comments' heading and each comment's name and time stamp mark where it ended.",
+    ),
+    Rule(
+        code="NC410",
+        name="tag-line",
+        family="boilerplate",
+        summary="Remove a tag line at the end of an article ('Tags: Ukraine, Russia, NATO').",
+        find=find_tag_lines,
+        english_only=True,
+        before="Talks went on, officials said on Tuesday.\n\nTags: Ukraine, Russia, NATO",
+        after="Talks went on, officials said on Tuesday.",
+        why="Sites list an article's tags under it; scrapers keep the line and machine "
+        "translation renders its label ('Etiquetas', 'Schlagwörter') as 'Labels', 'Keywords'.",
     ),
 )
