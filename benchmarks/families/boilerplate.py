@@ -2,7 +2,8 @@
 
 Injects the lines scrapers leave around translated news: photo credits (own line or at the
 end of a caption), wire-agency credits and source lines, desk bylines, related-article
-teasers, paywall notices, a copyright/scraper tag followed by a reader comment, and a
+teasers (on one line, or a label alone on its line with headlines under it), paywall notices,
+tag lines ("Tags: ..."), a copyright/scraper tag followed by a reader comment, and a
 reader-comment section under a "Comments" heading. Names,
 acronyms, teaser headlines and comments are taken from the document itself; only the
 labels ("Photo:", "READ ALSO:") are fixed, because they are the artifact.
@@ -68,6 +69,47 @@ def _middle_line(text: str, rng: random.Random) -> str | None:
     )
 
 
+#: Teaser labels alone on their line, as MT renders them ("Te puede interesar", "À lire
+#: aussi", "Mehr zum Thema", "Читайте также"), and with a colon.
+BLOCK_LABELS = (
+    "You may be interested",
+    "You might be interested",
+    "Related news",
+    "Read also",
+    "See also",
+    "More on this story",
+    "To read also",
+    "More on the subject",
+    "Read also:",
+    "Also read:",
+)
+
+
+def _teaser_block(text: str, rng: random.Random) -> str | None:
+    """A teaser label on a line of its own and one to four headlines under it, taken from
+    the document's sentences; sometimes bulleted."""
+    headlines = [h for h in (_headline(text, rng) for _ in range(rng.randint(1, 4))) if h]
+    if not headlines:
+        return None
+    bullet = rng.choice(["", "", "", "• "])
+    return rng.choice(BLOCK_LABELS) + "\n" + "\n".join(bullet + h for h in headlines)
+
+
+#: Labels of a tag line and what separates its items.
+TAG_LABELS = ("Tags", "Tags", "Topics", "Keywords", "Tagged", "Labels", "Themes")
+TAG_SEPARATORS = (", ", ", ", "; ", " | ", " • ")
+
+
+def _tag_line(text: str, rng: random.Random) -> str | None:
+    """A tag line with two to five of the document's names and acronyms."""
+    pool = sorted(set(_names(text)[:20] + _acronyms(text)[:10]))
+    pool = [p for p in pool if len(p.split()) <= 3]
+    if len(pool) < 2:
+        return None
+    items = rng.sample(pool, min(len(pool), rng.randint(2, 5)))
+    return rng.choice(TAG_LABELS) + ": " + rng.choice(TAG_SEPARATORS).join(items)
+
+
 def _tail_lines(text: str, rng: random.Random) -> list[str]:
     names, acronyms = _names(text), _acronyms(text)
     out: list[str] = []
@@ -116,6 +158,9 @@ def _comment_section(text: str, rng: random.Random) -> str | None:
 
 def inject(text: str, rng: random.Random) -> tuple[str, str]:
     """Return (dirty, gold): ``text`` with boilerplate lines injected, and ``text`` itself."""
+    # The teaser blocks and tag lines draw from their own generator, seeded from ``rng``'s
+    # state without drawing from it: the other injections stay what they were.
+    side = random.Random(repr(rng.getstate()[1][:8]) + ":blocks")
     body = text.rstrip()
     trailing = text[len(body) :]
     sep = "\n\n" if "\n\n" in body else "\n"
@@ -129,6 +174,13 @@ def inject(text: str, rng: random.Random) -> tuple[str, str]:
         line = _middle_line(text, rng)
         if line is not None:
             paragraphs.insert(rng.randint(2, len(paragraphs) - 1), line)
+    # A teaser block (a label alone on its line, headlines under it) between paragraphs or
+    # at the end.
+    if side.random() < 0.25:
+        block = _teaser_block(text, side)
+        if block is not None:
+            where = side.randint(2, len(paragraphs)) if len(paragraphs) >= 3 else len(paragraphs)
+            paragraphs.insert(where, block)
     # A credit at the end of a caption-like paragraph (one that ends a sentence).
     names = _names(text)
     if names and rng.random() < 0.3:
@@ -137,6 +189,11 @@ def inject(text: str, rng: random.Random) -> tuple[str, str]:
             i = rng.choice(candidates)
             paragraphs[i] += " Photo: " + rng.choice(names)
     tail = _tail_lines(text, rng)
+    # A tag line under the article, before or after the credits.
+    if side.random() < 0.25:
+        tags = _tag_line(text, side)
+        if tags is not None:
+            tail.insert(side.choice([0, len(tail)]) if tail else 0, tags)
     dirty = sep.join(paragraphs)
     for line in tail:
         dirty += sep + line

@@ -4,7 +4,9 @@ Scrapers and dataset exporters write a record's fields into its text; a translat
 then runs the header into the first sentence. The forms are the ones real documents show:
 ``" date 2022-02-15 The talks…"`` run into the text, ``"date: 2022-02-15"`` on its own line,
 with or without leading whitespace, sometimes with a time; and, on a line of its own, the date
-written as the site shows it ("Published: 15/02/2022 10:32", "Date: February 15, 2022"). The
+written as the site shows it ("Published: 15/02/2022 10:32", "Date: February 15, 2022"); and,
+in a third of the documents, a page's header block instead: a date line ("Published on …",
+"Posted: …"), maybe an "Updated" line, a reading time and a byline, in varying order. The
 gold is the text itself.
 """
 
@@ -75,13 +77,68 @@ def written_date(rng: random.Random) -> str:
     return value
 
 
+#: Bylines: journalists of the source languages' sites (their names are not in the
+#: document), one or two, sometimes with a role.
+FIRST_NAMES = ("Marco", "Anna", "Olena", "Piotr", "Elena", "Javier", "Katarzyna", "Jürgen")
+LAST_NAMES = ("Rossi", "Bianchi", "Kovalenko", "Nowak", "García", "Schneider", "Dubois")
+ROLES = ("ANSA correspondent", "special correspondent", "staff writer", "EFE", "in Rome")
+#: Reading-time lines and the keys of date and "updated" lines, as sites write them.
+READING_FORMS = ("Reading time: {n} min", "{n} min read", "{n} minutes reading", "{n}-minute read")
+DATE_KEYS = ("Published on", "Published:", "Posted:", "Posted on", "Publication date:")
+UPDATED_KEYS = ("Updated:", "Updated on", "Last updated:", "Last updated on")
+
+
+def byline(rng: random.Random) -> str:
+    """A byline of one or two names, sometimes with a role after a comma.
+
+    >>> byline(random.Random(2)).startswith("By ")
+    True
+    """
+    names = [f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"]
+    if rng.random() < 0.3:
+        names.append(f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}")
+    line = "By " + " and ".join(names)
+    if rng.random() < 0.3:
+        line += ", " + rng.choice(ROLES)
+    return line
+
+
+def header_block(rng: random.Random) -> str:
+    """A page's header block: a date line and some of an "updated" line, a reading time
+    and a byline, in a site's order, each on its own line.
+
+    >>> block = header_block(random.Random(4))
+    >>> block.count("\\n") >= 1, block.endswith("\\n")
+    (True, True)
+    """
+    date = rng.choice(DATE_KEYS) + " " + written_date(rng)
+    if ":" not in date.split(" ", 2)[-1] and rng.random() < 0.3:
+        date += rng.choice(("", " at")) + f" {rng.randrange(24):02d}:{rng.randrange(60):02d}"
+    lines = [date]
+    if rng.random() < 0.3:
+        lines.append(rng.choice(UPDATED_KEYS) + " " + written_date(rng))
+    if rng.random() < 0.6:
+        lines.append(rng.choice(READING_FORMS).format(n=rng.randint(2, 15)))
+    if rng.random() < 0.7:
+        lines.insert(rng.choice((0, len(lines))), byline(rng))
+    return "\n".join(lines) + rng.choice(("\n", "\n\n"))
+
+
 def inject(text: str, rng: random.Random) -> tuple[str, str]:
-    """Prepend a leaked date header; the gold is ``text``.
+    """Prepend a leaked date header or a page's header block; the gold is ``text``.
 
     >>> dirty, gold = inject("The talks went on.", random.Random(3))
+    >>> gold, dirty.endswith("\\nThe talks went on."), dirty.startswith("Posted: ")
+    ('The talks went on.', True, True)
+    >>> dirty, gold = inject("The talks went on.", random.Random(5))
     >>> gold, dirty.endswith("The talks went on."), "date" in dirty.lower()
     ('The talks went on.', True, True)
     """
+    # A third of the documents get a header block; its draws come from their own generator,
+    # seeded from ``rng``'s state, so that the other documents' headers stay what they were.
+    side = random.Random(repr(rng.getstate()[1][:8]) + ":block")
+    if side.random() < 0.35:
+        return header_block(side) + text.lstrip(), text.lstrip()
     if rng.random() < 0.25:
         header = rng.choice(WRITTEN_KEYS) + ": " + written_date(rng) + rng.choice(("\n", "\n\n"))
         return header + text.lstrip(), text.lstrip()

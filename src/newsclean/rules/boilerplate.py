@@ -1152,6 +1152,10 @@ def block_headline(line: str) -> bool:
     return STAMP_OR_NUMBER_RE.match(s) is None and not reads_as_prose(s)
 
 
+#: The bullets of a list of linked headlines.
+BULLETS = frozenset("•*►▶-–—·")
+
+
 def _paragraph(line: str) -> bool:
     """A line that is a paragraph of the article: a dozen words or more, a sentence's end."""
     return len(line.split()) >= 12 and PROSE_END_RE.search(line) is not None
@@ -1160,10 +1164,11 @@ def _paragraph(line: str) -> bool:
 def teaser_block(lines: Sequence[Line], first: int) -> list[int] | None:
     """The headlines of a teaser block that starts at line ``first``: one to
     :data:`TEASER_BLOCK_MAX` lines one after another that read like headlines (see
-    :func:`block_headline`), up to a blank line or the end of the text; where paragraphs are
-    not separated by blank lines and the headlines run into a paragraph, only the first
-    (the others may be the article's subheadings). ``None`` when the lines there are
-    anything else (a section's paragraphs, a long list, a liveblog).
+    :func:`block_headline`), up to a blank line or the end of the text. Where paragraphs are
+    not separated by blank lines and the headlines run into a paragraph, the last one may
+    be the article's subheading over it: it is left, and so the first is taken alone,
+    unless every line has the same bullet. ``None`` when the lines there are anything else
+    (a section's paragraphs, a long list, a liveblog).
 
     >>> ls = split_lines("Draghi calls Putin\\nGas prices rise again\\n\\nTags: NATO")
     >>> teaser_block(ls, 0)
@@ -1173,6 +1178,11 @@ def teaser_block(lines: Sequence[Line], first: int) -> list[int] | None:
     >>> para = "The Italian government said on Tuesday that the talks would go on in Rome."
     >>> teaser_block(split_lines("Draghi calls Putin\\nWhat experts say\\n" + para), 0)
     [0]
+    >>> three = "Draghi calls Putin\\nGas prices rise\\nWhat experts say\\n"
+    >>> teaser_block(split_lines(three + para), 0)
+    [0, 1]
+    >>> teaser_block(split_lines("• Draghi calls Putin\\n• Gas prices rise\\n" + para), 0)
+    [0, 1]
     """
     run: list[int] = []
     j = first
@@ -1188,10 +1198,13 @@ def teaser_block(lines: Sequence[Line], first: int) -> list[int] | None:
     if j < len(lines) and not lines[j].blank:
         if not _paragraph(lines[j].text):
             return None
-        # Run into a paragraph: the lines after the first may be the article's subheadings
-        # ("Read also: X" / "Is Transnistria a threat?" / the paragraph), so only the first
-        # is the teaser's.
-        return run[:1]
+        # Run into a paragraph: the last line may be the article's subheading over it
+        # ("Read also: X" / "Is Transnistria a threat?" / the paragraph), so it stays, unless
+        # every line of the run has the same bullet (a list of links, no subheading).
+        marks = {lines[k].text[:1] for k in run}
+        if len(marks) == 1 and next(iter(marks)) in BULLETS:
+            return run
+        return run[: max(1, len(run) - 1)]
     return run
 
 

@@ -299,13 +299,22 @@ def _agencies() -> frozenset[str]:
     return frozenset(a.casefold() for a in load_table("boilerplate_agencies.txt"))
 
 
+#: Where a byline's author writes from: "in Rome", "from New York".
+ROLE_PLACE_RE = regex.compile(r"(?:in|from)[ \t]+\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,2}")
+
+
 def byline_role(role: str) -> bool:
     """Whether the text after a byline's names is its author's role: it has a role word
-    ("ANSA correspondent", "staff writer", "special envoy to Kyiv") or is a wire agency.
+    ("ANSA correspondent", "staff writer", "special envoy to Kyiv"), is a wire agency, or
+    says where the author writes from ("in Rome").
 
     >>> byline_role("ANSA correspondent"), byline_role("Reuters"), byline_role("the minister said")
     (True, True, False)
+    >>> byline_role("in Rome"), byline_role("in the end")
+    (True, False)
     """
+    if ROLE_PLACE_RE.fullmatch(role.strip()):
+        return True
     words = regex.findall(r"[\p{L}]+", role.casefold())
     if not words or len(words) > 8:
         return False
