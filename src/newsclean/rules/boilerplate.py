@@ -1453,11 +1453,14 @@ def tag_line_gate(text: str, extras: tuple[str, ...] = ()) -> bool:
     >>> tag_line_gate("The talks went on.\\n\\nTags: NATO"), tag_line_gate("The talks: on.")
     (True, False)
     """
-    tail = text[-TAG_TAIL_CHARS:]
-    if ":" not in tail and "|" not in tail:
+    start = max(0, len(text) - TAG_TAIL_CHARS)
+    if text.find(":", start) < 0 and text.find("|", start) < 0:
         return False
     label_re = _tag_label_re(extras)
-    return any(label_re.match(line.strip()) for line in tail.split("\n")[-12:])
+    return any(
+        (":" in line or "|" in line) and label_re.match(line.strip())
+        for line in text[start:].rsplit("\n", 12)[-12:]
+    )
 
 
 def find_tag_lines(text: str, ctx: Context) -> Iterable[Change]:
