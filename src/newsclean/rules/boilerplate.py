@@ -2,10 +2,11 @@
 
 Scraped news carries lines around the article that are not part of it: photo and video
 credits, wire-agency credits and source lines, desk bylines, related-article teasers,
-paywall and browser notices, copyright and scraper tags, and reader comments scraped from
-under the article. Each rule here recognises one kind with high confidence and removes it with
-``Change(..., removed=True)``, so every removed block comes back in
-``Result.metadata["removed"]`` with its original offsets: nothing is lost.
+paywall and browser notices, copyright and scraper tags, tag lines ("Tags: Ukraine, Russia"),
+and reader comments scraped from under the article. Each rule here recognises one kind
+with high confidence and removes it with ``Change(..., removed=True)``, so every removed
+block comes back in ``Result.metadata["removed"]`` with its original offsets: nothing is
+lost.
 
 Precision comes from shape, not from position alone: a line is removed only when it is a
 known label (``Photo:``, ``READ ALSO:``, ``Source:``) followed by something shaped like a
@@ -16,7 +17,8 @@ and the caption kept.
 
 Tables live in ``newsclean/data/boilerplate_*.txt``; users extend them with
 ``Config(options={"NC4": {"agencies": [...], "media_labels": [...], "source_labels": [...],
-"teaser_labels": [...], "desk_heads": [...], "desk_qualifiers": [...], "notices": [...]}})``.
+"teaser_labels": [...], "desk_heads": [...], "desk_qualifiers": [...], "notices": [...],
+"tag_labels": [...]}})``.
 """
 
 from __future__ import annotations

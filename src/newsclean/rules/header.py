@@ -1,5 +1,12 @@
 """Headers and metadata (NC3xx): leaked metadata headers at the start of a document.
 
+A scraped page's header block comes before the article, one line each, in any order: the
+publication date (NC301, ``metadata["date"]``), the date of the last update (NC302,
+``metadata["updated"]``: never taken for the publication date), a reading time (NC303) and
+a byline (NC304, ``metadata["author"]``). :func:`header_block` reads the block once for the
+four rules; nothing after the first line that is none of these is looked at, so a byline or
+a date in the body is never touched.
+
 Scrapers that serialise a record as text sometimes prepend its fields: ``date 2022-02-15``
 before the first sentence, on its own line or run into it. The header is removed and its
 value returned as metadata. Dates in running text are never touched, and the first word after
