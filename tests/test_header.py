@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 
 from hypothesis import given, settings
@@ -148,3 +149,34 @@ def test_a_sentence_that_opens_with_by_is_not_a_byline(word: str, rest: str, hea
 def test_a_byline_in_the_body_is_left() -> None:
     text = SENTENCE + "\n\nBy Marco Rossi\n\nThe talks went on."
     assert newsclean.fix(text) == text
+
+
+def two_digit_readings(form: str, day: dt.date) -> set[dt.date]:
+    """The test's own statement of how a two-digit year reads: dots are day first; a slash
+    or a dash may be day first, month first or year first; 69-99 are 19xx."""
+
+    def year(yy: int) -> int:
+        return yy + (2000 if yy < 69 else 1900)
+
+    a, b, yy = day.day, day.month, day.year % 100
+    orders = [(year(yy), b, a)]
+    if "." not in form:
+        orders += [(year(yy), a, b), (year(a), b, yy)]
+    out = set()
+    for y, m, d in orders:
+        with contextlib.suppress(ValueError):
+            out.add(dt.date(y, m, d))
+    return out
+
+
+@settings(deadline=None)  # the first example loads the rules
+@given(
+    st.sampled_from(["{d:02d}.{m:02d}.{yy:02d}", "{d:02d}/{m:02d}/{yy:02d}", "{d}-{m}-{yy:02d}"]),
+    st.dates(min_value=dt.date(1969, 1, 1), max_value=dt.date(2068, 12, 31)),
+)
+def test_a_two_digit_year_gives_a_date_only_when_it_reads_one_way(form: str, day: dt.date) -> None:
+    text = "Published: " + form.format(d=day.day, m=day.month, yy=day.year % 100) + "\n" + SENTENCE
+    result = newsclean.fix_and_explain(text, newsclean.Config(select=["NC3"]))
+    assert result.text == SENTENCE
+    readings = two_digit_readings(form, day)
+    assert result.metadata.get("date") == (day.isoformat() if len(readings) == 1 else None)

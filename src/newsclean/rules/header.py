@@ -38,7 +38,9 @@ ISO_DATE = (
 
 
 #: A day-first numeric date: 15/02/2022, 15.02.2022, 15-02-2022.
-NUMERIC_DATE = r"(?P<nd>\d{1,2})(?P<sep>[./-])(?P<nm>\d{1,2})(?P=sep)(?P<ny>\d{4})"
+NUMERIC_DATE = r"(?P<nd>\d{1,2})(?P<sep>[./-])(?P<nm>\d{1,2})(?P=sep)(?P<ny>\d{4}|\d{2})"
+#: A two-digit year below this is 20xx, else 19xx (as POSIX ``strptime``'s ``%y``).
+CENTURY_PIVOT = 69
 #: A time after a written-out date: ", 10:32", " - 10:32", " at 10.32 a.m. CET".
 CLOCK_TIME = (
     r"(?:(?:[ \t]*[,|-]|[ \t]+at)?[ \t]+\d{1,2}[:.]\d{2}(?::\d{2})?"
@@ -162,22 +164,39 @@ def written_dates(match: regex.Match[str]) -> tuple[dt.date, ...]:
     ((), ())
     >>> written_dates(m("Date: Friday, 03/04/2022")), written_dates(m("Date: Monday, 15 Feb 2022"))
     ((datetime.date(2022, 3, 4),), ())
+
+    A two-digit year is read as POSIX reads it (69-99: 19xx, 00-68: 20xx); with dots the
+    date is day first as ever, with a slash or a dash it may also be year first:
+
+    >>> written_dates(m("Date: 15.02.22, 11:05")), written_dates(m("Date: 31.12.99"))
+    ((datetime.date(2022, 2, 15),), (datetime.date(1999, 12, 31),))
+    >>> written_dates(m("Published: 15/02/22"))  # 15 February 2022 or 22 February 2015?
+    (datetime.date(2022, 2, 15), datetime.date(2015, 2, 22))
+    >>> written_dates(m("Published: 31/12/99"))  # no other reading is a day
+    (datetime.date(1999, 12, 31),)
     """
+    readings: list[tuple[int, int, int]]  # (year, month, day)
     if match.group("nd") is not None:
         first, second, year = (int(match.group(g)) for g in ("nd", "nm", "ny"))
-        # Dotted dates are written day first everywhere; a slash or a dash may be either.
-        readings = (
-            [(first, second)] if match.group("sep") == "." else [(first, second), (second, first)]
-        )
+        short = len(match.group("ny")) == 2
+        if short:
+            year = full_year(year)
+        # Dotted dates are written day first everywhere; a slash or a dash may be either,
+        # and with a two-digit year also year first ("22/02/15").
+        readings = [(year, second, first)]
+        if match.group("sep") != ".":
+            readings.append((year, first, second))
+            if short:
+                readings.append((full_year(first), second, int(match.group("ny"))))
     elif match.group("wd") is not None:
         month = month_numbers()[match.group("wm").lower()]
-        readings, year = [(int(match.group("wd")), month)], int(match.group("wy"))
+        readings = [(int(match.group("wy")), month, int(match.group("wd")))]
     else:
         month = month_numbers()[match.group("am").lower()]
-        readings, year = [(int(match.group("ad")), month)], int(match.group("ay"))
+        readings = [(int(match.group("ay")), month, int(match.group("ad")))]
     weekday = match.group("wk")
     days: list[dt.date] = []
-    for day, month in readings:
+    for year, month, day in readings:
         try:
             found = dt.date(year, month, day)
         except ValueError:
@@ -187,6 +206,15 @@ def written_dates(match: regex.Match[str]) -> tuple[dt.date, ...]:
         if weekday is None or weekday_numbers()[weekday.lower()] == found.weekday():
             days.append(found)
     return tuple(days)
+
+
+def full_year(year: int) -> int:
+    """The year a two-digit year stands for (see :data:`CENTURY_PIVOT`).
+
+    >>> full_year(22), full_year(99), full_year(68), full_year(69)
+    (2022, 1999, 2068, 1969)
+    """
+    return year + (2000 if year < CENTURY_PIVOT else 1900)
 
 
 def memo_field_follows(text: str, end: int) -> bool:
