@@ -15,7 +15,8 @@ the header is left exactly as it is (it may be a mistranslation, such as "fly" f
 A date written another way ("Published: 15/02/2022 10:32", "date 15 February 2022") is taken
 only when the header is a line of its own, where no sentence can be read into it. A numeric
 date is read day first, as the source languages write it; when one with a slash or a dash
-could be read two ways ("03/04/2022"), the header is still removed but no date is returned.
+could be read two ways ("03/04/2022", or "15/02/22" with a two-digit year, which may also be
+year first), the header is still removed but no date is returned.
 """
 
 from __future__ import annotations
