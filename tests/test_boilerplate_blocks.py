@@ -84,3 +84,10 @@ def test_a_tag_line_the_article_goes_on_after_stays(label: str, items: list[str]
 def test_a_sentence_after_a_tag_label_stays(label: str, subject: str, verb: str) -> None:
     text = OPENING + "\n\n" + label + ": " + subject + " " + verb + ", and more."
     assert newsclean.fix(text) == text
+
+
+def test_users_extend_the_tag_labels() -> None:
+    text = OPENING + "\n\nSchlagwörter: Ukraine, Russland, NATO"
+    assert newsclean.fix(text, NC4) == text
+    config = Config(select=["NC4"], options={"NC4": {"tag_labels": ["Schlagwörter"]}})
+    assert newsclean.fix(text, config) == OPENING

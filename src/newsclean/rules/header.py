@@ -296,10 +296,11 @@ BYLINE_PATTERN = (
     + r"){0,4})"
     r"(?:[ \t]*(?:,|\||[–—-])[ \t]*(?P<role>[^\n,|]{1,60}?))?[ \t]*(?:\r?\n|\Z)\s*"
 )
-#: A name all of whose words are at least this frequent in English (Zipf) is a name only
-#: with another sign of a byline (a role, a second name, another header line beside it):
-#: "By Royal Appointment" is a headline, "By Marco Rossi" a byline.
-BYLINE_RARE_ZIPF = 3.5
+#: A name whose last word (the surname) is at least this frequent in English (Zipf) is a
+#: name only with another sign of a byline (a role, a second name, another header line
+#: beside it): "By Royal Appointment" and "By Gazprom Standards" are headlines, "By Marco
+#: Rossi" is a byline.
+BYLINE_RARE_ZIPF = 4.0
 #: Splits the names of a byline.
 BYLINE_SPLIT_RE = regex.compile(r"[ \t]*,[ \t]*|[ \t]+(?:and|AND)[ \t]+|[ \t]*&[ \t]*")
 
@@ -360,9 +361,9 @@ def byline_role(role: str) -> bool:
 
 def byline_names(line: str) -> tuple[tuple[str, ...], bool] | None:
     """The authors of a byline line ("By Marco Rossi and Anna Bianchi") and whether the line
-    is a byline beyond doubt (``False``: a single name of words that English uses often
-    without a role, which another header line beside it must confirm); ``None`` when the
-    line is no byline.
+    is a byline beyond doubt (``False``: a single name without a role whose last word
+    English uses often, which another header line beside it must confirm); ``None`` when
+    the line is no byline.
 
     >>> byline_names("By Marco Rossi")
     (('Marco Rossi',), True)
@@ -370,8 +371,8 @@ def byline_names(line: str) -> tuple[tuple[str, ...], bool] | None:
     (('Marco Rossi', 'Anna Bianchi'), True)
     >>> byline_names("By Marco Rossi, ANSA correspondent")
     (('Marco Rossi',), True)
-    >>> byline_names("By John Smith")
-    (('John Smith',), False)
+    >>> byline_names("By John Smith"), byline_names("By Gazprom Standards")
+    ((('John Smith',), False), (('Gazprom Standards',), False))
     >>> byline_names("By Tuesday the troops had left.") is None
     True
     >>> byline_names("By Tuesday Morning") is None, byline_names("By the way") is None
@@ -394,7 +395,7 @@ def _byline_match(m: regex.Match[str]) -> tuple[tuple[str, ...], bool] | None:
         words = [w.strip(".'’").lower() for w in name.split()]
         if any(w in not_names for w in words):
             return None
-        if any(zipf_frequency(w) < BYLINE_RARE_ZIPF for w in words if len(w) > 1):
+        if zipf_frequency(words[-1]) < BYLINE_RARE_ZIPF:
             common = False
     return names, role is not None or len(names) > 1 or not common
 
