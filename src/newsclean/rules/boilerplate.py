@@ -1442,10 +1442,18 @@ def tag_items(line: str, extras: tuple[str, ...] = ()) -> tuple[str, ...] | None
 
 def _after_tags(line: str) -> bool:
     """Whether a line after a tag line may still be page furniture (another tag line, a
-    copyright or share line), not a paragraph of the article that goes on: no more than a
-    dozen words, and no more than six when it ends like a sentence."""
+    copyright or share line), not a sentence of the article that goes on: no more than a
+    dozen words without a sentence's end, a copyright line, or three words at most.
+
+    >>> _after_tags("Share this article"), _after_tags("(c) 2022, The Washington Post.")
+    (True, True)
+    >>> _after_tags("The talks went on."), _after_tags("All rights reserved.")
+    (False, True)
+    """
     words = len(line.split())
-    return words <= 6 or (words <= 12 and PROSE_END_RE.search(line) is None)
+    if words <= 3 or COPYRIGHT_MARK_RE.search(line) is not None:
+        return True
+    return words <= 12 and PROSE_END_RE.search(line) is None
 
 
 def tag_line_gate(text: str, extras: tuple[str, ...] = ()) -> bool:
@@ -1487,9 +1495,14 @@ def _tag_line_changes(text: str, extras: tuple[str, ...]) -> Iterator[Change]:
     for i in sorted(found):
         if all(_after_tags(lines[j].text) for j in range(i + 1, len(lines)) if not lines[j].blank):
             kept[i] = found[i]
-    # The text before the tag lines must be more than them (an article, not a list).
+    # The text before the tag lines must be more than them (an article, not a list), and
+    # must not introduce them ("The agenda:").
     if kept and all(lines[j].blank or j in kept for j in range(min(kept))):
         return
+    for i in list(kept):
+        before = next((lines[j].text for j in range(i - 1, -1, -1) if not lines[j].blank), "")
+        if before.endswith(":"):
+            del kept[i]
     yield from _block_changes(lines, kept)
 
 
