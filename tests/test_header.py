@@ -180,3 +180,14 @@ def test_a_two_digit_year_gives_a_date_only_when_it_reads_one_way(form: str, day
     assert result.text == SENTENCE
     readings = two_digit_readings(form, day)
     assert result.metadata.get("date") == (day.isoformat() if len(readings) == 1 else None)
+
+
+def test_a_lone_updated_line_is_removed_without_a_publication_date() -> None:
+    # Was a must-not-change case of NC301 (an update is not the publication date); NC302
+    # now removes the line and returns its date under its own key.
+    text = "Updated: 15/02/2022\nKyiv remained calm, the U.S. embassy said."
+    result = newsclean.fix_and_explain(text)
+    assert result.text == "Kyiv remained calm, the U.S. embassy said."
+    assert result.metadata["updated"] == "2022-02-15"
+    assert "date" not in result.metadata
+    assert [b["rule"] for b in result.metadata["removed"]] == ["NC302"]
