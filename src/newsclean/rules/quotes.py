@@ -1378,11 +1378,15 @@ def document_style(text: str) -> str:
     """``"curly"`` or ``"straight"``: the document's own double quotes.
 
     Decided by its English double quotes, then by its apostrophes; curly when nothing tells.
+    The curly mark that closes a „…“ or „…” quotation belongs to that foreign style and does
+    not count.
 
     >>> document_style('He said "yes" and “no”, "maybe".'), document_style("it’s «fine»")
     ('straight', 'curly')
+    >>> document_style("it's „fine”"), document_style("it's “fine”")
+    ('straight', 'curly')
     """
-    curly = sum(text.count(c) for c in "“”‟")
+    curly = max(0, sum(text.count(c) for c in "“”‟") - text.count("„"))
     straight = text.count('"')
     if curly or straight:
         return "curly" if curly >= straight else "straight"
@@ -1919,11 +1923,12 @@ def _speech_dash_re(extra: tuple[str, ...]) -> regex.Pattern[str]:
     """The pattern of a closing mark, a dash and a reporting verb (``", - said``), the verb
     and the word after it looked at, not taken."""
     verbs = _verb_alternation(sorted(_verb_set(extra), key=len)[::-1])
-    pronouns = "|".join(PRONOUNS + ("I",))
+    pronouns = "|".join((*PRONOUNS, "I"))
     return regex.compile(
         r"(?:(?<=[,.!?…])(?P<lead>[ \t]+)|(?<=[^\s(\[{]))"
         r"(?P<mark>[\"”“»])[ \t]*(?P<comma>,)?[ \t]*(?P<dash>--?|–|—)[ \t]*"
-        r"(?=(?:(?:" + pronouns + r")[ \t]+)?(?:" + verbs + r")(?!\p{L})[ \t]*(?P<next>\p{L}*)[ \t]*(?P<then>\p{L}*))"
+        r"(?=(?:(?:" + pronouns + r")[ \t]+)?(?:" + verbs + r")(?!\p{L})"
+        r"[ \t]*(?P<next>\p{L}*)[ \t]*(?P<then>\p{L}*))"
     )
 
 
