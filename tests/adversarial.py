@@ -164,6 +164,11 @@ def speech_dashes(size: int) -> str:
     )
 
 
+def number_runs(size: int) -> str:
+    """Digits grouped by commas, dots and spaces without end, before and after unit words."""
+    return _fill(["1,5", "000", " ", ".", ",", "9", " million", " people", "\u00a0"], size, 17)
+
+
 def random_unicode(size: int) -> str:
     """Code points from the whole Basic Multilingual Plane and beyond (no surrogates)."""
     rng = random.Random(12)
@@ -195,6 +200,7 @@ GENERATORS: dict[str, Callable[[int], str]] = {
     "date_header_lines": date_header_lines,
     "acronym_fused": acronym_fused,
     "speech_dashes": speech_dashes,
+    "number_runs": number_runs,
     "random_unicode": random_unicode,
 }
 
