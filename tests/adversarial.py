@@ -156,6 +156,19 @@ def date_header_lines(size: int) -> str:
     return _fill(["Published: 15/02/2022 10:32\n", "date: 03/04/2022\n", "\n", "Date: "], size, 14)
 
 
+def speech_dashes(size: int) -> str:
+    """Closing marks, dashes and reporting verbs on one line without a full stop, with runs
+    of spaces after commas: the speech-dash rule's working ground."""
+    return _fill(
+        ['"x", - said ', ',   " - she noted ', "” — wrote to be ", " - ", ",    ", "a"], size, 16
+    )
+
+
+def number_runs(size: int) -> str:
+    """Digits grouped by commas, dots and spaces without end, before and after unit words."""
+    return _fill(["1,5", "000", " ", ".", ",", "9", " million", " people", "\u00a0"], size, 17)
+
+
 def random_unicode(size: int) -> str:
     """Code points from the whole Basic Multilingual Plane and beyond (no surrogates)."""
     rng = random.Random(12)
@@ -186,6 +199,8 @@ GENERATORS: dict[str, Callable[[int], str]] = {
     "comment_headings": comment_headings,
     "date_header_lines": date_header_lines,
     "acronym_fused": acronym_fused,
+    "speech_dashes": speech_dashes,
+    "number_runs": number_runs,
     "random_unicode": random_unicode,
 }
 

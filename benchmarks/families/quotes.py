@@ -8,7 +8,10 @@ one paragraph) and damages some of them the way translated news shows it:
 * a closing mark with the opening shape before punctuation: ``troops”.`` → ``troops “.``;
 * a stray space before a straight closing mark: ``premodernity",`` → ``premodernity ",``;
 * source-language guillemets: ``“a historic day”`` → ``«a historic day»``;
-* a reporting verb capitalised after the quotation: ``,” said`` → ``,” Said``.
+* a reporting verb capitalised after the quotation: ``,” said`` → ``,” Said``;
+* German or Polish quotes: ``“a historic day”`` → ``„a historic day“`` (or ``„…”``);
+* the dash Russian, Ukrainian and Polish put before the reporting verb: ``", said`` →
+  ``", - said``, ``," said`` → ``," -said``.
 
 The gold text is the input itself: a perfect repair undoes every injected artifact.
 """
@@ -39,6 +42,8 @@ def _damage(text: str, start: int, end: int, rng: random.Random) -> tuple[int, i
     after2 = text[end + 1] if end + 1 < len(text) else ""
     curly = text[start] == "“"
     choices = ["guillemets"]
+    if before in ("", " ", "\n", "(") and inner[:1].isalnum() and not inner[-1:].isspace():
+        choices.append("low-nine")  # a real quotation, not the gap between two of them
     if curly and before == " " and after == " " and after2.isalpha():
         choices.append("flip")
     if curly and inner[-1:] in ",." and after == " " and after2.isalpha():
@@ -50,9 +55,18 @@ def _damage(text: str, start: int, end: int, rng: random.Random) -> tuple[int, i
     verb = VERB_RE.search(text[end : end + 12])
     if verb is not None and inner[-1:] in ",?!":
         choices.append("verb")
+    if verb is not None and (inner[-1:] in ",?!" or after == ","):
+        choices.append("dash")
     kind = rng.choice(choices)
     if kind == "guillemets":
         return start, end, "«" + inner + "»"
+    if kind == "low-nine":
+        return start, end, "„" + inner + rng.choice(["“", "”"])
+    if kind == "dash":
+        at = end + 1 if after == "," else end
+        if rng.random() < 0.25:
+            return at, at + 1, " -"
+        return at, at, rng.choice([" -", " —", " –"])
     if kind == "flip":
         return start - 1, end + 1, text[start] + " " + inner + " " + text[end - 1]
     if kind == "detach":

@@ -13,6 +13,7 @@ FAMILY_TITLES = {
     "encoding": "Encoding (NC6xx)",
     "language": "Language (NC7xx)",
     "names": "Names and terms (NC8xx)",
+    "numbers": "Numbers (NC9xx)",
 }
 
 
@@ -30,10 +31,10 @@ def render_catalogue() -> str:
         "that this page is current and that every example below holds.",
         "",
         "Rules run in pipeline order (encoding, header, language, boilerplate, fused tokens,",
-        "quotes, names, whitespace), each on the output of the rules before it. Codes are",
-        "stable. *Default* says whether a rule runs without being selected; *Fixes* whether",
-        "`fix` applies it (`report` rules only appear in `detect`, unless made fixable with",
-        "`Config(fixable=...)`).",
+        "quotes, names, numbers, whitespace), each on the output of the rules before it.",
+        "Codes are stable. *Default* says whether a rule runs without being selected; *Fixes*",
+        "whether `fix` applies it (`report` rules only appear in `detect`, unless made fixable",
+        "with `Config(fixable=...)`).",
         "",
         "| Code | Name | Default | Fixes | Summary |",
         "| --- | --- | --- | --- | --- |",

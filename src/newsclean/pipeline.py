@@ -43,6 +43,7 @@ RULE_MODULES: tuple[str, ...] = (
     "fused",
     "quotes",
     "names",
+    "numbers",
     "whitespace",
 )
 

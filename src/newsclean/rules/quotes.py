@@ -1378,11 +1378,15 @@ def document_style(text: str) -> str:
     """``"curly"`` or ``"straight"``: the document's own double quotes.
 
     Decided by its English double quotes, then by its apostrophes; curly when nothing tells.
+    The curly mark that closes a „…“ or „…” quotation belongs to that foreign style and does
+    not count.
 
     >>> document_style('He said "yes" and “no”, "maybe".'), document_style("it’s «fine»")
     ('straight', 'curly')
+    >>> document_style("it's „fine”"), document_style("it's “fine”")
+    ('straight', 'curly')
     """
-    curly = sum(text.count(c) for c in "“”‟")
+    curly = max(0, sum(text.count(c) for c in "“”‟") - text.count("„"))
     straight = text.count('"')
     if curly or straight:
         return "curly" if curly >= straight else "straight"
@@ -1577,18 +1581,57 @@ def _nested_depths(text: str, ctx: Context) -> list[tuple[int, int]]:
     return spans
 
 
+def foreign_partner(marks: Sequence[Mark], k: int, style: str) -> Mark | None:
+    """The curly English mark paired with the foreign mark ``marks[k]`` that must turn
+    straight with it in a document of straight quotes (``style``), else None.
+
+    A „…“ or „…” quotation closes with an English curly mark: converting only the „ would
+    leave ``"We are not afraid”`` in a document that writes ``"…"``. In a document of curly
+    quotes the partner already has the document's style (NC201 gives it its side's shape).
+
+    >>> t = 'He said "yes". Duda said: „We are not afraid“.'
+    >>> marks = analyse(t)
+    >>> k = next(i for i, m in enumerate(marks) if m.char == "„")
+    >>> foreign_partner(marks, k, "straight").char, foreign_partner(marks, k, "curly")
+    ('“', None)
+    """
+    mark = marks[k]
+    if style != "straight":
+        return None
+    j = k + 1 if mark.role == OPEN else k - 1
+    if not 0 <= j < len(marks):
+        return None
+    partner = marks[j]
+    wanted = CLOSE if mark.role == OPEN else OPEN
+    if (
+        partner.role != wanted
+        or partner.char not in "“”‟"
+        or partner.frozen
+        or not partner.confident
+        or partner.para_start != mark.para_start
+    ):
+        return None
+    return partner
+
+
 def _foreign_quotes(text: str, ctx: Context) -> Iterator[Change]:
     if not any(c in text for c in FOREIGN_MARKS | SINGLE_GUILLEMETS):
         return
     style = document_style(text)
     changes = []
     if any(c in text for c in FOREIGN_MARKS):
-        for mark in analyse(text, ctx):
+        marks = analyse(text, ctx)
+        for k, mark in enumerate(marks):
             if mark.char not in FOREIGN_MARKS or mark.frozen or not mark.confident:
                 continue
             change = repair(text, mark, _glyph(mark, style))
             if change is not None:
                 changes.append(change)
+            partner = foreign_partner(marks, k, style)
+            if partner is not None:
+                change = repair(text, partner, '"')
+                if change is not None:
+                    changes.append(change)
     if any(c in text for c in SINGLE_GUILLEMETS):
         inside = _nested_depths(text, ctx)
         inside_starts = [a for a, _ in inside]
@@ -1860,6 +1903,87 @@ def find_speech_verb_case(text: str, ctx: Context) -> list[Change]:
     return stable_changes(_speech_verb_case, text, ctx)
 
 
+#: A dash between a quotation and its reporting clause, as Russian, Ukrainian and Polish
+#: write direct speech (``«…», — сказал он``): a cheap test before the pattern.
+SPEECH_DASH_GATE_RE = regex.compile(r"[\"”“»][ \t]*,?[ \t]*(?:-|–|—)")
+#: Words after the verb that make it something else than a reporting clause: a passive or a
+#: parenthesis (``"X" - noted for its``, ``- described as``), left alone; and the words after
+#: "to" that do so (``"X" - said to be the first``; ``said to reporters`` is speech).
+NOT_SPEECH_AFTER = frozenset(["by", "for", "as"])
+NOT_SPEECH_AFTER_TO = frozenset(["be", "have", "include", "contain", "cost", "date", "come"])
+#: A dash with spaces around it: a second one in the same sentence closes a parenthesis.
+SPACED_DASH_RE = regex.compile(r"\s(?:-|–|—)\s")
+SENTENCE_END_RE = regex.compile(r"[.!?\n]")
+#: How far a sentence is searched for a second dash.
+SPEECH_DASH_WINDOW = 300
+
+
+@lru_cache(maxsize=16)
+def _speech_dash_re(extra: tuple[str, ...]) -> regex.Pattern[str]:
+    """The pattern of a closing mark, a dash and a reporting verb (``", - said``), the verb
+    and the word after it looked at, not taken."""
+    verbs = _verb_alternation(sorted(_verb_set(extra), key=len)[::-1])
+    pronouns = "|".join((*PRONOUNS, "I"))
+    return regex.compile(
+        r"(?:(?<=[,.!?…])(?P<lead>[ \t]+)|(?<=[^\s(\[{]))"
+        r"(?P<mark>[\"”“»])[ \t]*(?P<comma>,)?[ \t]*(?P<dash>--?|–|—)[ \t]*"
+        r"(?=(?:(?:" + pronouns + r")[ \t]+)?(?:" + verbs + r")(?!\p{L})"
+        r"[ \t]*(?P<next>\p{L}*)[ \t]*(?P<then>\p{L}*))"
+    )
+
+
+def speech_dash_changes(text: str, extra: tuple[str, ...] = ()) -> Iterator[Change]:
+    """Changes that take the source language's dash out between a quotation and its
+    reporting verb: ``"…", - said`` becomes ``"…", said`` and ``"…," -said`` becomes
+    ``"…," said``; a closing mark that a space keeps from its comma moves to it. Where
+    nothing ends the quotation (no comma, full stop, ! or ? before or after the mark), the
+    dash becomes the comma English puts there: ``"…" - wrote`` becomes ``"…", wrote``.
+
+    Left alone: a verb that is not reporting here (``"X" - said to be the first``) and a
+    dash that opens a parenthesis closed later in the sentence.
+
+    >>> t = '"Inflation will fall in 2022", - said the governor.'
+    >>> [(t[c.start:c.end], c.replacement) for c in speech_dash_changes(t)]
+    [('", - ', '", ')]
+    >>> t = 'I have a lot to learn, "- said Albert in an interview.'
+    >>> [(t[c.start:c.end], c.replacement) for c in speech_dash_changes(t)]
+    [(' "- ', '" ')]
+    >>> t = '"It is not exceeding +20" - wrote Zhukov.'
+    >>> [(t[c.start:c.end], c.replacement) for c in speech_dash_changes(t)]
+    [('" - ', '", ')]
+    >>> list(speech_dash_changes('They called it "historic" - said to be the first deal.'))
+    []
+    >>> list(speech_dash_changes('The "Dracula" - said his rivals - won again.'))
+    []
+    """
+    if not SPEECH_DASH_GATE_RE.search(text):
+        return
+    for m in _speech_dash_re(extra).finditer(text):
+        dash = m.start("dash")
+        if m["dash"] == "-" and dash == m.end("mark") and text[dash + 1] not in " \t":
+            continue  # a hyphen that joins a compound (``"pro-Kremlin"-said``)
+        after = m["next"].lower()
+        if after in NOT_SPEECH_AFTER or (after == "to" and m["then"] in NOT_SPEECH_AFTER_TO):
+            continue
+        end = m.end()
+        stop = SENTENCE_END_RE.search(text, end, end + SPEECH_DASH_WINDOW)
+        if SPACED_DASH_RE.search(text, end - 1, stop.start() if stop else end + SPEECH_DASH_WINDOW):
+            continue
+        start = m.start("lead") if m["lead"] else m.start("mark")
+        ended = m["comma"] or start == 0 or text[start - 1] in ",.!?…"
+        yield Change(
+            start,
+            end,
+            m["mark"] + ("," if not ended or m["comma"] else "") + " ",
+            f"source-language dash {m['dash']!r} between a quotation and its reporting verb "
+            "removed",
+        )
+
+
+def find_speech_dash(text: str, ctx: Context) -> Iterator[Change]:
+    return speech_dash_changes(text, speech_verbs(ctx))
+
+
 #: The most lines a quotation may run over without being reopened (text with one sentence a
 #: line) for :func:`spans_lines` to pair its two ends.
 MAX_QUOTE_LINES = 8
@@ -1960,6 +2084,18 @@ RULES = (
         before="“It is meaningless hysteria” Said the spokesperson.",
         after="“It is meaningless hysteria” said the spokesperson.",
         why="Translation starts a new sentence after every closing quotation mark.",
+    ),
+    Rule(
+        code="NC205",
+        name="speech-dash",
+        family="quotes",
+        summary="Remove the source-language dash between a quotation and its reporting verb.",
+        find=find_speech_dash,
+        english_only=True,
+        before="“Inflation will come down in 2022”, - said the head of the central bank.",
+        after="“Inflation will come down in 2022”, said the head of the central bank.",
+        why="Russian, Ukrainian and Polish set off the reporting clause after direct speech "
+        "with a dash («…», — сказал он); translation keeps it.",
     ),
     Rule(
         code="NC204",

@@ -1,0 +1,68 @@
+"""Benchmark injector for the numbers family (NC9xx).
+
+Writes some of the text's own numbers the way the source languages do:
+
+- a decimal point before a magnitude, a unit or a percentage becomes a comma ("3.5 million"
+  becomes "3,5 million", "2.5%" becomes "2,5%"), repaired by NC901;
+- a thousands comma before a counted noun, a unit or a currency becomes a dot or a space
+  ("75,000 people" becomes "75.000 people" or "75 000 people"), which NC902 reports and
+  repairs when made fixable.
+
+``gold`` is the original text. NC902 only reports by default: it is scored with
+``Config(select=SELECT, fixable=SELECT)``.
+"""
+
+from __future__ import annotations
+
+import random
+
+import regex
+
+from benchmarks.families import splice
+from newsclean.resources import load_table
+from newsclean.rules.numbers import _alternation, unit_words
+
+FAMILY = "numbers"
+SELECT: tuple[str, ...] = ("NC901", "NC902")
+
+#: How often a number that fits is rewritten.
+RATE = 0.5
+#: Most artifacts injected into one document.
+MAX_PER_DOCUMENT = 3
+
+
+def _decimal_sites() -> regex.Pattern[str]:
+    units = _alternation(unit_words(()))
+    return regex.compile(
+        r"(?<![\p{N}.,'’])\p{Nd}{1,3}(?P<point>\.)\p{Nd}{1,2}(?![\p{N}]|[.,]\p{N})"
+        r"(?=[ ]?(?i:" + units + r")(?![\p{L}\p{N}]))"
+    )
+
+
+def _thousands_sites() -> regex.Pattern[str]:
+    words = _alternation(load_table("number_counted.txt"))
+    return regex.compile(
+        r"(?<![\p{N}.,\p{L}+])[1-9]\p{Nd}{0,2}(?:,\p{Nd}{3})+(?![\p{N}]|[.,]\p{N})"
+        r"(?=[ ](?i:" + words + r")(?![\p{L}\p{N}]))"
+    )
+
+
+def inject(text: str, rng: random.Random) -> tuple[str, str]:
+    """Return (dirty, gold): ``text`` with some numbers written the source languages' way,
+    and ``text`` itself.
+
+    >>> inject("It fell 2.5% to 75,000 people.", random.Random(3))[1]
+    'It fell 2.5% to 75,000 people.'
+    """
+    edits: list[tuple[int, int, str]] = []
+    for m in _decimal_sites().finditer(text):
+        if rng.random() < RATE:
+            edits.append((m.start("point"), m.end("point"), ","))
+    for m in _thousands_sites().finditer(text):
+        if rng.random() < RATE:
+            sep = rng.choice([".", " ", "\u00a0"])
+            edits.append((m.start(), m.end(), m.group().replace(",", sep)))
+    edits.sort()
+    if len(edits) > MAX_PER_DOCUMENT:
+        edits = sorted(rng.sample(edits, MAX_PER_DOCUMENT))
+    return splice(text, edits), text

@@ -1,0 +1,157 @@
+"""Numbers (NC9xx): numbers still written the source language's way.
+
+Italian, Spanish, French, German, Polish and Russian write a decimal comma (``3,5``) and
+group thousands with a dot or a space (``75.000``, ``812 485``). Translation keeps the digits
+as they were: "almost 9,5 thousand cases", "64,2 million rubles", "75.000 people".
+
+A decimal comma is repaired only where English cannot read the number another way: one or
+two digits after the comma (``3,500`` is English for three thousand five hundred), and a
+magnitude, a unit, a currency or a percentage right after it (``9,5 thousand``, ``2,5%``).
+A sum with a lost zero ("$110,00") has none of these, nor has a list (``rounds 3,5 and 7``)
+has none of these and is left. Thousands grouped by a dot or a space are only reported: a
+space may separate two numbers ("10 737-800 planes", a phone number) and an English text may
+mean a decimal, so a person decides.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..edits import Change
+from ..registry import Context, Option, Rule
+from ..resources import load_table
+
+#: A cheap test: a comma or a dot or a space between digits.
+GATE_RE = regex.compile(r"\d[,.\u00a0\u202f\u2009 ]\d")
+
+#: What a unit word may be followed by for the number to be read with it.
+UNIT_END = r"(?![\p{L}\p{N}])"
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    """The words as one alternation, longest first, spaces matching any horizontal space.
+
+    >>> _alternation(("per cent", "%", "percent"))
+    'per[ \\\\t\\\\u00a0]+cent|percent|%'
+    """
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(regex.escape(w).replace(r"\ ", r"[ \t\u00a0]+") for w in ordered)
+
+
+@lru_cache(maxsize=16)
+def unit_words(extra: tuple[str, ...]) -> tuple[str, ...]:
+    """``data/number_units.txt`` and the user's ``units``, lower case."""
+    return tuple(w.lower() for w in (*load_table("number_units.txt"), *extra))
+
+
+@lru_cache(maxsize=16)
+def decimal_comma_re(extra: tuple[str, ...]) -> regex.Pattern[str]:
+    """A number with a decimal comma that English cannot read another way (see the module)."""
+    units = _alternation(unit_words(extra))
+    return regex.compile(
+        r"(?<![\p{N}.,'’])(?P<int>\p{Nd}{1,3}),(?P<dec>\p{Nd}{1,2})(?![\p{N}]|[.,]\p{N})"
+        r"(?=[ \t\u00a0]?(?i:" + units + r")" + UNIT_END + r")"
+    )
+
+
+@lru_cache(maxsize=16)
+def grouped_thousands_re(extra: tuple[str, ...]) -> regex.Pattern[str]:
+    """A number whose thousands are grouped by a dot or a space before a counted noun, a
+    unit or a currency: ``75.000 people``, ``812 485 cases`` (not before a magnitude:
+    ``4.464 million`` is an English decimal)."""
+    words = _alternation((*load_table("number_counted.txt"), *extra))
+    return regex.compile(
+        r"(?<![\p{N}.,\p{L}+])(?P<num>[1-9]\p{Nd}{0,2}(?P<sep>[.\u00a0\u202f\u2009 ])\p{Nd}{3}"
+        r"(?:(?P=sep)\p{Nd}{3})*)(?![\p{N}]|[.,]\p{N})"
+        r"(?=[ \t\u00a0](?i:" + words + r")" + UNIT_END + r")"
+    )
+
+
+def decimal_commas(text: str, units: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+    """Spans of the commas to read as decimal points.
+
+    >>> t = "almost 9,5 thousand cases and 64,2 million rubles, 2,5% and 2,50 euros"
+    >>> [t[s - 1 : e + 1] for s, e in decimal_commas(t)]
+    ['9,5', '4,2', '2,5', '2,5']
+
+    A sum whose last zero was lost ("$110,00" for $110,000) has no unit after it; left:
+
+    >>> decimal_commas("3,500 people, rounds 3,5 and 7, 1,2,3 million, 12,5,000 km, $110,00")
+    []
+    """
+    if not GATE_RE.search(text):
+        return []
+    return [(m.end("int"), m.end("int") + 1) for m in decimal_comma_re(units).finditer(text)]
+
+
+def grouped_thousands(text: str, words: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
+    """(start, end, separator) of numbers grouped in thousands the source language's way.
+
+    >>> t = "up to 75.000 people; 812 485 cases; 4.464 million people; 10 737-800 planes"
+    >>> [(t[s:e], sep) for s, e, sep in grouped_thousands(t)]
+    [('75.000', '.'), ('812 485', ' ')]
+    """
+    if not GATE_RE.search(text):
+        return []
+    return [
+        (m.start("num"), m.end("num"), m["sep"]) for m in grouped_thousands_re(words).finditer(text)
+    ]
+
+
+def find_decimal_commas(text: str, ctx: Context) -> list[Change]:
+    return [
+        Change(start, end, ".", "decimal comma written as an English decimal point")
+        for start, end in decimal_commas(text, ctx.words("units"))
+    ]
+
+
+def find_grouped_thousands(text: str, ctx: Context) -> list[Change]:
+    changes = []
+    for start, end, sep in grouped_thousands(text, ctx.words("units") + ctx.words("counted")):
+        kind = "a dot" if sep == "." else "a space"
+        changes.append(
+            Change(
+                start,
+                end,
+                text[start:end].replace(sep, ","),
+                f"thousands grouped by {kind} ({text[start:end]!r}); English writes "
+                f"{text[start:end].replace(sep, ',')!r}",
+            )
+        )
+    return changes
+
+
+#: The options of the numbers rules (``Config(options={"NC9": {...}})``).
+OPTIONS = (
+    Option("units", "words", "more unit or currency words after a number ('rupees')"),
+    Option("counted", "words", "more nouns that count whole things for NC902 ('ballots')"),
+)
+
+RULES = (
+    Rule(
+        code="NC901",
+        name="decimal-comma",
+        family="numbers",
+        summary="Write a source-language decimal comma as a point ('9,5 thousand' → '9.5').",
+        find=find_decimal_commas,
+        english_only=True,
+        before="In the Arctic region, almost 9,5 thousand cases were recorded, up 2,5%.",
+        after="In the Arctic region, almost 9.5 thousand cases were recorded, up 2.5%.",
+        why="The source languages write decimals with a comma; translation keeps the digits.",
+    ),
+    Rule(
+        code="NC902",
+        name="grouped-thousands",
+        family="numbers",
+        summary="Report thousands grouped by a dot or a space ('75.000 people', '812 485 cases').",
+        find=find_grouped_thousands,
+        fix_by_default=False,
+        english_only=True,
+        before="Up to 75.000 people may be affected.",
+        after="Up to 75,000 people may be affected.",
+        why="The source languages group thousands with a dot or a space; a space may also "
+        "separate two numbers, so the finding is reported for a person to decide.",
+    ),
+)
