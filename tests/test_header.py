@@ -6,6 +6,7 @@ import calendar
 import contextlib
 import datetime as dt
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -191,3 +192,15 @@ def test_a_lone_updated_line_is_removed_without_a_publication_date() -> None:
     assert result.metadata["updated"] == "2022-02-15"
     assert "date" not in result.metadata
     assert [b["rule"] for b in result.metadata["removed"]] == ["NC302"]
+
+
+@pytest.mark.parametrize(
+    "header", ["Date: 15 ſept 2022", "Updated: 15 ſept 2022", "Date: FRİDAY, 15 APRİL 2022"]
+)
+def test_a_month_the_regex_module_folds_but_the_table_lacks_is_no_date(header: str) -> None:
+    # The pattern matches month and weekday names without regard to case, as the regex
+    # module folds it ("ſ" is "s", "İ" is "i"); the tables do not list such spellings. This
+    # raised KeyError (review6).
+    text = header + "\n\nKyiv remained calm, the U.S. embassy said."
+    result = newsclean.fix_and_explain(text)
+    assert "date" not in result.metadata and "updated" not in result.metadata

@@ -175,6 +175,8 @@ def written_dates(match: regex.Match[str]) -> tuple[dt.date, ...]:
     (datetime.date(2022, 2, 15), datetime.date(2015, 2, 22))
     >>> written_dates(m("Published: 31/12/99"))  # no other reading is a day
     (datetime.date(1999, 12, 31),)
+    >>> written_dates(m("Date: 15 ſept 2022")), written_dates(m("Date: FRİDAY, 15 APRİL 2022"))
+    ((), ())
     """
     readings: list[tuple[int, int, int]]  # (year, month, day)
     if match.group("nd") is not None:
@@ -189,13 +191,18 @@ def written_dates(match: regex.Match[str]) -> tuple[dt.date, ...]:
             readings.append((year, first, second))
             if short:
                 readings.append((full_year(first), second, int(match.group("ny"))))
-    elif match.group("wd") is not None:
-        month = month_numbers()[match.group("wm").lower()]
-        readings = [(int(match.group("wy")), month, int(match.group("wd")))]
     else:
-        month = month_numbers()[match.group("am").lower()]
-        readings = [(int(match.group("ay")), month, int(match.group("ad")))]
+        # The pattern matches names without regard to case, as the regex module folds it: a
+        # name it folds to a month but the table does not list ("ſept", "APRİL") names none.
+        day, name, year = (
+            ("wd", "wm", "wy") if match.group("wd") is not None else ("ad", "am", "ay")
+        )
+        month = month_numbers().get(match.group(name).lower(), 0)
+        if not month:
+            return ()
+        readings = [(int(match.group(year)), month, int(match.group(day)))]
     weekday = match.group("wk")
+    weekday_number = None if weekday is None else weekday_numbers().get(weekday.lower(), -1)
     days: list[dt.date] = []
     for year, month, day in readings:
         try:
@@ -204,7 +211,7 @@ def written_dates(match: regex.Match[str]) -> tuple[dt.date, ...]:
             continue
         if year not in YEARS or found in days:
             continue
-        if weekday is None or weekday_numbers()[weekday.lower()] == found.weekday():
+        if weekday_number is None or weekday_number == found.weekday():
             days.append(found)
     return tuple(days)
 
