@@ -169,6 +169,12 @@ def number_runs(size: int) -> str:
     return _fill(["1,5", "000", " ", ".", ",", "9", " million", " people", "\u00a0"], size, 17)
 
 
+def flattened_table(size: int) -> str:
+    """A table of numbers flattened into one line: groups of three digits after one space,
+    never followed by a word the numbers rules read (quadratic and worse before review6)."""
+    return "1" + " 100" * max(0, (size - 3) // 4) + " x"
+
+
 def random_unicode(size: int) -> str:
     """Code points from the whole Basic Multilingual Plane and beyond (no surrogates)."""
     rng = random.Random(12)
@@ -201,6 +207,7 @@ GENERATORS: dict[str, Callable[[int], str]] = {
     "acronym_fused": acronym_fused,
     "speech_dashes": speech_dashes,
     "number_runs": number_runs,
+    "flattened_table": flattened_table,
     "random_unicode": random_unicode,
 }
 

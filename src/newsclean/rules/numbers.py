@@ -63,8 +63,12 @@ def grouped_thousands_re(extra: tuple[str, ...]) -> regex.Pattern[str]:
     ``4.464 million`` is an English decimal)."""
     words = _alternation((*load_table("number_counted.txt"), *extra))
     return regex.compile(
-        r"(?<![\p{N}.,\p{L}+])(?P<num>[1-9]\p{Nd}{0,2}(?P<sep>[.\u00a0\u202f\u2009 ])\p{Nd}{3}"
-        r"(?:(?P=sep)\p{Nd}{3})*)(?![\p{N}]|[.,]\p{N})"
+        # Never from inside a run of groups (a digit and a separator before it), and the
+        # groups taken possessively: each run of digits is read once, so the search is linear
+        # on a table of numbers flattened into one line ("1 100 100 100 ...").
+        r"(?<![\p{N}.,\p{L}+])(?<!\p{N}[.,\u00a0\u202f\u2009 ])"
+        r"(?P<num>[1-9]\p{Nd}{0,2}+(?P<sep>[.\u00a0\u202f\u2009 ])\p{Nd}{3}"
+        r"(?:(?P=sep)\p{Nd}{3})*+)(?![\p{N}]|[.,]\p{N})"
         r"(?=[ \t\u00a0](?i:" + words + r")" + UNIT_END + r")"
     )
 
