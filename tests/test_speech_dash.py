@@ -6,7 +6,7 @@ dash alone when no reporting verb follows it.
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsclean
@@ -38,6 +38,7 @@ def letters(text: str) -> list[str]:
     return [c for c in text if c.isalnum()]
 
 
+@settings(deadline=None)
 @given(quotations, closing, between, dashes, after, subjects, verbs, tails)
 def test_the_dash_before_a_reporting_verb_goes_and_nothing_else_changes(
     quotation: str, mark: str, gap: str, dash: str, space: str, subject: str, verb: str, tail: str
@@ -46,6 +47,16 @@ def test_the_dash_before_a_reporting_verb_goes_and_nothing_else_changes(
         space = " "  # a hyphen glued on both sides joins a compound, kept on purpose
     text = f"{quotation}{mark}{gap}{dash}{space}{subject}{verb}{tail}"
     fixed = newsclean.fix(text, SPEECH_DASH)
+    comma = "," in gap or quotation.endswith(",")
+    ended = comma or quotation.endswith(("!", "?"))
+    words = (verb + tail).split()
+    follower = words[1] if len(words) > 1 else ""
+    # After a pronoun only a comma makes the clause a reporting one; where nothing ends the
+    # quotation, a comma takes the dash's place only before the verb's subject.
+    fires = comma if subject else (ended or follower[:1].isupper() or follower in ("the", "in"))
+    if not fires:
+        assert fixed == text
+        return
     assert letters(fixed) == letters(text)
     head = fixed[: fixed.index(subject + verb) if subject else fixed.index(verb)]
     assert not any(d in head[len(quotation) :] for d in "-–—")

@@ -1909,7 +1909,12 @@ SPEECH_DASH_GATE_RE = regex.compile(r"[\"”“»][ \t]*,?[ \t]*(?:-|–|—)")
 #: Words after the verb that make it something else than a reporting clause: a passive or a
 #: parenthesis (``"X" - noted for its``, ``- described as``), left alone; and the words after
 #: "to" that do so (``"X" - said to be the first``; ``said to reporters`` is speech).
-NOT_SPEECH_AFTER = frozenset(["by", "for", "as"])
+NOT_SPEECH_AFTER = frozenset(["by", "for", "as", "nothing"])
+#: Where a comma must take the dash's place (nothing ends the quotation), the verb must be
+#: followed by its subject: a name (a capital), one of these, or a pronoun (``wrote she``).
+#: Otherwise the dash may start a clause of its own (``"Moskva" - reported sunk``).
+SUBJECT_STARTS = frozenset(["the", "a", "an", "his", "her", "their", "its", "one", "in", "on"])
+SUBJECT_STARTS |= frozenset(PRONOUNS)
 NOT_SPEECH_AFTER_TO = frozenset(["be", "have", "include", "contain", "cost", "date", "come"])
 #: A dash with spaces around it: a second one in the same sentence closes a parenthesis.
 SPACED_DASH_RE = regex.compile(r"\s(?:-|–|—)\s")
@@ -1927,7 +1932,7 @@ def _speech_dash_re(extra: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile(
         r"(?:(?<=[,.!?…])(?P<lead>[ \t]+)|(?<=[^\s(\[{]))"
         r"(?P<mark>[\"”“»])[ \t]*(?P<comma>,)?[ \t]*(?P<dash>--?|–|—)[ \t]*"
-        r"(?=(?:(?:" + pronouns + r")[ \t]+)?(?:" + verbs + r")(?!\p{L})"
+        r"(?=(?:(?P<pron>" + pronouns + r")[ \t]+)?(?:" + verbs + r")(?!\p{L})"
         r"[ \t]*(?P<next>\p{L}*)[ \t]*(?P<then>\p{L}*))"
     )
 
@@ -1955,6 +1960,14 @@ def speech_dash_changes(text: str, extra: tuple[str, ...] = ()) -> Iterator[Chan
     []
     >>> list(speech_dash_changes('The "Dracula" - said his rivals - won again.'))
     []
+
+    After a pronoun, only a comma makes the clause a reporting one; a participle cannot take
+    a comma in the dash's place:
+
+    >>> list(speech_dash_changes('He said "no" - he says he regrets it now.'))
+    []
+    >>> list(speech_dash_changes('The cruiser "Moskva" - reported sunk on Thursday.'))
+    []
     """
     if not SPEECH_DASH_GATE_RE.search(text):
         return
@@ -1971,6 +1984,10 @@ def speech_dash_changes(text: str, extra: tuple[str, ...] = ()) -> Iterator[Chan
             continue
         start = m.start("lead") if m["lead"] else m.start("mark")
         ended = m["comma"] or start == 0 or text[start - 1] in ",.!?…"
+        if m["pron"] and not (m["comma"] or (start > 0 and text[start - 1] == ",")):
+            continue  # a clause of its own: ``"no" - he says he regrets it``
+        if not ended and not (m["next"][:1].isupper() or after in SUBJECT_STARTS):
+            continue
         yield Change(
             start,
             end,
