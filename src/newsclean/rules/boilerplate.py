@@ -1001,6 +1001,19 @@ def desk_byline(line: str, t: Tables) -> bool:
     return False
 
 
+@cache
+def list_labels() -> frozenset[str]:
+    """The teaser labels of ``data/boilerplate_teaser_list_labels.txt``, casefolded: alone on
+    their line and not in capitals, they may head a real list (see :func:`teaser`).
+
+    >>> "watch" in list_labels(), "read also" in list_labels()
+    (True, False)
+    """
+    return frozenset(
+        " ".join(e.split()).casefold() for e in load_table("boilerplate_teaser_list_labels.txt")
+    )
+
+
 def teaser(line: str, t: Tables) -> str | None:
     """Whether a line is a related-article teaser: ``"line"`` when the line holds the label
     and the teaser, ``"label"`` when it holds only the label (the teaser follows), ``"bare"``
@@ -1022,6 +1035,8 @@ def teaser(line: str, t: Tables) -> str | None:
     True
     >>> teaser("Watch the video to get a look at the new tools.", t) is None
     True
+    >>> teaser("Watch:", t), teaser("You might also like", t), teaser("WATCH:", t)
+    (None, None, 'label')
     """
     s = _strip_marks(line)
     m = t.teaser_re.match(s)
@@ -1030,10 +1045,13 @@ def teaser(line: str, t: Tables) -> str | None:
     label = m.group("label")
     rest = s[m.end("label") :]
     sep = LABEL_SEP_RE.match(rest)
+    # "Watch:" or "Recommended" alone on its line, written as words are, may head a critic's
+    # picks or a reading list as well as links: left, with the lines under it.
+    heads_a_list = not label.isupper() and " ".join(label.split()).casefold() in list_labels()
     if sep:
         headline = rest[sep.end() :].strip()
         if not headline:
-            return "label"
+            return None if heads_a_list else "label"
         # A label of two words or more ("Read also:") is evidence enough (MT lower-cases the
         # headline after it); a one-word label ("Related:") needs a headline after it.
         # A label in capitals ("READ ALSO:") is the page's, whatever follows; after one
@@ -1046,7 +1064,7 @@ def teaser(line: str, t: Tables) -> str | None:
     # A label of two words or more alone on its line ("You may be interested") heads a block
     # of headlines, which the caller must see before it removes anything.
     if not rest.strip() and not label.isupper() and len(label.split()) > 1:
-        return "bare"
+        return None if heads_a_list else "bare"
     # Without a separator only a label in capitals counts ("READ ALSO Zelensky orders aid"),
     # and not the short ones that also start headlines ("WATCH", "RELATED" are too short).
     if not (label.isupper() and len(label) > 7):
@@ -1501,9 +1519,33 @@ def _tag_line_changes(text: str, extras: tuple[str, ...]) -> Iterator[Change]:
         return
     for i in list(kept):
         before = next((lines[j].text for j in range(i - 1, -1, -1) if not lines[j].blank), "")
-        if before.endswith(":"):
-            del kept[i]
+        after = next((lines[j].text for j in range(i + 1, len(lines)) if not lines[j].blank), "")
+        if before.endswith(":") or any(
+            field_line(n) and tag_items(n, extras) is None for n in (before, after)
+        ):
+            del kept[i]  # introduced ("The agenda:"), or one field of a fact box
     yield from _block_changes(lines, kept)
+
+
+#: A field of a fact box or a listing: a short label, a colon, a value ("Born: 8 January
+#: 1935", "Fee: 120 pounds").
+FIELD_LINE_RE = regex.compile(r"[\p{Lu}][\p{L}'’ \t-]{0,30}:[ \t]+\S")
+
+
+def field_line(line: str) -> bool:
+    """Whether a line is a field of a fact box: a label of at most three words, a colon and a
+    value, the whole line short. A tag line beside such lines is one of the fields.
+
+    >>> field_line("Born: 8 January 1935, Tupelo"), field_line("Fee: 120 pounds")
+    (True, True)
+    >>> field_line("The talks went on: the minister said so."), field_line("Share this")
+    (False, False)
+    """
+    s = line.strip()
+    m = FIELD_LINE_RE.match(s)
+    if m is None or len(s) > 120:
+        return False
+    return len(s[: s.index(":")].split()) <= 3
 
 
 def closing_tag(line: str, agencies: frozenset[str]) -> bool:

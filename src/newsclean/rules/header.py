@@ -386,6 +386,10 @@ def byline_names(line: str) -> tuple[tuple[str, ...], bool] | None:
     (True, True)
     >>> byline_names("By Marco Rossi, the minister said") is None
     True
+    >>> byline_names("By Hook Or By Crook"), byline_names("By Russian Missiles")
+    (None, None)
+    >>> byline_names("By Sleeper Train, from Vienna"), byline_names("By Marco Rossi, in Rome")
+    ((('Sleeper Train',), False), (('Marco Rossi',), True))
     """
     m = byline_re().match(line)
     return None if m is None else _byline_match(m)
@@ -404,7 +408,10 @@ def _byline_match(m: regex.Match[str]) -> tuple[tuple[str, ...], bool] | None:
             return None
         if zipf_frequency(words[-1]) < BYLINE_RARE_ZIPF:
             common = False
-    return names, role is not None or len(names) > 1 or not common
+    # Where the author writes from ("from Vienna") says less than a role: "By Sleeper Train,
+    # from Vienna" is a headline.
+    role_says = role is not None and ROLE_PLACE_RE.fullmatch(role.strip()) is None
+    return names, role_says or len(names) > 1 or not common
 
 
 class HeaderLine(NamedTuple):
