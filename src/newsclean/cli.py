@@ -11,6 +11,7 @@ Exit codes follow black and ruff: 0 nothing to report, 1 something would change 
 from __future__ import annotations
 
 import argparse
+import atexit
 import contextlib
 import gc
 import itertools
@@ -22,7 +23,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, NamedTuple
+from typing import IO, Any, NamedTuple, NoReturn
 
 from . import Config, ConfigError, Lexicon, detect, fix_and_explain, list_rules
 from .io import (
@@ -50,7 +51,7 @@ from .io import (
 # Modules only some runs need (a process pool, TOML, diffs, the catalogue) are imported
 # where they are used, to keep start-up short.
 
-__all__ = ["main"]
+__all__ = ["console", "main"]
 
 #: The exit status when the reader of the output went away (``newsclean check x | head``):
 #: 128 + SIGPIPE, as a shell reports a process the signal stopped; never 1 ("found").
@@ -1428,5 +1429,44 @@ def main(argv: Sequence[str] | None = None) -> int:
             signal.signal(signal.SIGINT, previous_int)
 
 
+def exit_quickly(status: int) -> NoReturn:
+    """End the process with ``status`` once everything is written, without tearing the heap
+    down object by object (~40 ms at the end of a large run, for nothing: the process is
+    going away).
+
+    What the usual exit does that matters still happens: the standard streams are flushed
+    and the :mod:`atexit` handlers run. When a stream cannot be flushed (the reader went
+    away, say) or a thread other than the main one is still running, the process exits the
+    usual way instead (:func:`sys.exit`), which reports and waits as it always did.
+    """
+    import threading
+
+    def flush() -> bool:
+        try:
+            for stream in (sys.stdout, sys.stderr):
+                if stream is not None:
+                    stream.flush()
+        except (OSError, ValueError):
+            return False
+        return True
+
+    running = [
+        t for t in threading.enumerate() if t is not threading.main_thread() and not t.daemon
+    ]
+    run_exitfuncs = getattr(atexit, "_run_exitfuncs", None)
+    if running or run_exitfuncs is None or not flush():
+        sys.exit(status)
+    run_exitfuncs()
+    if not flush():
+        sys.exit(status)
+    os._exit(status)
+
+
+def console() -> NoReturn:
+    """The console script (``newsclean``, ``python -m newsclean``): :func:`main` with the
+    command line, then :func:`exit_quickly` with its exit status."""
+    exit_quickly(main())
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    console()
