@@ -26,7 +26,6 @@ Options (``Config(options={"NC7": {...}})``):
 
 from __future__ import annotations
 
-import re
 import threading
 from collections import Counter
 from collections.abc import Iterable
@@ -34,21 +33,23 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-import regex
-
 from ..edits import Change, Meta
 from ..registry import Context, Option, Rule
-from ..resources import load_table, zipf_frequency
+from ..resources import compiled_patterns, compiled_re_patterns, load_table, zipf_frequency
 
 #: A word: a run of letters (with combining marks) and inner apostrophes.
-WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*")
+#: A line with its end (paragraph candidates; blank lines separate nothing we need)
+#: (LINE_RE). Letters of the Latin script (LATIN_RE). (Kept compiled in the cache folder:
+#: see :func:`newsclean.resources.compiled_patterns`.)
+WORD_RE, LINE_RE, LATIN_RE = compiled_patterns(
+    "language",
+    (r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*", r"[^\n]+", r"\p{Script=Latin}"),
+)
 #: A word for the cheap checks: two or more characters that are not spaces, punctuation,
 #: symbols or digits (apostrophes split words; the standard library engine is faster here).
-FAST_WORD_RE = re.compile(r"[^\s\"'“”‘’„«»‹›()\[\]{}<>.,;:!?…*#@/\\|\-–—_=+~^%$€£&0-9]{2,}")
-#: A line with its end (paragraph candidates; blank lines separate nothing we need).
-LINE_RE = regex.compile(r"[^\n]+")
-#: Letters of the Latin script.
-LATIN_RE = regex.compile(r"\p{Script=Latin}")
+FAST_WORD_RE = compiled_re_patterns(
+    "language", (r"[^\s\"'“”‘’„«»‹›()\[\]{}<>.,;:!?…*#@/\\|\-–—_=+~^%$€£&0-9]{2,}",)
+)[0]
 
 LANGUAGE_NAMES = {
     "en": "English",
