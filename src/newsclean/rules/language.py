@@ -27,6 +27,7 @@ Options (``Config(options={"NC7": {...}})``):
 from __future__ import annotations
 
 import threading
+import zlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -35,7 +36,16 @@ from typing import Any
 
 from ..edits import Change, Meta
 from ..registry import Context, Option, Rule
-from ..resources import compiled_patterns, compiled_re_patterns, load_table, zipf_frequency
+from ..resources import (
+    compiled_patterns,
+    compiled_re_patterns,
+    derived,
+    load_table,
+    simple_tokens,
+    single_token,
+    wordfreq_key,
+    zipf_frequency,
+)
 
 #: A word: a run of letters (with combining marks) and inner apostrophes.
 #: A line with its end (paragraph candidates; blank lines separate nothing we need)
@@ -100,7 +110,32 @@ def source_words() -> dict[str, frozenset[str]]:
 
     >>> "della" in source_words()["it"]
     True
+
+    Kept in the cache folder (:func:`newsclean.resources.derived`, stamped with both tables,
+    :data:`ENGLISH_ZIPF` and the installed wordfreq): later processes read it instead of
+    looking up every word's frequency (loading the frequency table) before the first text.
     """
+    lines = load_table("source_language_words.txt")
+    try:
+        key = "|".join(
+            (
+                wordfreq_key(),
+                repr(ENGLISH_ZIPF),
+                f"{zlib.crc32(chr(10).join(lines).encode()):08x}",
+                f"{zlib.crc32(chr(10).join(load_table('english_common_words.txt')).encode()):08x}",
+            )
+        )
+    except ImportError:  # no wordfreq to stamp it with: built here, and not kept
+        return _source_words()
+    return derived(
+        "language-source-words",
+        key,
+        _source_words,
+        uses=(distinctive, zipf_frequency, simple_tokens, single_token),
+    )
+
+
+def _source_words() -> dict[str, frozenset[str]]:
     out: dict[str, frozenset[str]] = {}
     for line in load_table("source_language_words.txt"):
         code, _, words = line.partition(":")
