@@ -21,7 +21,6 @@ import signal
 import sys
 from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, NamedTuple, NoReturn
 
@@ -244,48 +243,82 @@ def build_config(settings: dict[str, Any]) -> Config:
 # line. So with ``-j N`` almost all the work is spread over the N workers.
 
 
-@dataclass
-class Start:
-    source: Source
+class _Record:
+    """A plain record class: fields in ``__slots__``, compared and shown as a dataclass would
+    be. (Not a dataclass: making one costs a process's start-up ~0.5 ms of generated code.)"""
+
+    __slots__: tuple[str, ...] = ()
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return all(getattr(self, k) == getattr(other, k) for k in self.__slots__)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass without frozen
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{k}={getattr(self, k)!r}" for k in self.__slots__)
+        return f"{type(self).__name__}({fields})"
 
 
-@dataclass
-class End:
-    source: Source
+class Start(_Record):
+    __slots__ = ("source",)
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
 
 
-@dataclass
-class Failed:
-    source: Source
-    message: str
+class End(_Record):
+    __slots__ = ("source",)
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
 
 
-@dataclass
-class Doc:
+class Failed(_Record):
+    __slots__ = ("source", "message")  # noqa: RUF023 - the fields in order, for repr
+
+    def __init__(self, source: Source, message: str) -> None:
+        self.source = source
+        self.message = message
+
+
+class Doc(_Record):
     """A whole text file."""
 
-    source: Source
-    text: str
-    size: int
+    __slots__ = ("source", "text", "size")  # noqa: RUF023 - the fields in order, for repr
+
+    def __init__(self, source: Source, text: str, size: int) -> None:
+        self.source = source
+        self.text = text
+        self.size = size
 
 
-@dataclass
-class Batch:
-    """Raw lines of a JSONL source, line ``first`` at byte ``offset`` onwards, unparsed."""
+class Batch(_Record):
+    """Raw lines of a JSONL source, line ``first`` at byte ``offset`` onwards, unparsed.
 
-    source: Source
-    first: int
-    offset: int
-    lines: list[bytes]
+    >>> Batch(Source("c.jsonl", True), 3, 10, [b"{}\\n"])
+    Batch(source=Source(path='c.jsonl', jsonl=True), first=3, offset=10, lines=[b'{}\\n'])
+    """
+
+    __slots__ = ("source", "first", "offset", "lines")  # noqa: RUF023 - the fields in order, for repr
+
+    def __init__(self, source: Source, first: int, offset: int, lines: list[bytes]) -> None:
+        self.source = source
+        self.first = first
+        self.offset = offset
+        self.lines = lines
 
 
-@dataclass
-class Rec:
+class Rec(_Record):
     """One line of a JSONL source, after its batch was processed."""
 
-    source: Source
-    line: int
-    raw: bytes
+    __slots__ = ("source", "line", "raw")  # noqa: RUF023 - the fields in order, for repr
+
+    def __init__(self, source: Source, line: int, raw: bytes) -> None:
+        self.source = source
+        self.line = line
+        self.raw = raw
 
     @property
     def size(self) -> int:
@@ -322,8 +355,7 @@ def events(sources: Sequence[Source], batch_bytes: int, stop: set[Source]) -> It
         yield End(source)
 
 
-@dataclass(frozen=True)
-class Job:
+class Job(NamedTuple):
     """What every document is done with (set once per worker process)."""
 
     config: Config
@@ -765,15 +797,15 @@ def _total_bytes(sources: Sequence[Source]) -> int | None:
 # What each command does with the results.
 
 
-@dataclass
 class Handler:
     """Receives the event stream in input order; ``status`` is the exit status so far."""
 
-    progress: Progress
-    quiet: bool = False
-    errors: int = 0
-    invalid: int = 0
-    failed: set[Source] = field(default_factory=set)
+    def __init__(self, progress: Progress, quiet: bool = False) -> None:
+        self.progress = progress
+        self.quiet = quiet
+        self.errors = 0
+        self.invalid = 0
+        self.failed: set[Source] = set()
 
     def error(self, message: str) -> None:
         self.errors += 1
@@ -886,19 +918,31 @@ def unified_diff(old: str, new: str, name: str) -> str:
     return "".join(out)
 
 
-@dataclass
 class FixHandler(Handler):
     """``fix``: to stdout, in place, ``--check`` and/or ``--diff``."""
 
-    out: IO[bytes] = field(default_factory=lambda: sys.stdout.buffer)
-    field_path: str = "text"
-    meta_field: str | None = None
-    in_place: bool = False
-    check: bool = False
-    diff: bool = False
-    changed: set[Source] = field(default_factory=set)
-    writer: AtomicWriter | None = None
-    jsonl_diff_started: bool = False
+    def __init__(
+        self,
+        progress: Progress,
+        quiet: bool = False,
+        *,
+        out: IO[bytes] | None = None,
+        field_path: str = "text",
+        meta_field: str | None = None,
+        in_place: bool = False,
+        check: bool = False,
+        diff: bool = False,
+    ) -> None:
+        super().__init__(progress, quiet)
+        self.out: IO[bytes] = sys.stdout.buffer if out is None else out
+        self.field_path = field_path
+        self.meta_field = meta_field
+        self.in_place = in_place
+        self.check = check
+        self.diff = diff
+        self.changed: set[Source] = set()
+        self.writer: AtomicWriter | None = None
+        self.jsonl_diff_started = False
 
     @property
     def reporting(self) -> bool:
@@ -992,16 +1036,25 @@ class FixHandler(Handler):
         return 0
 
 
-@dataclass
 class CheckHandler(Handler):
     """``check``: findings as ``path:line:col: CODE message`` or JSON, or statistics."""
 
-    out: IO[str] = field(default_factory=lambda: sys.stdout)
-    fmt: str = "text"
-    statistics: bool = False
-    found: int = 0
-    documents: int = 0
-    counts: Counter[str] = field(default_factory=Counter)
+    def __init__(
+        self,
+        progress: Progress,
+        quiet: bool = False,
+        *,
+        out: IO[str] | None = None,
+        fmt: str = "text",
+        statistics: bool = False,
+    ) -> None:
+        super().__init__(progress, quiet)
+        self.out: IO[str] = sys.stdout if out is None else out
+        self.fmt = fmt
+        self.statistics = statistics
+        self.found = 0
+        self.documents = 0
+        self.counts: Counter[str] = Counter()
 
     def doc(self, doc: Doc, result: Any) -> None:
         self._report(doc.source, None, result)
