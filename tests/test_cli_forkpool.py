@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsclean import _forkpool
 from newsclean._forkpool import BrokenPool, ForkPool
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork, Linux")
@@ -101,5 +102,16 @@ def test_stopping_ends_busy_workers_at_once() -> None:
     assert open_fds() == before
     assert len(pids) == 2
     for pid in pids:  # every worker was waited for
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
+
+
+def test_workers_told_to_end_are_reaped() -> None:
+    with ForkPool(2) as pool:
+        pids = [worker.pid for worker in pool._workers]
+        assert pool.submit(echo, b"a", 1).result()[1] == b"a"
+    _forkpool.reap(wait=True)
+    assert _forkpool._ENDING == []
+    for pid in pids:  # every worker ended and was waited for
         with pytest.raises(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)

@@ -27,7 +27,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["BrokenPool", "ForkPool", "Pending"]
+__all__ = ["BrokenPool", "ForkPool", "Pending", "reap"]
 
 _HEADER = struct.Struct("<Q")
 #: Units given to a worker before it finished the first of them (so it never waits).
@@ -133,9 +133,9 @@ class ForkPool:
         initializer: Callable[..., object] | None = None,
         initargs: tuple[Any, ...] = (),
     ) -> None:
+        reap()
         self._workers: list[_Worker] = []
         self._queue: deque[tuple[bytes, Pending]] = deque()
-        self._next = 0
         try:
             for _ in range(jobs):
                 self._start(initializer, initargs)
@@ -242,8 +242,13 @@ class ForkPool:
                 self._receive(worker)
 
     def close(self, stop: bool = False) -> None:
-        """End the workers: close their pipes so that each ends after its unit in hand, or
-        with ``stop``, stop them at once (SIGTERM); then wait for every one."""
+        """End the workers: close their pipes so that each ends (it owes nothing more), or
+        with ``stop``, stop them at once (SIGTERM) and wait for every one.
+
+        Without ``stop`` a worker still ending is not waited for (the system takes several
+        milliseconds to free a large process, which the run does not need to wait for): it
+        is reaped by the next pool, or goes with this process.
+        """
         workers, self._workers = self._workers, []
         for worker in workers:
             if stop:
@@ -252,13 +257,21 @@ class ForkPool:
             for fd in (worker.tasks, worker.results):
                 with contextlib.suppress(OSError):
                     os.close(fd)
-        for worker in workers:
-            while True:
-                try:
-                    os.waitpid(worker.pid, 0)
-                except InterruptedError:  # pragma: no cover - retried by Python itself
-                    continue
-                except ChildProcessError:
-                    pass
-                break
         self._queue.clear()
+        _ENDING.extend(worker.pid for worker in workers)
+        reap(wait=stop)
+
+
+#: Workers told to end that were not waited for yet.
+_ENDING: list[int] = []
+
+
+def reap(wait: bool = False) -> None:
+    """Wait for the workers of earlier pools that ended (with ``wait``, for every one)."""
+    for pid in list(_ENDING):
+        try:
+            done, _ = os.waitpid(pid, 0 if wait else os.WNOHANG)
+        except ChildProcessError:
+            done = pid
+        if done:
+            _ENDING.remove(pid)
