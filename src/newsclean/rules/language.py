@@ -30,9 +30,8 @@ import threading
 import zlib
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..edits import Change, Meta
 from ..registry import Context, Option, Rule
@@ -269,8 +268,7 @@ class _Detector:
 detect_languages = _Detector()
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """The NC7 options in one place (see the module documentation). Hashable."""
 
     min_words: int = 8
@@ -292,11 +290,11 @@ class Settings:
         if not ctx.config.options:
             return _DEFAULT_SETTINGS
         return _settings(
-            int(ctx.option("min_words", cls.min_words)),
-            int(ctx.option("min_letters", cls.min_letters)),
-            float(ctx.option("english_share", cls.english_share)),
-            float(ctx.option("min_probability", cls.min_probability)),
-            float(ctx.option("source_share", cls.source_share)),
+            int(ctx.option("min_words", _DEFAULT_SETTINGS.min_words)),
+            int(ctx.option("min_letters", _DEFAULT_SETTINGS.min_letters)),
+            float(ctx.option("english_share", _DEFAULT_SETTINGS.english_share)),
+            float(ctx.option("min_probability", _DEFAULT_SETTINGS.min_probability)),
+            float(ctx.option("source_share", _DEFAULT_SETTINGS.source_share)),
             ctx.option("source_words", ()),
         )
 

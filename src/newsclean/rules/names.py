@@ -31,10 +31,9 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import starmap
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 import regex
 
@@ -47,8 +46,7 @@ from ..resources import compiled_patterns, compiled_re_patterns, load_table, zip
 SENTENCE_START = r"(?:(?<=\A|\n)[ \t]*|(?<=[.!?][\"'”’)\]]?[ \t]+))[\"“‘«]?"
 
 
-@dataclass(frozen=True)
-class NameEntry:
+class NameEntry(NamedTuple):
     """One line of ``mistranslated_names.txt``.
 
     >>> e = NameEntry.parse("Dragons | Draghi | after: Mario; titles")
@@ -379,8 +377,7 @@ def find_surnames(text: str, ctx: Context) -> list[Change]:
     ]
 
 
-@dataclass(frozen=True)
-class CountryPatterns:
+class CountryPatterns(NamedTuple):
     """NC803's patterns: a cheap candidate search, then checks at each candidate."""
 
     #: "the", "The" or "There" before a country name of the table.

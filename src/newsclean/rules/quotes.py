@@ -28,9 +28,9 @@ import re
 import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 import regex
 
@@ -552,8 +552,7 @@ def _marginals(
     return as_opens, as_closes, as_strays
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(NamedTuple):
     """What the decoder made of one mark.
 
     ``side``: open or close; ``margin``: how much the best reading with the other side costs
@@ -567,8 +566,7 @@ class Reading:
     unpaired: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
+class Mark(NamedTuple):
     """A quotation mark, its paragraph, and what the decoder made of it."""
 
     pos: int
