@@ -284,7 +284,7 @@ def family_costs(texts: Sequence[str], rounds: int) -> dict[str, dict[str, float
 #: Runs the console script's ``main`` exactly as ``python -m newsclean`` does, then reports
 #: the CPU time of this (the main) process, of its workers, and of the main process when the
 #: pool started (the serial part: start-up, loading, the first document), as the last line
-#: on stderr.
+#: on stderr, and exits as the console script does (``exit_quickly``, where the CLI has it).
 CLI_PROBE = """\
 import json, resource, sys
 from newsclean import cli
@@ -302,9 +302,12 @@ def pool(*args):
 
 cli._pool = pool
 status = cli.main(sys.argv[1:])
+forked = sys.modules.get("newsclean._forkpool")
+if forked is not None:
+    forked.reap(wait=True)  # (only waited-for workers count in RUSAGE_CHILDREN)
 print(json.dumps({"main": cpu(resource.RUSAGE_SELF), "workers": cpu(resource.RUSAGE_CHILDREN),
                   "before_pool": before_pool[0] if before_pool else None}), file=sys.stderr)
-sys.exit(status)
+getattr(cli, "exit_quickly", sys.exit)(status)
 """
 
 

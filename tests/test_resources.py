@@ -4,10 +4,12 @@ versions side by side each keep their file; old versions are pruned."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 import regex
@@ -220,7 +222,83 @@ def _cached_patterns() -> list[regex.Pattern[str]]:
             named = name.endswith("_RE") and f"{name[:-3]}_PATTERN" in vars(module)
             if named and isinstance(value, regex.Pattern):
                 found.append(value)
+    found += _rule_patterns()
     return found
+
+
+def _rule_patterns() -> list[regex.Pattern[str]]:
+    """The ``regex`` patterns of the quotes, names and language rules kept in the cache."""
+    from newsclean.rules import language, names, quotes
+
+    countries = names.country_patterns()
+    sentence_start = names.sentence_start_re()
+    assert sentence_start is not None
+    return [
+        *(quotes.CODE_RE, quotes.URL_RE, quotes.URL_HINT_RE, quotes.SPACE_RE),
+        *(quotes.SPACE_BEFORE_RE, quotes.APOSTROPHE_AFTER_RE, quotes.CODE_AT_RE),
+        *(quotes.LEADING_KEY_RE, quotes.HSPACE_CHAR_RE, quotes.INTRODUCES_QUOTE_RE),
+        *(quotes.AFTER_VERB_RE, quotes._speech_patterns(())),
+        *(names.PAIR_RE, names.SENTENCE_BEFORE_RE, sentence_start),
+        *(countries.candidate, countries.follower, countries.verb),
+        *(language.WORD_RE, language.LINE_RE, language.LATIN_RE),
+    ]
+
+
+def _rule_re_patterns() -> list[re.Pattern[Any]]:
+    """The standard library's patterns of the rules kept in the cache
+    (:func:`resources.compiled_re_patterns`)."""
+    from newsclean.rules import language, names, quotes, whitespace
+
+    return [
+        quotes.CLAUSE_WORDS_RE,
+        quotes._settled_bytes_re(()),
+        names._country_anchor("he"),
+        names._country_anchor("There"),
+        language.FAST_WORD_RE,
+        whitespace._BLANK_RUN_FROM_BREAK_RE,
+    ]
+
+
+def test_the_rules_re_patterns_are_what_re_compiles() -> None:
+    """A pattern of ``re`` is equal to another when their compiled code is: the cached ones
+    are what ``re.compile`` makes of their source, whether read from the cache or not."""
+    for cached in _rule_re_patterns():
+        assert cached == re.compile(cached.pattern)
+        assert cached.flags == re.compile(cached.pattern).flags
+
+
+RE_PATTERNS = (r"(?i)(?P<word>[a-z]+)[ \t]*+,", rb"\d++(?=x)", r"(?x) a b # c", r"[^\s\"]{2,}")
+
+
+def test_compiled_re_patterns_are_read_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = resources.compiled_re_patterns("t", RE_PATTERNS, folder=tmp_path)
+    compiles: list[object] = []
+    real = re.compile
+
+    def counting(pattern: Any, *args: Any, **kwargs: Any) -> Any:
+        compiles.append(pattern)
+        return real(pattern, *args, **kwargs)
+
+    monkeypatch.setattr(re, "compile", counting)
+    again = resources.compiled_re_patterns("t", RE_PATTERNS, folder=tmp_path)
+    assert compiles == []  # none parsed again
+    assert again == first == [real(p) for p in RE_PATTERNS]
+    assert [p.groupindex for p in again] == [{"word": 1}, {}, {}, {}]
+    # A bad entry is compiled as usual.
+    import marshal
+    import zlib
+
+    (path,) = tmp_path.iterdir()
+    stamp, _, raw = marshal.loads(path.read_bytes())
+    saved = marshal.loads(raw)
+    bad = [None, ("other", *saved[1][1:]), (saved[2][0], 0, [1, 2, 3], 0, {}, (None,)), saved[3]]
+    raw = marshal.dumps(bad)
+    path.write_bytes(marshal.dumps((stamp, zlib.crc32(raw), raw)))
+    out = resources.compiled_re_patterns("t", RE_PATTERNS, folder=tmp_path)
+    assert out == [real(p) for p in RE_PATTERNS]
+    assert compiles == list(RE_PATTERNS[:3])
 
 
 def test_the_modules_patterns_come_from_the_cache() -> None:

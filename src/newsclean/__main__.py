@@ -1,7 +1,5 @@
 """``python -m newsclean`` runs the console script."""
 
-import sys
+from .cli import console
 
-from .cli import main
-
-sys.exit(main())
+console()

@@ -29,6 +29,8 @@ from types import CodeType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 if TYPE_CHECKING:
+    import re
+
     import regex
 
 __all__ = [
@@ -37,6 +39,7 @@ __all__ = [
     "cache_dir",
     "code_digest",
     "compiled_patterns",
+    "compiled_re_patterns",
     "derived",
     "load_table",
     "once",
@@ -169,6 +172,25 @@ def cache_dir() -> Path | None:
     '/tmp/nc-cache'
     >>> _ = os.environ.pop(CACHE_ENV) if old is None else os.environ.update({CACHE_ENV: old})
     """
+    # Found once for each setting of the variables it reads (each compiled pattern asks).
+    environ = os.environ
+    key = tuple(map(environ.get, _CACHE_DIR_VARIABLES))
+    try:
+        return _CACHE_DIRS[key]
+    except KeyError:
+        pass
+    folder = _find_cache_dir()
+    if len(_CACHE_DIRS) < 64:
+        _CACHE_DIRS[key] = folder
+    return folder
+
+
+#: The variables :func:`cache_dir` reads (``HOME`` and ``USERPROFILE`` for the home folder).
+_CACHE_DIR_VARIABLES = (CACHE_ENV, "XDG_CACHE_HOME", "LOCALAPPDATA", "HOME", "USERPROFILE")
+_CACHE_DIRS: dict[tuple[str | None, ...], Path | None] = {}
+
+
+def _find_cache_dir() -> Path | None:
     value = os.environ.get(CACHE_ENV)
     if value is not None:
         return Path(value).expanduser() if value else None
@@ -441,6 +463,10 @@ def code_digest(code: CodeType) -> str:
     >>> digest == code_digest(f.__code__), digest == code_digest(g.__code__)
     (True, False)
     """
+    try:
+        return _CODE_DIGESTS[code]
+    except KeyError:
+        pass
     parts: list[str] = []
 
     def walk(c: CodeType) -> None:
@@ -455,7 +481,15 @@ def code_digest(code: CodeType) -> str:
                 parts.append(repr(const))
 
     walk(code)
-    return f"{zlib.crc32(chr(0).join(parts).encode('utf-8', 'surrogatepass')):08x}"
+    digest = f"{zlib.crc32(chr(0).join(parts).encode('utf-8', 'surrogatepass')):08x}"
+    if len(_CODE_DIGESTS) < 1024:
+        _CODE_DIGESTS[code] = digest
+    return digest
+
+
+#: :func:`code_digest` of code already seen (a code object is immutable; equal code objects
+#: have equal digests).
+_CODE_DIGESTS: dict[CodeType, str] = {}
 
 
 def _prune(path: Path, name: str) -> None:
@@ -606,6 +640,92 @@ def compiled_patterns(
             except Exception:  # anything odd: compile it as usual
                 made = None
         out.append(made if made is not None else regex.compile(pattern))
+    return out
+
+
+def _re_compile_arguments(pattern: str | bytes) -> tuple[object, ...] | None:
+    """What the standard library's :mod:`re` hands its C core (``_sre.compile``) to make
+    ``re.compile(pattern)``, as marshal-able values; None when they cannot be had from this
+    version of Python."""
+    import re
+
+    compiler: Any = getattr(re, "_compiler", None) or sys.modules.get("sre_compile")
+    core: Any = getattr(compiler, "_sre", None)
+    if core is None or not callable(getattr(core, "compile", None)):
+        return None
+    seen: list[tuple[object, ...]] = []
+
+    class Spy:
+        def __getattr__(self, attr: str) -> object:
+            return getattr(core, attr)
+
+        def compile(self, *args: object) -> object:
+            seen.append(args)
+            return core.compile(*args)
+
+    with _CAPTURE_LOCK:
+        setattr(compiler, "_sre", Spy())  # noqa: B010 - a private name of re
+        try:
+            re.compile(pattern)  # (re's own cache would hand back a pattern already made)
+        finally:
+            setattr(compiler, "_sre", core)  # noqa: B010
+    found = [a for a in seen if a and a[0] == pattern]
+    if len(found) != 1:
+        return None
+    # Flags and the opcodes of the compiled code are int subclasses: marshal wants ints.
+    args: list[Any] = [
+        [int(x) for x in a] if isinstance(a, list) else int(a) if isinstance(a, int) else a
+        for a in found[0]
+    ]
+    try:
+        return marshal.loads(marshal.dumps(tuple(args)))  # type: ignore[no-any-return]
+    except ValueError:
+        return None
+
+
+def compiled_re_patterns(
+    name: str, patterns: Sequence[str] | Sequence[bytes], folder: Path | None = None
+) -> list[re.Pattern[Any]]:
+    """``[re.compile(p) for p in patterns]`` for the standard library's :mod:`re`, as
+    :func:`compiled_patterns` does it for ``regex``: what compiling the patterns produced is
+    kept in the cache folder (stamped with the patterns and Python's version), and later
+    processes hand it straight to ``re``'s C core instead of parsing the patterns again.
+    Any pattern that cannot be had that way is compiled as usual. Flags go inline
+    (``(?i)``).
+
+    >>> import tempfile
+    >>> patterns = [r"(?i)(?P<word>[a-z]+)\\s*+,", rb"\\d+"]
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     built = compiled_re_patterns("demo-re", patterns, folder=Path(tmp))
+    ...     p, q = compiled_re_patterns("demo-re", patterns, folder=Path(tmp))  # from the file
+    >>> p.match("Hello ,")["word"], p.flags == built[0].flags, q.findall(b"a 12 b 3")
+    ('Hello', True, [b'12', b'3'])
+    """
+    import re
+
+    core: Any = getattr(
+        getattr(re, "_compiler", None) or sys.modules.get("sre_compile"), "_sre", None
+    )
+    magic = getattr(core, "MAGIC", None)
+    key = f"{sys.implementation.name}|{sys.version}|{magic}|{list(patterns)!r}"
+    saved = derived(
+        f"re-{name}",
+        key,
+        lambda: [_re_compile_arguments(p) for p in patterns],
+        uses=(_re_compile_arguments,),
+        folder=folder,
+    )
+    out = []
+    pattern: Any
+    for k, pattern in enumerate(patterns):
+        args = saved[k] if isinstance(saved, list) and k < len(saved) else None
+        made = None
+        if isinstance(args, tuple) and args and args[0] == pattern and core is not None:
+            try:
+                made = core.compile(*args)
+            except Exception:  # anything odd: compile it as usual
+                made = None
+        out.append(made if made is not None else re.compile(pattern))
     return out
 
 

@@ -7,8 +7,6 @@ and normalisation alone: those are not artifacts.
 
 from __future__ import annotations
 
-import html
-import html.entities
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -181,6 +179,8 @@ def entity_value(entity: str) -> str | None:
     >>> entity_value("&notit;") is None, entity_value("&ampamp;") is None
     (True, True)
     """
+    import html.entities  # (on the first reference found: most texts have none)
+
     if entity[1] == "#":
         return html.unescape(entity)
     return html.entities.html5.get(entity[1:])

@@ -26,29 +26,39 @@ Options (``Config(options={"NC7": {...}})``):
 
 from __future__ import annotations
 
-import re
 import threading
+import zlib
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
-
-import regex
+from typing import Any, NamedTuple
 
 from ..edits import Change, Meta
 from ..registry import Context, Option, Rule
-from ..resources import load_table, zipf_frequency
+from ..resources import (
+    compiled_patterns,
+    compiled_re_patterns,
+    derived,
+    load_table,
+    simple_tokens,
+    single_token,
+    wordfreq_key,
+    zipf_frequency,
+)
 
 #: A word: a run of letters (with combining marks) and inner apostrophes.
-WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*")
+#: A line with its end (paragraph candidates; blank lines separate nothing we need)
+#: (LINE_RE). Letters of the Latin script (LATIN_RE). (Kept compiled in the cache folder:
+#: see :func:`newsclean.resources.compiled_patterns`.)
+WORD_RE, LINE_RE, LATIN_RE = compiled_patterns(
+    "language",
+    (r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*", r"[^\n]+", r"\p{Script=Latin}"),
+)
 #: A word for the cheap checks: two or more characters that are not spaces, punctuation,
 #: symbols or digits (apostrophes split words; the standard library engine is faster here).
-FAST_WORD_RE = re.compile(r"[^\s\"'“”‘’„«»‹›()\[\]{}<>.,;:!?…*#@/\\|\-–—_=+~^%$€£&0-9]{2,}")
-#: A line with its end (paragraph candidates; blank lines separate nothing we need).
-LINE_RE = regex.compile(r"[^\n]+")
-#: Letters of the Latin script.
-LATIN_RE = regex.compile(r"\p{Script=Latin}")
+FAST_WORD_RE = compiled_re_patterns(
+    "language", (r"[^\s\"'“”‘’„«»‹›()\[\]{}<>.,;:!?…*#@/\\|\-–—_=+~^%$€£&0-9]{2,}",)
+)[0]
 
 LANGUAGE_NAMES = {
     "en": "English",
@@ -99,7 +109,32 @@ def source_words() -> dict[str, frozenset[str]]:
 
     >>> "della" in source_words()["it"]
     True
+
+    Kept in the cache folder (:func:`newsclean.resources.derived`, stamped with both tables,
+    :data:`ENGLISH_ZIPF` and the installed wordfreq): later processes read it instead of
+    looking up every word's frequency (loading the frequency table) before the first text.
     """
+    lines = load_table("source_language_words.txt")
+    try:
+        key = "|".join(
+            (
+                wordfreq_key(),
+                repr(ENGLISH_ZIPF),
+                f"{zlib.crc32(chr(10).join(lines).encode()):08x}",
+                f"{zlib.crc32(chr(10).join(load_table('english_common_words.txt')).encode()):08x}",
+            )
+        )
+    except ImportError:  # no wordfreq to stamp it with: built here, and not kept
+        return _source_words()
+    return derived(
+        "language-source-words",
+        key,
+        _source_words,
+        uses=(distinctive, zipf_frequency, simple_tokens, single_token),
+    )
+
+
+def _source_words() -> dict[str, frozenset[str]]:
     out: dict[str, frozenset[str]] = {}
     for line in load_table("source_language_words.txt"):
         code, _, words = line.partition(":")
@@ -233,8 +268,7 @@ class _Detector:
 detect_languages = _Detector()
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """The NC7 options in one place (see the module documentation). Hashable."""
 
     min_words: int = 8
@@ -256,11 +290,11 @@ class Settings:
         if not ctx.config.options:
             return _DEFAULT_SETTINGS
         return _settings(
-            int(ctx.option("min_words", cls.min_words)),
-            int(ctx.option("min_letters", cls.min_letters)),
-            float(ctx.option("english_share", cls.english_share)),
-            float(ctx.option("min_probability", cls.min_probability)),
-            float(ctx.option("source_share", cls.source_share)),
+            int(ctx.option("min_words", _DEFAULT_SETTINGS.min_words)),
+            int(ctx.option("min_letters", _DEFAULT_SETTINGS.min_letters)),
+            float(ctx.option("english_share", _DEFAULT_SETTINGS.english_share)),
+            float(ctx.option("min_probability", _DEFAULT_SETTINGS.min_probability)),
+            float(ctx.option("source_share", _DEFAULT_SETTINGS.source_share)),
             ctx.option("source_words", ()),
         )
 

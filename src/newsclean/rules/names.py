@@ -31,24 +31,22 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import starmap
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 import regex
 
 from ..edits import Change
 from ..registry import Context, Option, Rule
-from ..resources import load_table, zipf_frequency
+from ..resources import compiled_patterns, compiled_re_patterns, load_table, zipf_frequency
 
 #: Where a sentence starts: the text start, a line start, or after . ! ? (and a closing
 #: quote or bracket) and spaces, optionally followed by an opening quote.
 SENTENCE_START = r"(?:(?<=\A|\n)[ \t]*|(?<=[.!?][\"'”’)\]]?[ \t]+))[\"“‘«]?"
 
 
-@dataclass(frozen=True)
-class NameEntry:
+class NameEntry(NamedTuple):
     """One line of ``mistranslated_names.txt``.
 
     >>> e = NameEntry.parse("Dragons | Draghi | after: Mario; titles")
@@ -98,9 +96,11 @@ def sentence_start_re(extra: tuple[str, ...] = ()) -> regex.Pattern[str] | None:
         first, rest = e.wrong[0], _words_pattern(e.wrong)[len(regex.escape(e.wrong[0])) :]
         alternatives.append(f"[{first.lower()}{first.upper()}]{rest}")
     verbs = "|".join(regex.escape(v) for v in load_table("sentence_verbs.txt"))
-    return regex.compile(
+    pattern = (
         SENTENCE_START + r"(?P<wrong>" + "|".join(alternatives) + r")(?=[ \t]+(?:" + verbs + r")\b)"
     )
+    # Kept compiled in the cache folder (see newsclean.resources.compiled_patterns).
+    return compiled_patterns("names-sentence-start", (pattern,))[0]
 
 
 def names_at_sentence_start(text: str, extra: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
@@ -377,8 +377,7 @@ def find_surnames(text: str, ctx: Context) -> list[Change]:
     ]
 
 
-@dataclass(frozen=True)
-class CountryPatterns:
+class CountryPatterns(NamedTuple):
     """NC803's patterns: a cheap candidate search, then checks at each candidate."""
 
     #: "the", "The" or "There" before a country name of the table.
@@ -391,7 +390,9 @@ class CountryPatterns:
 
 #: A sentence ends right before this position: text start, a line break, or . ! ? (with a
 #: closing quote or bracket) and spaces, then optionally an opening quote.
-SENTENCE_BEFORE_RE = regex.compile(r"(?:\A|\n|[.!?][\"'”’)\]]?[ \t])[ \t]*[\"“‘«]?\Z")
+SENTENCE_BEFORE_RE = compiled_patterns(
+    "names-sentence-before", (r"(?:\A|\n|[.!?][\"'”’)\]]?[ \t])[ \t]*[\"“‘«]?\Z",)
+)[0]
 
 
 @lru_cache(maxsize=32)
@@ -403,7 +404,11 @@ def country_patterns(countries: tuple[str, ...] = ()) -> CountryPatterns:
     or by a punctuation mark, the follower possibly run into the name ("the Germanythrough");
     "There" only at a sentence start, before a country and a verb ("There Russia demands").
     """
-    names = sorted({*load_table("article_countries.txt"), *countries}, key=len, reverse=True)
+    # Longest first; names of one length in a fixed order (any order matches the same, and a
+    # fixed one keeps the pattern, so its compiled form in the cache folder, the same).
+    names = sorted(
+        sorted({*load_table("article_countries.txt"), *countries}), key=len, reverse=True
+    )
     country = "(?P<country>" + "|".join(regex.escape(n) for n in names) + ")"
     table = load_table("country_article_followers.txt")
     followers = "|".join(regex.escape(w) for w in table)
@@ -411,16 +416,18 @@ def country_patterns(countries: tuple[str, ...] = ()) -> CountryPatterns:
     # "the Israel is".
     fused = "|".join(regex.escape(w) for w in table if len(w) >= 4)
     verbs = "|".join(regex.escape(v) for v in load_table("sentence_verbs.txt"))
-    return CountryPatterns(
-        candidate=regex.compile(r"\b(?P<article>[Tt]he|There)[ \t]+" + country),
-        # A follower must not open a relative or qualifying phrase: "the Russia from which".
-        follower=regex.compile(
+    candidate, follower, verb = compiled_patterns(
+        "names-countries",
+        (
+            r"\b(?P<article>[Tt]he|There)[ \t]+" + country,
+            # A follower must not open a relative or qualifying phrase: "the Russia from which".
             r"(?:(?:[ \t]+(?:" + followers + r")|(?:" + fused + r"))\b"
             r"(?![ \t]+(?:which|whom|whose|\d))"
-            r"|[ \t]*[.,;:!?](?![\p{L}\p{N}]))"
+            r"|[ \t]*[.,;:!?](?![\p{L}\p{N}]))",
+            r"[ \t]+(?:" + verbs + r")\b",
         ),
-        verb=regex.compile(r"[ \t]+(?:" + verbs + r")\b"),
     )
+    return CountryPatterns(candidate=candidate, follower=follower, verb=verb)
 
 
 def articles_before_countries(
@@ -462,11 +469,15 @@ def _country_anchor(literal: str, countries: tuple[str, ...] = ()) -> re.Pattern
     """A literal-anchored search for where a candidate of :func:`country_patterns` may be:
     ``literal`` ("he" of "the"/"The", or "There") before spaces and a country of the table.
     (One pattern a literal: "There" is compiled only for a text that holds it.)"""
-    names = sorted({*load_table("article_countries.txt"), *countries}, key=len, reverse=True)
+    # Longest first; names of one length in a fixed order (any order matches the same, and a
+    # fixed one keeps the pattern, so its compiled form in the cache folder, the same).
+    names = sorted(
+        sorted({*load_table("article_countries.txt"), *countries}), key=len, reverse=True
+    )
     # The class of first letters rejects a lower-case word at once, before the alternatives.
     first = "(?=[" + "".join(sorted({re.escape(n[0]) for n in names})) + "])" if all(names) else ""
     ahead = r"(?=[ \t]+" + first + r"(?:" + "|".join(re.escape(n) for n in names) + r"))"
-    return re.compile(literal + ahead)
+    return compiled_re_patterns(f"names-anchor-{literal}", (literal + ahead,))[0]
 
 
 def _candidate_starts(text: str, countries: tuple[str, ...] = ()) -> list[int]:
@@ -517,10 +528,14 @@ def find_country_articles(text: str, ctx: Context) -> list[Change]:
 
 
 #: Two capitalised words in a row: a first name and a surname (with hyphens and apostrophes).
-PAIR_RE = regex.compile(
-    r"(?<![\p{L}\p{M}\-'’.])(?P<first>\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?)"
-    r"(?=[ \t]+(?P<last>\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*)(?![\p{L}\p{M}]))"
-)
+#: (Kept compiled in the cache folder: see :func:`newsclean.resources.compiled_patterns`.)
+PAIR_RE = compiled_patterns(
+    "names-pair",
+    (
+        r"(?<![\p{L}\p{M}\-'’.])(?P<first>\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?)"
+        r"(?=[ \t]+(?P<last>\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*)(?![\p{L}\p{M}]))",
+    ),
+)[0]
 
 #: Transliteration variants folded by :func:`spelling_key`, applied in order.
 _FOLDS = (("kh", "h"), ("gh", "g"), ("x", "ks"), ("y", "i"), ("w", "v"))

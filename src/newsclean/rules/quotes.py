@@ -28,15 +28,15 @@ import re
 import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 import regex
 
 from ..edits import Change, apply_changes
 from ..registry import Context, Finder, Option, Rule
-from ..resources import load_table
+from ..resources import compiled_patterns, compiled_re_patterns, load_table
 
 #: English double quotation marks (straight and curly).
 ENGLISH_MARKS = frozenset('"“”‟')
@@ -90,16 +90,30 @@ PRONOUNS = ("he", "she", "they", "it", "we")
 #: Markup and code: paragraphs with these are left alone. A colon before a quotation mark is
 #: code only after a quoted key (``"key": "value"``) or a bare key opening the paragraph
 #: (``name: "Bob"``): after a word inside a sentence it introduces speech (``said: "We``).
-CODE_RE = regex.compile(r'=\h*"|"\h*:\h*"|^\h*[\w.\-]+\h*:\h*"|`|\{[^}\n]*\}|</?[A-Za-z]')
-URL_RE = regex.compile(r"(?:https?://|www\.)\S+|[^\s@]{1,64}@[^\s@]+\.\w+")
+#: (The module's patterns are kept compiled in the cache folder: see
+#: :func:`newsclean.resources.compiled_patterns`.)
+(
+    CODE_RE,
+    URL_RE,
+    URL_HINT_RE,
+    SPACE_RE,
+    SPACE_BEFORE_RE,
+    APOSTROPHE_AFTER_RE,
+) = compiled_patterns(
+    "quotes",
+    (
+        r'=\h*"|"\h*:\h*"|^\h*[\w.\-]+\h*:\h*"|`|\{[^}\n]*\}|</?[A-Za-z]',
+        r"(?:https?://|www\.)\S+|[^\s@]{1,64}@[^\s@]+\.\w+",
+        r"@|://|www\.",
+        r"\s",
+        r"(?r)\s",  # searched backwards (regex.REVERSE)
+        r"(?:s|t|d|m|ll|re|ve)(?!\p{L})",
+    ),
+)
 #: What every :data:`URL_RE` match contains; only the tokens around these are scanned.
-URL_HINT_RE = regex.compile(r"@|://|www\.")
-SPACE_RE = regex.compile(r"\s")
-SPACE_BEFORE_RE = regex.compile(r"\s", flags=regex.REVERSE)
 #: How far around a hint a token is followed (a longer "URL" is not one).
 URL_WINDOW = 4096
 #: A double mark used as an apostrophe (``don”t``, ``Ukraine”s``).
-APOSTROPHE_AFTER_RE = regex.compile(r"(?:s|t|d|m|ll|re|ve)(?!\p{L})")
 #: The letters an :data:`APOSTROPHE_AFTER_RE` match starts with.
 APOSTROPHE_STARTS = frozenset("stdmlrv")
 
@@ -112,17 +126,21 @@ def _verb_set(extra: tuple[str, ...]) -> frozenset[str]:
 @lru_cache(maxsize=16)
 def _speech_patterns(extra: tuple[str, ...]) -> regex.Pattern[str]:
     """The pattern of a reporting clause after a mark (``, he said``), cached per table."""
-    verbs = sorted(_verb_set(extra), key=len)
+    # (Verbs of one length in a fixed order: any order matches the same, and a fixed one
+    # keeps the pattern, so its compiled form in the cache folder, the same.)
+    verbs = sorted(sorted(_verb_set(extra)), key=len)
     alternation = _verb_alternation(verbs[::-1])
     pronouns = "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in PRONOUNS)
     name = r"\p{Lu}[\p{L}’'\-]*"
     det = r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne)"
     words = r"(?:[\p{L}’'\-]+\h+){0,3}"
-    return regex.compile(
+    pattern = (
         rf"(?P<space>\h*),?\h*(?:(?P<pron>{pronouns})\h+|(?P<name>{name}(?:\h+{name}){{0,2}})\h+"
         rf"|(?P<det>{det}\h+{words}))?"
         rf"(?P<verb>{alternation})(?!\p{{L}})"
     )
+    # Kept compiled in the cache folder (see newsclean.resources.compiled_patterns).
+    return compiled_patterns("quotes-speech", (pattern,))[0]
 
 
 def _verb_alternation(verbs: list[str]) -> str:
@@ -158,11 +176,14 @@ _H = "[" + "".join(re.escape(c) for c in sorted(HSPACE)) + "]"
 #: separated by spaces: the leading ASCII letters of each word are captured. (The standard
 #: library's ``re``: four times faster than ``regex`` on this pattern, which needs no Unicode
 #: property.)
-CLAUSE_WORDS_RE = re.compile(
-    f"{_H}*+,?+{_H}*+"
-    + f"(?:{_H}++".join([r"([A-Za-z]*+)[A-Za-z’'\-]*+"] * CLAUSE_WORDS)
-    + ")?" * (CLAUSE_WORDS - 1)
-)
+CLAUSE_WORDS_RE = compiled_re_patterns(
+    "quotes-clause",
+    (
+        f"{_H}*+,?+{_H}*+"
+        + f"(?:{_H}++".join([r"([A-Za-z]*+)[A-Za-z’'\-]*+"] * CLAUSE_WORDS)
+        + ")?" * (CLAUSE_WORDS - 1),
+    ),
+)[0]
 
 
 @lru_cache(maxsize=16)
@@ -531,8 +552,7 @@ def _marginals(
     return as_opens, as_closes, as_strays
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(NamedTuple):
     """What the decoder made of one mark.
 
     ``side``: open or close; ``margin``: how much the best reading with the other side costs
@@ -546,8 +566,7 @@ class Reading:
     unpaired: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
+class Mark(NamedTuple):
     """A quotation mark, its paragraph, and what the decoder made of it."""
 
     pos: int
@@ -696,11 +715,11 @@ def mark_positions(text: str, marks: frozenset[str] | str) -> list[int]:
 
 #: :data:`CODE_RE` anchored at a ``=``, ``:`` or ``<`` (a ``{`` and a backtick are decided by
 #: ``str.find``; what stands before a colon by :data:`CODE_KEY_BEFORE_RE`).
-CODE_AT_RE = regex.compile(r'[=:]\h*"|</?[A-Za-z]')
-#: A bare key opening a paragraph, up to where a colon after it would be (``name: "Bob"``).
-LEADING_KEY_RE = regex.compile(r"\h*+[\w.\-]++\h*+")
-#: One character of :data:`CODE_RE`'s ``\h``.
-HSPACE_CHAR_RE = regex.compile(r"\h")
+#: A bare key opening a paragraph, up to where a colon after it would be (``name: "Bob"``)
+#: (LEADING_KEY_RE); one character of :data:`CODE_RE`'s ``\h`` (HSPACE_CHAR_RE).
+CODE_AT_RE, LEADING_KEY_RE, HSPACE_CHAR_RE = compiled_patterns(
+    "quotes-code", (r'[=:]\h*"|</?[A-Za-z]', r"\h*+[\w.\-]++\h*+", r"\h")
+)
 
 
 def code_starts(text: str) -> str:
@@ -1087,7 +1106,9 @@ def _settled_bytes_re(extra: tuple[str, ...]) -> re.Pattern[bytes]:
     # SENTENCE_REOPEN_COST < MIN_MARGIN): ``"It is. "And more," he said``.
     reopened = r'[^"\n]*[.?!][ \t]++"(?=[A-Za-z0-9])'
     plain = rf'(?:[^"]++|{opening}{closing})*+'
-    return re.compile(rf"{plain}(?:{opening}{reopened}{closing}{plain})?".encode("ascii"))
+    pattern = rf"{plain}(?:{opening}{reopened}{closing}{plain})?".encode("ascii")
+    # Kept compiled in the cache folder (see newsclean.resources.compiled_re_patterns).
+    return compiled_re_patterns("quotes-settled", (pattern,))[0]
 
 
 def _spaced_close(text: str, p: int, start: int, end: int, extra: tuple[str, ...]) -> bool:
@@ -1670,8 +1691,13 @@ def _foreign_quotes(text: str, ctx: Context) -> Iterator[Change]:
 #: What may follow a lower-cased reporting verb: a determiner, a pronoun or a name.
 #: After a reporting verb: a clause that ends in a colon introduces the next quotation, so it
 #: is a sentence of its own (``"Why not?" He said: "We …"``), not a tag on the one before.
-INTRODUCES_QUOTE_RE = regex.compile(r"[^.,;:!?\"“”«»\n]{0,80}:")
-AFTER_VERB_RE = regex.compile(r"\h+(?:the|a|an|his|her|their|its|he|she|they|it|we|\p{Lu}\p{L}*)\b")
+INTRODUCES_QUOTE_RE, AFTER_VERB_RE = compiled_patterns(
+    "quotes-after-verb",
+    (
+        r"[^.,;:!?\"“”«»\n]{0,80}:",
+        r"\h+(?:the|a|an|his|her|their|its|he|she|they|it|we|\p{Lu}\p{L}*)\b",
+    ),
+)
 
 
 @lru_cache(maxsize=16)

@@ -7,11 +7,9 @@ inside a line; line breaks are removed only as whole blank lines.
 
 from __future__ import annotations
 
-import re
-
 from ..edits import Change
 from ..registry import Context, Rule
-from ..resources import compiled_patterns
+from ..resources import compiled_patterns, compiled_re_patterns
 
 #: Horizontal whitespace: what may trail a line or pad a blank one. Not ``\r`` or ``\n``.
 HSPACE = r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
@@ -20,7 +18,9 @@ HSPACE = r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
 BLANK_RUN_PATTERN = r"(\r?\n)(?:" + HSPACE + r"*\r?\n){3,}"
 #: :data:`BLANK_RUN_PATTERN` from the line break of its first group on, in ``re``: it starts with a
 #: literal, which ``re`` finds at memory speed (see :func:`blank_line_runs`).
-_BLANK_RUN_FROM_BREAK_RE = re.compile(r"\n(?:" + HSPACE + r"*\r?\n){3,}")
+(_BLANK_RUN_FROM_BREAK_RE,) = compiled_re_patterns(
+    "whitespace", (r"\n(?:" + HSPACE + r"*\r?\n){3,}",)
+)
 #: The characters :data:`HSPACE` names, for ``str.strip``.
 HSPACE_CHARS = " \t\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
 HSPACE_SET = frozenset(HSPACE_CHARS)
