@@ -21,7 +21,7 @@ import regex
 
 from ..edits import Change
 from ..registry import Context, Option, Rule
-from ..resources import load_table
+from ..resources import compiled_patterns, load_table
 
 #: A cheap test: a comma or a dot or a space between digits.
 GATE_RE = regex.compile(r"\d[,.\u00a0\u202f\u2009 ]\d")
@@ -40,6 +40,14 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(regex.escape(w).replace(r"\ ", r"[ \t\u00a0]+") for w in ordered)
 
 
+def _compile(name: str, extra: tuple[str, ...], pattern: str) -> regex.Pattern[str]:
+    """``pattern`` compiled; for the shipped tables (no ``extra``) kept compiled in the cache
+    folder (see :func:`newsclean.resources.compiled_patterns`)."""
+    if extra:
+        return regex.compile(pattern)
+    return compiled_patterns(name, (pattern,))[0]
+
+
 @lru_cache(maxsize=16)
 def unit_words(extra: tuple[str, ...]) -> tuple[str, ...]:
     """``data/number_units.txt`` and the user's ``units``, lower case."""
@@ -50,9 +58,11 @@ def unit_words(extra: tuple[str, ...]) -> tuple[str, ...]:
 def decimal_comma_re(extra: tuple[str, ...]) -> regex.Pattern[str]:
     """A number with a decimal comma that English cannot read another way (see the module)."""
     units = _alternation(unit_words(extra))
-    return regex.compile(
+    return _compile(
+        "numbers-decimal",
+        extra,
         r"(?<![\p{N}.,'’])(?P<int>\p{Nd}{1,3}),(?P<dec>\p{Nd}{1,2})(?![\p{N}]|[.,]\p{N})"
-        r"(?=[ \t\u00a0]?(?i:" + units + r")" + UNIT_END + r")"
+        r"(?=[ \t\u00a0]?(?i:" + units + r")" + UNIT_END + r")",
     )
 
 
@@ -62,14 +72,16 @@ def grouped_thousands_re(extra: tuple[str, ...]) -> regex.Pattern[str]:
     unit or a currency: ``75.000 people``, ``812 485 cases`` (not before a magnitude:
     ``4.464 million`` is an English decimal)."""
     words = _alternation((*load_table("number_counted.txt"), *extra))
-    return regex.compile(
+    return _compile(
+        "numbers-grouped",
+        extra,
         # Never from inside a run of groups (a digit and a separator before it), and the
         # groups taken possessively: each run of digits is read once, so the search is linear
         # on a table of numbers flattened into one line ("1 100 100 100 ...").
         r"(?<![\p{N}.,\p{L}+])(?<!\p{N}[.,\u00a0\u202f\u2009 ])"
         r"(?P<num>[1-9]\p{Nd}{0,2}+(?P<sep>[.\u00a0\u202f\u2009 ])\p{Nd}{3}"
         r"(?:(?P=sep)\p{Nd}{3})*+)(?![\p{N}]|[.,]\p{N})"
-        r"(?=[ \t\u00a0](?i:" + words + r")" + UNIT_END + r")"
+        r"(?=[ \t\u00a0](?i:" + words + r")" + UNIT_END + r")",
     )
 
 

@@ -1953,14 +1953,17 @@ SPEECH_DASH_WINDOW = 300
 def _speech_dash_re(extra: tuple[str, ...]) -> regex.Pattern[str]:
     """The pattern of a closing mark, a dash and a reporting verb (``", - said``), the verb
     and the word after it looked at, not taken."""
-    verbs = _verb_alternation(sorted(_verb_set(extra), key=len)[::-1])
+    verbs = _verb_alternation(sorted(_verb_set(extra), key=lambda v: (len(v), v))[::-1])
     pronouns = "|".join((*PRONOUNS, "I"))
-    return regex.compile(
+    pattern = (
         r"(?:(?<=[,.!?…])(?P<lead>[ \t]+)|(?<=[^\s(\[{]))"
         r"(?P<mark>[\"”“»])[ \t]*(?P<comma>,)?[ \t]*(?P<dash>--?|–|—)[ \t]*"
         r"(?=(?:(?P<pron>" + pronouns + r")[ \t]+)?(?:" + verbs + r")(?!\p{L})"
         r"[ \t]*(?P<next>\p{L}*)[ \t]*(?P<then>\p{L}*))"
     )
+    if extra:
+        return regex.compile(pattern)
+    return compiled_patterns("quotes-speech-dash", (pattern,))[0]
 
 
 def speech_dash_changes(text: str, extra: tuple[str, ...] = ()) -> Iterator[Change]:
