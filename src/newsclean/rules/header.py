@@ -194,13 +194,13 @@ def written_dates(match: regex.Match[str]) -> tuple[dt.date, ...]:
     else:
         # The pattern matches names without regard to case, as the regex module folds it: a
         # name it folds to a month but the table does not list ("ſept", "APRİL") names none.
-        day, name, year = (
+        g_day, g_month, g_year = (
             ("wd", "wm", "wy") if match.group("wd") is not None else ("ad", "am", "ay")
         )
-        month = month_numbers().get(match.group(name).lower(), 0)
+        month = month_numbers().get(match.group(g_month).lower(), 0)
         if not month:
             return ()
-        readings = [(int(match.group(year)), month, int(match.group(day)))]
+        readings = [(int(match.group(g_year)), month, int(match.group(g_day)))]
     weekday = match.group("wk")
     weekday_number = None if weekday is None else weekday_numbers().get(weekday.lower(), -1)
     days: list[dt.date] = []
