@@ -574,6 +574,10 @@ def _class_table(letters: bool) -> bytes:
 
 CASE_TABLE = _class_table(letters=False)
 LETTER_TABLE = _class_table(letters=True)
+#: The case classes (:data:`CASE_TABLE`) of the last text :func:`gate_runs` scanned, with a
+#: space on either side: ``(text, classes)``, replaced whole. NC106 reads the same classes
+#: (:func:`case_classes`).
+_CASE: list[tuple[str, bytes] | None] = [None]
 #: Byte tokens known to concern no fused rule (bounded; past the bound they are examined
 #: again).
 _IRRELEVANT_BYTES: set[bytes] = set()
@@ -604,6 +608,12 @@ def trie_pattern(words: Iterable[str]) -> str:
         return body + "?" if "" in node else body
 
     return emit(root)
+
+
+@lru_cache(maxsize=1)
+def _small_words_gate() -> re.Pattern[bytes]:
+    """:func:`_token_gate` of the shipped small words (``data/fused_small_words.txt``)."""
+    return _token_gate(tuple(_table("fused_small_words.txt")))
 
 
 @lru_cache(maxsize=4)
@@ -688,15 +698,17 @@ def gate_runs(text: str, data: bytes) -> set[str]:
     ['Müllerand']
     """
     runs: set[str] = set()
-    case = b" " + data.translate(CASE_TABLE) + b" "
+    padded = b" " + data + b" "
+    case = padded.translate(CASE_TABLE)
+    _CASE[0] = (text, case)
     at = case.find(b"aA")
     while at != -1:
         start = case.rfind(b" ", 0, at) + 1
         end = case.find(b" ", at)
         runs.add(text[start - 1 : end - 1])
         at = case.find(b"aA", end)
-    letters = b" " + data.translate(LETTER_TABLE) + b" "
-    gate = _token_gate(tuple(_table("fused_small_words.txt")))
+    letters = padded.translate(LETTER_TABLE)
+    gate = _small_words_gate()
     if letters.isascii():
         # The byte tokens are the tokens: collect them in C, drop the known ones in C.
         # ``difference`` walks the document's tokens and builds only the few that remain;
@@ -834,10 +846,14 @@ def stop_positions(text: str) -> list[int]:
     return out
 
 
-def find_stop_fusion(text: str, ctx: Context) -> Iterator[Change]:
+def find_stop_fusion(text: str, ctx: Context) -> Iterable[Change]:
     positions = stop_positions(text)
     if not positions:
-        return
+        return ()  # the gate: the pipeline skips an empty tuple without iterating
+    return _stop_fusions(text, ctx, positions)
+
+
+def _stop_fusions(text: str, ctx: Context, positions: list[int]) -> Iterator[Change]:
     protected = protected_tokens(ctx)
     for at in positions:
         lm = STOP_LEFT_RE.search(text, max(0, at - 64), at)
@@ -1023,7 +1039,24 @@ def in_code_span(text: str, start: int, end: int) -> bool:
     return text.find("`", end, len(text) if line_end == -1 else line_end) != -1
 
 
-def find_word_name(text: str, ctx: Context) -> Iterator[Change]:
+def has_candidates(text: str, kind: int) -> bool:
+    """Whether :func:`candidate_tokens` of ``text`` holds a token of ``kind``: the gate of
+    NC102-NC104 (most texts hold none).
+
+    >>> has_candidates("the border withUkraine", HUMP), has_candidates("the border", HUMP)
+    (True, False)
+    """
+    tokens = candidate_tokens(text)
+    return bool(tokens) and any(k & kind for k in tokens.values())
+
+
+def find_word_name(text: str, ctx: Context) -> Iterable[Change]:
+    if not has_candidates(text, HUMP):
+        return ()
+    return _word_names(text, ctx)
+
+
+def _word_names(text: str, ctx: Context) -> Iterator[Change]:
     def cut_of(token: str) -> int | None:
         cut = word_name_cut(token)
         if cut is None:
@@ -1784,10 +1817,14 @@ def verb_cut_fits(word: str, before: str, following: str) -> bool:
     return nxt.lower() not in FINITE_AFTER
 
 
-def find_name_word(text: str, ctx: Context) -> Iterator[Change]:
+def find_name_word(text: str, ctx: Context) -> Iterable[Change]:
+    if not has_candidates(text, CAPITALISED):
+        return ()
+    return _name_words(text, ctx)
+
+
+def _name_words(text: str, ctx: Context) -> Iterator[Change]:
     tokens = [t for t, kind in candidate_tokens(text).items() if kind & CAPITALISED]
-    if not tokens:
-        return
     min_name = float(ctx.option("min_name_zipf", 1.5))
     protected = protected_tokens(ctx)
     lexicon = ctx.config.lexicon
@@ -2087,7 +2124,13 @@ def small_word_fits(before: str, token: str, cut: int) -> bool:
     return not article_after_determiner(before, token[:cut], token)
 
 
-def find_small_word(text: str, ctx: Context) -> Iterator[Change]:
+def find_small_word(text: str, ctx: Context) -> Iterable[Change]:
+    if not has_candidates(text, SMALL):
+        return ()
+    return _small_words(text, ctx)
+
+
+def _small_words(text: str, ctx: Context) -> Iterator[Change]:
     for token, cut, m in cut_occurrences(text, ctx, SMALL, small_word_cut, SMALL_WORD_RE):
         before = word_before(text, m.start()).lower()
         if not small_word_fits(before, token, cut):
@@ -2414,9 +2457,13 @@ def in_institution_name(text: str, at: int) -> bool:
     return False
 
 
-def find_link_words(text: str, ctx: Context) -> Iterator[Change]:
+def find_link_words(text: str, ctx: Context) -> Iterable[Change]:
     if " And " not in text and " Or " not in text:
-        return
+        return ()
+    return _link_words(text, ctx)
+
+
+def _link_words(text: str, ctx: Context) -> Iterator[Change]:
     candidates = []
     for m in _link_word_matches(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
@@ -2538,6 +2585,21 @@ def acronym_vouched(text: str, acronym: str, word_first: bool) -> bool:
     return whole_word_at(text, acronym)
 
 
+def case_classes(text: str) -> bytes:
+    """The case classes of the characters of ``text`` (:data:`CASE_TABLE`; a character
+    outside Latin-1 is no letter there), one byte each, with a space on either side: those
+    :func:`gate_runs` made of the same text object when it was the last it scanned (its
+    Latin-1 bytes blank only characters that are no letters), else made afresh.
+
+    >>> case_classes("NATOsaid, Müller")
+    b' AAAAaaaa  Aaaaaa '
+    """
+    last = _CASE[0]
+    if last is not None and last[0] is text:
+        return last[1]
+    return b" " + text.encode("latin-1", "replace").translate(CASE_TABLE) + b" "
+
+
 def acronym_runs(text: str) -> list[re.Match[str]]:
     """The :data:`ACRONYM_RUN_RE` matches of ``text``, in order, looked for only at the
     letter runs where two capitals meet a lower-case letter: the case classes of the text's
@@ -2547,7 +2609,9 @@ def acronym_runs(text: str) -> list[re.Match[str]]:
     >>> [m.group() for m in acronym_runs("The CEOs of NATOsaid so, withNATO (2NATOsaid).")]
     ['NATOsaid', 'withNATO']
     """
-    case = b" " + text.encode("latin-1", "replace").translate(CASE_TABLE) + b" "
+    case = case_classes(text)
+    if b"AAa" not in case and b"aAA" not in case:
+        return []  # where :data:`ACRONYM_MARK_RE` matches, one of these stands
     # case[k + 1] is the class of text[k]: a run starts at the text index of the space
     # before it in ``case``.
     starts = {case.rfind(b" ", 0, mark.start()) for mark in ACRONYM_MARK_RE.finditer(case)}
@@ -2593,12 +2657,19 @@ def written_as_code(text: str, token: str, fences: list[int]) -> bool:
     return False
 
 
-def find_acronym_fusion(text: str, ctx: Context) -> Iterator[Change]:
+def find_acronym_fusion(text: str, ctx: Context) -> Iterable[Change]:
+    runs = acronym_runs(text)
+    if not runs:
+        return ()
+    return _acronym_fusions(text, ctx, runs)
+
+
+def _acronym_fusions(text: str, ctx: Context, runs: list[re.Match[str]]) -> Iterator[Change]:
     protected = protected_tokens(ctx)
     vouched: dict[tuple[str, bool], bool] = {}  # looked up once: a text may repeat it
     fences: list[int] | None = None
     code_names: dict[str, bool] = {}
-    for m in acronym_runs(text):
+    for m in runs:
         token = m.group()
         if token in protected:
             continue
