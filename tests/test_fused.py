@@ -572,3 +572,20 @@ def test_words_after_match_a_reference_pattern(text: str) -> None:
     pattern = re.compile(rf"(?<!{edge})White (?=([A-Za-z]+)(?!{edge}))")
     expected = {m.group(1) for m in pattern.finditer(text)}
     assert words_after(text, "White") == expected
+
+
+def test_the_patterns_kept_in_the_cache_folder_are_the_patterns_compiled_afresh() -> None:
+    """The module's ``regex`` patterns come from the cache folder
+    (:func:`newsclean.resources.compiled_patterns`): each must be what compiling its text
+    gives (flags, groups), and the URL pattern must still ignore case."""
+    import regex
+
+    from newsclean.rules import fused
+
+    patterns = {k: v for k, v in vars(fused).items() if isinstance(v, regex.Pattern)}
+    assert len(patterns) >= 24
+    for name, pattern in patterns.items():
+        fresh = regex.compile(pattern.pattern)
+        assert (pattern.flags, pattern.groupindex) == (fresh.flags, fresh.groupindex), name
+    assert fused.LINKISH_RE.flags & regex.IGNORECASE
+    assert fused.in_link("see WWW.EXAMPLE.COM now", 4, 19)

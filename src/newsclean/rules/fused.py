@@ -44,7 +44,7 @@ import regex
 
 from ..edits import Change
 from ..registry import Context, Option, Rule
-from ..resources import derived, load_table, word_frequencies, wordfreq_key
+from ..resources import compiled_patterns, derived, load_table, word_frequencies, wordfreq_key
 from .runindex import ALNUM_RUN_RE, RUN_BLOCK, Block, BlockIndex
 
 # --------------------------------------------------------------------------------------------
@@ -77,18 +77,18 @@ LEFT_EDGE = r"(?<![\p{L}\p{M}\p{N}_@#/\\.\-'’&+=])"
 RIGHT_EDGE = r"(?![\p{L}\p{M}\p{N}_@/\\\-+=]|['’]\p{L}|\.[\p{L}\p{N}])"
 
 #: The lower-case letters a token starts with (the word part of "withUkraine").
-LOWER_PREFIX_RE = regex.compile(r"\p{Ll}+")
+LOWER_PREFIX_PATTERN = r"\p{Ll}+"
 #: A lower-case word glued to a capitalised one: "withUkraine", "frontierKuleba".
-WORD_NAME_RE = regex.compile(
+WORD_NAME_PATTERN = (
     LEFT_EDGE + r"(?P<word>\p{Ll}{2,})(?P<name>\p{Lu}" + LETTERS + r"+)"
     r"(?![\p{L}\p{M}\p{N}_@/\\\-+=]|\.[\p{L}\p{N}])"
 )
 #: A capitalised token of five or more letters (candidates for "Scholzis", "Putinwho").
-CAPITALISED_RE = regex.compile(LEFT_EDGE + r"\p{Lu}" + LETTERS + r"{4,}" + RIGHT_EDGE)
+CAPITALISED_PATTERN = LEFT_EDGE + r"\p{Lu}" + LETTERS + r"{4,}" + RIGHT_EDGE
 #: A lower-case token (what NC104 examines: "ainvasion", "forthe").
-SMALL_WORD_RE = regex.compile(LEFT_EDGE + r"\p{Ll}+" + RIGHT_EDGE)
+SMALL_WORD_PATTERN = LEFT_EDGE + r"\p{Ll}+" + RIGHT_EDGE
 #: Cheap gates: what a candidate must contain before the precise patterns run.
-STOP_GATE_RE = regex.compile(r"[.!?]\p{L}")
+STOP_GATE_PATTERN = r"[.!?]\p{L}"
 #: A "." "!" or "?" before a character that may be a letter (anything but whitespace, a digit
 #: or punctuation that is never a letter in any Unicode version), one pattern per stop: the
 #: standard library's engine finds a literal first character fast. Hits are checked with
@@ -96,23 +96,23 @@ STOP_GATE_RE = regex.compile(r"[.!?]\p{L}")
 STOP_SCAN_RES = tuple(
     re.compile(regex.escape(stop) + r"(?=[^\s0-9.,;:!?'\"()\[\]”’“‘\-])") for stop in ".!?"
 )
-HUMP_GATE_RE = regex.compile(r"\p{Ll}\p{Lu}")
+HUMP_GATE_PATTERN = r"\p{Ll}\p{Lu}"
 #: The word (or lone closing quote) before a full stop, "!" or "?": "countries", "”".
-STOP_LEFT_RE = regex.compile(
+STOP_LEFT_PATTERN = (
     r"(?:" + LEFT_EDGE + r"(?P<left>\p{L}" + LETTERS + r"+)(?P<close>[”’\")\]]?)"
     r"|(?<=\s)(?P<quote>[”\"])"
     r"|(?<=[\s(])(?P<year>(?:19|20)\d\d))\Z"
 )
 #: The word right after the stop: "fueled", "The".
-STOP_RIGHT_RE = regex.compile(
+STOP_RIGHT_PATTERN = (
     r"\p{L}" + LETTERS + r"*(?![\p{L}\p{M}\p{N}_@/\\\-+=(]|['’]\p{L}|[.!?][\p{L}\p{N}])"
 )
 #: A capitalised link word inside running text: "Donetsk And Lugansk".
-LINK_WORD_RE = regex.compile(r"(?<=\p{L}[ \t]+)(?:And|Or)(?=[ \t]+\p{Lu})")
+LINK_WORD_PATTERN = r"(?<=\p{L}[ \t]+)(?:And|Or)(?=[ \t]+\p{Lu})"
 #: A name standing alone in the document: a capitalised token whose previous visible
 #: character is a lower-case letter, a digit, a comma or a semicolon (so words that open a
 #: sentence are not counted). Whitespace runs and line breaks between them do not matter.
-DOC_NAME_RE = regex.compile(
+DOC_NAME_PATTERN = (
     r"(?<=[\p{Ll}\p{N},;]\s+)(?<![\p{L}\p{M}\p{N}_@#/\\.\-'’&+=])\p{Lu}" + LETTERS + r"+"
     r"(?![\p{L}\p{M}\p{N}_@/\\\-+=])"
 )
@@ -122,7 +122,47 @@ DOC_NAME_ASCII_RE = re.compile(
     r"(?<=[a-z0-9,;])[\t\n\v\f\r ]+([A-Z][a-z]+)(?![A-Za-z0-9_@/\\\-+=])"
 )
 #: A whitespace-delimited chunk that is (part of) a URL, e-mail address, handle or hashtag.
-LINKISH_RE = regex.compile(r"://|www\.|@|^#|\.(?:com|org|net|gov|edu|co\.uk|html?)\b", regex.I)
+LINKISH_PATTERN = r"(?i)://|www\.|@|^#|\.(?:com|org|net|gov|edu|co\.uk|html?)\b"
+#: Letter runs: the tokens the gate hands to the rules.
+LETTER_RUN_PATTERN = r"\p{L}[\p{L}\p{M}]*"
+#: A capitalised word or a number right after a token: the name part goes on as a longer
+#: name ("inSouth Korea") or a date ("inAugust 2003").
+NAME_GOES_ON_PATTERN = r"[ \t]+(?:\p{Lu}\p{Ll}|\d)"
+#: The patterns above, compiled
+#: once and kept in the cache folder (:func:`newsclean.resources.compiled_patterns`), so a
+#: new process does not parse them again.
+(
+    LOWER_PREFIX_RE,
+    WORD_NAME_RE,
+    CAPITALISED_RE,
+    SMALL_WORD_RE,
+    STOP_GATE_RE,
+    HUMP_GATE_RE,
+    STOP_LEFT_RE,
+    STOP_RIGHT_RE,
+    LINK_WORD_RE,
+    DOC_NAME_RE,
+    LINKISH_RE,
+    LETTER_RUN_RE,
+    NAME_GOES_ON_RE,
+) = compiled_patterns(
+    "fused",
+    (
+        LOWER_PREFIX_PATTERN,
+        WORD_NAME_PATTERN,
+        CAPITALISED_PATTERN,
+        SMALL_WORD_PATTERN,
+        STOP_GATE_PATTERN,
+        HUMP_GATE_PATTERN,
+        STOP_LEFT_PATTERN,
+        STOP_RIGHT_PATTERN,
+        LINK_WORD_PATTERN,
+        DOC_NAME_PATTERN,
+        LINKISH_PATTERN,
+        LETTER_RUN_PATTERN,
+        NAME_GOES_ON_PATTERN,
+    ),
+)
 
 #: Name particles that correctly start a lower-case+capital token ("deGrom", "vanDyke").
 NAME_PARTICLES = frozenset(
@@ -494,8 +534,6 @@ class DocNames(Collection[str]):
 # --------------------------------------------------------------------------------------------
 # The token gate shared by NC102-NC104.
 
-#: Letter runs: the tokens the gate hands to the rules.
-LETTER_RUN_RE = regex.compile(r"\p{L}[\p{L}\p{M}]*")
 #: What a token may concern: NC102 (hump), NC103 (capitalised), NC104 (small word).
 HUMP, CAPITALISED, SMALL = 1, 2, 4
 #: Whitespace-delimited chunks known to hold nothing for NC102-NC104, and the chunks that
@@ -989,9 +1027,6 @@ def camel_name_vouched(text: str, name: str, names: DocNames, lexicon: Any = Non
 #: document's evidence to be cut off as a name: it may be the second word of a brand or a
 #: code name ("openDemocracy", "getUser", "useState"); rarer ones are names ("andPfizer").
 COMMON_NAME_PART_ZIPF = 4.0
-#: A capitalised word or a number right after a token: the name part goes on as a longer
-#: name ("inSouth Korea") or a date ("inAugust 2003").
-NAME_GOES_ON_RE = regex.compile(r"[ \t]+(?:\p{Lu}\p{Ll}|\d)")
 
 
 def camel_cut_vouched(
@@ -2147,22 +2182,22 @@ def _small_words(text: str, ctx: Context) -> Iterator[Change]:
 # --------------------------------------------------------------------------------------------
 # NC105: capitalised link words between names in running text ("Donetsk And Lugansk").
 
-_TOKEN_RE = regex.compile(r"\S+")
-_NAME_WORD = regex.compile(r"(?:Ma?c)?\p{Lu}[\p{Ll}\p{M}]+")
+_TOKEN_PATTERN = r"\S+"
+_NAME_WORD_PATTERN = r"(?:Ma?c)?\p{Lu}[\p{Ll}\p{M}]+"
 #: The last word of the names after a link word: punctuation or a possessive may close it
 #: ("And Graham King.", "And Mike Leigh's film").
-_NAME_END = regex.compile(r"(?:Ma?c)?\p{Lu}[\p{Ll}\p{M}]+(?:[.,;:!?]|['’]s)?")
+_NAME_END_PATTERN = r"(?:Ma?c)?\p{Lu}[\p{Ll}\p{M}]+(?:[.,;:!?]|['’]s)?"
 #: A possessive name right before the names on the left of a link word ("Verdi's La
 #: Traviata And Richard Strauss's Ariadne").
-_POSSESSIVE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+['’]s")
+_POSSESSIVE_PATTERN = r"\p{Lu}[\p{Ll}\p{M}]+['’]s"
 #: A dash after the names on the right of a link word closes the clause
 #: ("Michael Mann And Graham King - with").
 _DASHES = frozenset({"-", "–", "—"})
-_LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}\p{M}]*[.,;:!?]?")
+_LOWER_WORD_PATTERN = r"\p{Ll}[\p{Ll}\p{M}]*[.,;:!?]?"
 #: A title's abbreviation before a name: "Sens.", "Dr.", "Gov.".
-_TITLE_ABBREVIATION = regex.compile(r"\p{Lu}\p{Ll}{0,3}\.")
+_TITLE_ABBREVIATION_PATTERN = r"\p{Lu}\p{Ll}{0,3}\."
 #: An item of a list of names before the left run: "Mexico, Saudi Arabia And Kuwait".
-_LIST_ITEM = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+,")
+_LIST_ITEM_PATTERN = r"\p{Lu}[\p{Ll}\p{M}]+,"
 #: Capitalised words that are never the names on either side of a link word: in a title
 #: they mark a title of a work ("Jamie And His Magic Torch").
 LINK_STOPS = frozenset(
@@ -2273,8 +2308,8 @@ def links_names(named: list[bool], left: int, right: int) -> bool:
     return all(named) or (any(named) and left >= 2 and right >= 2)
 
 
-_LINK_BEFORE_RE = regex.compile(r"(?:And|Or)\s+\Z")
-_LINK_AFTER_RE = regex.compile(r"\s+(?:And|Or)\b")
+_LINK_BEFORE_PATTERN = r"(?:And|Or)\s+\Z"
+_LINK_AFTER_PATTERN = r"\s+(?:And|Or)\b"
 
 
 def names_outside_links(text: str) -> set[str]:
@@ -2413,7 +2448,7 @@ _INSTITUTION = (
 _CAP = r"\p{Lu}[\p{Ll}\p{M}]+"
 #: An institution's head noun, "of" or "for", and a link word inside the capitalised words
 #: that follow: "Department of Work And Pensions", after a lower-case word or a line's start.
-INSTITUTION_OF_RE = regex.compile(
+INSTITUTION_OF_PATTERN = (
     r"(?:(?<=\p{Ll}[ ])|(?<=^)|(?<=\n))"
     + _INSTITUTION
     + r" (?:of|for) (?:"
@@ -2423,7 +2458,7 @@ INSTITUTION_OF_RE = regex.compile(
 )
 #: Capitalised words after a lower-case word, a link word, and an institution's head noun:
 #: "the Securities And Exchange Commission", "the Education And Agriculture ministries".
-INSTITUTION_HEAD_RE = regex.compile(
+INSTITUTION_HEAD_PATTERN = (
     r"(?<=\p{Ll}[ ])(?:"
     + _CAP
     + r" ){1,3}(?P<link>And|Or) (?:"
@@ -2431,6 +2466,37 @@ INSTITUTION_HEAD_RE = regex.compile(
     + r" ){0,2}"
     + _INSTITUTION
     + r"\b"
+)
+
+#: The patterns of NC105 (above and in the section before), compiled once and kept in the
+#: cache folder (:func:`newsclean.resources.compiled_patterns`).
+(
+    _TOKEN_RE,
+    _NAME_WORD,
+    _NAME_END,
+    _POSSESSIVE,
+    _LOWER_WORD,
+    _TITLE_ABBREVIATION,
+    _LIST_ITEM,
+    _LINK_BEFORE_RE,
+    _LINK_AFTER_RE,
+    INSTITUTION_OF_RE,
+    INSTITUTION_HEAD_RE,
+) = compiled_patterns(
+    "fused-links",
+    (
+        _TOKEN_PATTERN,
+        _NAME_WORD_PATTERN,
+        _NAME_END_PATTERN,
+        _POSSESSIVE_PATTERN,
+        _LOWER_WORD_PATTERN,
+        _TITLE_ABBREVIATION_PATTERN,
+        _LIST_ITEM_PATTERN,
+        _LINK_BEFORE_PATTERN,
+        _LINK_AFTER_PATTERN,
+        INSTITUTION_OF_PATTERN,
+        INSTITUTION_HEAD_PATTERN,
+    ),
 )
 
 
