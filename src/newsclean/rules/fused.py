@@ -1149,7 +1149,7 @@ def name_word_cuts(token: str, min_word_zipf: float = 3.0) -> tuple[tuple[int, f
     >>> [cut for cut, _, _ in name_word_cuts("Walesproportionately")]  # a rare long word
     [5, 17]
     """
-    if zipf(token) > 0 or not token[1:].islower() or is_transposition_typo(token):
+    if zipf(token) > 0 or not token[1:].islower():
         return ()
     endings = _table("fused_name_endings.txt")
     cuts = []
@@ -1166,6 +1166,9 @@ def name_word_cuts(token: str, min_word_zipf: float = 3.0) -> tuple[tuple[int, f
             cuts.append((i, z, True))  # "Walesproportionately": taken with strong evidence
         elif z >= RARE_WORD_ZIPF and len(word) >= 8:
             cuts.append((i, z, False))  # "Portugueseplaymaker": taken with strong evidence
+    # A typo is looked for only when there is a cut to refuse (each swap is a look-up).
+    if cuts and is_transposition_typo(token):
+        return ()
     return tuple(cuts)
 
 
@@ -1396,7 +1399,7 @@ def name_evidence(
     z = zipf(name)
     if listed_name(name):
         return 2
-    if (name in names or (lexicon is not None and name in lexicon)) and z < MAX_DOC_NAME_ZIPF:
+    if z < MAX_DOC_NAME_ZIPF and (name in names or (lexicon is not None and name in lexicon)):
         return 2
     if isinstance(names, DocNames) and len(name) >= 3 and names.vouches(name, before):
         return 2
