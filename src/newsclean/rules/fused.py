@@ -878,7 +878,11 @@ def stop_positions(text: str) -> list[int]:
     """
     match = STOP_GATE_RE.match
     out = [
-        m.start() for scan in STOP_SCAN_RES for m in scan.finditer(text) if match(text, m.start())
+        m.start()
+        for stop, scan in zip(".!?", STOP_SCAN_RES, strict=True)
+        if stop in text  # a search in C first ("!" and "?" are rare in news)
+        for m in scan.finditer(text)
+        if match(text, m.start())
     ]
     out.sort()
     return out
