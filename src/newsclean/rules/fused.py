@@ -657,9 +657,30 @@ def _small_words_gate() -> re.Pattern[bytes]:
 @lru_cache(maxsize=4)
 def _token_gate(words: tuple[str, ...]) -> re.Pattern[bytes]:
     """In the letter classes, one scan for two kinds of letter runs: capitalised runs of five
-    letters or more (NC103) and lower-case runs that start with one of ``words`` (NC104)."""
-    small = trie_pattern(words).encode("latin-1")
-    return re.compile(rb" ((?:[A-Z\x81][a-z\x80\x82]{3}|" + small + rb")[a-z\x80\x82]+)(?= )")
+    letters or more (NC103) and lower-case runs that start with one of ``words`` and go on
+    (NC104).
+
+    One flat alternation whose every branch opens with a class or a literal letter (one a
+    first letter of ``words``; the words that start with a shorter one are left out, as
+    they add no run): the engine skips a branch on its first character without entering
+    it, where a trie behind a shared group was entered at every space (~20% faster).
+
+    >>> gate = _token_gate(("a", "an", "the", "of"))
+    >>> gate.findall(b" Kuleba anew the theft of often Aaa withUkraine ")
+    [b'Kuleba', b'anew', b'theft', b'often']
+    """
+    shortest = {w for w in words if w and not any(o and o != w and w.startswith(o) for o in words)}
+    rests: dict[str, list[str]] = {}
+    for word in shortest:
+        rests.setdefault(word[0], []).append(word[1:])
+    branches = [rb"[A-Z\x81][a-z\x80\x82]{4,}"]
+    for first, ends in sorted(rests.items()):
+        # A one-letter word takes every run it opens; then it is the only word with that
+        # first letter (the others start with it).
+        ends = [e for e in ends if e]
+        rest = trie_pattern(ends) if ends else ""
+        branches.append((re.escape(first) + rest).encode("latin-1") + rb"[a-z\x80\x82]+")
+    return re.compile(rb" (" + b"|".join(branches) + rb")(?= )")
 
 
 def latin1_bytes(text: str) -> bytes | None:
