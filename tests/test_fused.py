@@ -572,3 +572,43 @@ def test_words_after_match_a_reference_pattern(text: str) -> None:
     pattern = re.compile(rf"(?<!{edge})White (?=([A-Za-z]+)(?!{edge}))")
     expected = {m.group(1) for m in pattern.finditer(text)}
     assert words_after(text, "White") == expected
+
+
+def test_the_patterns_kept_in_the_cache_folder_are_the_patterns_compiled_afresh() -> None:
+    """The module's ``regex`` patterns come from the cache folder
+    (:func:`newsclean.resources.compiled_patterns`): each must be what compiling its text
+    gives (flags, groups), and the URL pattern must still ignore case."""
+    import regex
+
+    from newsclean.rules import fused
+
+    patterns = {k: v for k, v in vars(fused).items() if isinstance(v, regex.Pattern)}
+    assert len(patterns) >= 24
+    for name, pattern in patterns.items():
+        fresh = regex.compile(pattern.pattern)
+        assert (pattern.flags, pattern.groupindex) == (fresh.flags, fresh.groupindex), name
+    assert fused.LINKISH_RE.flags & regex.IGNORECASE
+    assert fused.in_link("see WWW.EXAMPLE.COM now", 4, 19)
+
+
+@given(
+    st.lists(st.text(alphabet="abnot", min_size=1, max_size=3), min_size=1, max_size=6),
+    st.lists(st.sampled_from([" ", "A", "T", "a", "b", "n", "o", "t", "\x80", "\x81", "\x82"]))
+    .map("".join)
+    .map(lambda s: (" " + s + " ").encode("latin-1")),
+)
+@SETTINGS
+def test_the_flat_token_gate_finds_what_the_trie_gate_finds(words: list[str], data: bytes) -> None:
+    """The token gate is one flat alternation (a branch per first letter, the words that
+    start with a shorter one left out): it must find exactly the runs of the plain pattern,
+    a trie of every word behind one group, on any string of letter classes."""
+    import re
+
+    from newsclean.rules.fused import _token_gate, trie_pattern
+
+    reference = re.compile(
+        rb" ((?:[A-Z\x81][a-z\x80\x82]{3}|"
+        + trie_pattern(words).encode("latin-1")
+        + rb")[a-z\x80\x82]+)(?= )"
+    )
+    assert _token_gate(tuple(words)).findall(data) == reference.findall(data)

@@ -75,3 +75,25 @@ def test_the_scan_finds_what_the_pattern_finds(text: str) -> None:
     assert [m.span() for m in acronym_runs(text)] == [
         m.span() for m in ACRONYM_RUN_RE.finditer(text)
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        PIECES | st.sampled_from(["’", "“", "”", "—", "–", "…", "€", "Київ", "?", "ÀB", "ß"]),
+        max_size=12,
+    ).map("".join)
+)
+def test_the_case_classes_shared_by_the_token_gate_are_the_fresh_ones(text: str) -> None:
+    """NC106 reads the case classes the token gate of NC102-NC104 made of the same text
+    (its Latin-1 bytes, typographic punctuation blanked): they must be those NC106 would
+    make itself, and find the same runs."""
+    from newsclean.rules import fused
+
+    fused._CASE[0] = None
+    fresh = fused.case_classes(text)
+    fresh_runs = [m.span() for m in acronym_runs(text)]
+    fused._LAST.clear()
+    fused.candidate_tokens(text)
+    assert fused.case_classes(text) == fresh
+    assert [m.span() for m in acronym_runs(text)] == fresh_runs
