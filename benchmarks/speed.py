@@ -302,9 +302,6 @@ def pool(*args):
 
 cli._pool = pool
 status = cli.main(sys.argv[1:])
-forked = sys.modules.get("newsclean._forkpool")
-if forked is not None:
-    forked.reap(wait=True)  # (only waited-for workers count in RUSAGE_CHILDREN)
 print(json.dumps({"main": cpu(resource.RUSAGE_SELF), "workers": cpu(resource.RUSAGE_CHILDREN),
                   "before_pool": before_pool[0] if before_pool else None}), file=sys.stderr)
 getattr(cli, "exit_quickly", sys.exit)(status)

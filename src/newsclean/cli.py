@@ -596,18 +596,11 @@ def start_method() -> str | None:
 
 
 def _pool(jobs: int, job: Job) -> Any:
-    """A process pool of ``jobs`` workers, each set up once with ``job``: forked ones of
-    :class:`newsclean._forkpool.ForkPool` where forking is safe (it starts in a fraction of
-    the time of a :class:`concurrent.futures.ProcessPoolExecutor`, which is used elsewhere).
-    """
+    """A process pool of ``jobs`` workers, each set up once with ``job``."""
     method = start_method()
     # Nothing buffered may be inherited: a forked worker flushes its streams when it ends.
     sys.stdout.flush()
     sys.stderr.flush()
-    if method == "fork":
-        from ._forkpool import ForkPool
-
-        return ForkPool(jobs, initializer=_init_worker, initargs=(job,))
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
