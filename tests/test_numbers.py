@@ -69,3 +69,18 @@ def test_changes_only_touch_separators(text: str) -> None:
 
 def test_a_magnitude_makes_a_dotted_number_an_english_decimal() -> None:
     assert grouped_thousands("It had 4.464 million people and 2.572 trillion yuan.") == []
+
+
+PIECES = st.sampled_from(
+    ["1", "25", "٣", "000", ",", ".", " ", "\u00a0", "\u2009", "%", " million", " people", "x"]
+)
+
+
+@given(st.lists(PIECES, max_size=14).map("".join))
+def test_the_gates_pass_every_text_the_patterns_match(text: str) -> None:
+    from newsclean.rules import numbers
+
+    if numbers.decimal_comma_re(()).search(text):
+        assert numbers.DECIMAL_GATE_RE.search(text)
+    if numbers.grouped_thousands_re(()).search(text):
+        assert numbers.GROUPED_GATE_RE.search(text)

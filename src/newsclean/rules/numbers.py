@@ -15,6 +15,7 @@ mean a decimal, so a person decides.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
@@ -23,8 +24,10 @@ from ..edits import Change
 from ..registry import Context, Option, Rule
 from ..resources import compiled_patterns, load_table
 
-#: A cheap test: a comma or a dot or a space between digits.
-GATE_RE = regex.compile(r"\d[,.\u00a0\u202f\u2009 ]\d")
+#: Cheap tests (the stdlib ``re``, whose ``\d`` is any decimal digit, as ``\p{Nd}`` is): a
+#: comma before one or two digits (NC901), a dot or a space before three (NC902).
+DECIMAL_GATE_RE = re.compile(r"\d,\d{1,2}(?!\d)")
+GROUPED_GATE_RE = re.compile(r"\d[.\u00a0\u202f\u2009 ]\d{3}(?!\d)")
 
 #: What a unit word may be followed by for the number to be read with it.
 UNIT_END = r"(?![\p{L}\p{N}])"
@@ -97,7 +100,7 @@ def decimal_commas(text: str, units: tuple[str, ...] = ()) -> list[tuple[int, in
     >>> decimal_commas("3,500 people, rounds 3,5 and 7, 1,2,3 million, 12,5,000 km, $110,00")
     []
     """
-    if not GATE_RE.search(text):
+    if not DECIMAL_GATE_RE.search(text):
         return []
     return [(m.end("int"), m.end("int") + 1) for m in decimal_comma_re(units).finditer(text)]
 
@@ -109,7 +112,7 @@ def grouped_thousands(text: str, words: tuple[str, ...] = ()) -> list[tuple[int,
     >>> [(t[s:e], sep) for s, e, sep in grouped_thousands(t)]
     [('75.000', '.'), ('812 485', ' ')]
     """
-    if not GATE_RE.search(text):
+    if not GROUPED_GATE_RE.search(text):
         return []
     return [
         (m.start("num"), m.end("num"), m["sep"]) for m in grouped_thousands_re(words).finditer(text)
