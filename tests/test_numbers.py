@@ -83,4 +83,4 @@ def test_the_gates_pass_every_text_the_patterns_match(text: str) -> None:
     if numbers.decimal_comma_re(()).search(text):
         assert numbers.DECIMAL_GATE_RE.search(text)
     if numbers.grouped_thousands_re(()).search(text):
-        assert numbers.GROUPED_GATE_RE.search(text)
+        assert numbers.grouped_gate(text)
