@@ -96,7 +96,7 @@ def _teaser_block(text: str, rng: random.Random) -> str | None:
 
 
 #: Labels of a tag line and what separates its items.
-TAG_LABELS = ("Tags", "Tags", "Topics", "Keywords", "Tagged", "Labels", "Themes")
+TAG_LABELS = ("Tags", "Tags", "Topics", "Keywords", "Tagged", "Categories", "Filed under")
 TAG_SEPARATORS = (", ", ", ", "; ", " | ", " • ")
 
 
