@@ -565,6 +565,34 @@ def derived(
 _CAPTURE_LOCK = threading.Lock()
 
 
+def _captured_compile_calls(
+    owner: Any, attr: str, compile_it: Callable[[], object]
+) -> list[tuple[object, ...]] | None:
+    """The arguments of every ``compile`` call that ``compile_it()`` makes to the C core
+    kept as ``owner.attr`` (a private name of ``regex`` or ``re``), which is swapped for a
+    spy meanwhile; None when there is no such core."""
+    core: Any = getattr(owner, attr, None)
+    if core is None or not callable(getattr(core, "compile", None)):
+        return None
+    seen: list[tuple[object, ...]] = []
+
+    class Spy:
+        def __getattr__(self, name: str) -> object:
+            return getattr(core, name)
+
+        def compile(self, *args: object) -> object:
+            seen.append(args)
+            return core.compile(*args)
+
+    with _CAPTURE_LOCK:
+        setattr(owner, attr, Spy())
+        try:
+            compile_it()
+        finally:
+            setattr(owner, attr, core)
+    return seen
+
+
 def _compile_arguments(pattern: str) -> tuple[object, ...] | None:
     """What the ``regex`` module hands its C core to make ``regex.compile(pattern)``: the
     pattern, its flags, its compiled code (a list of ints) and its group tables, as
@@ -572,25 +600,11 @@ def _compile_arguments(pattern: str) -> tuple[object, ...] | None:
     import regex
     from regex import _main
 
-    core: Any = getattr(_main, "_regex", None)
-    if core is None or not callable(getattr(core, "compile", None)):
+    seen = _captured_compile_calls(
+        _main, "_regex", lambda: regex.compile(pattern, cache_pattern=False)
+    )
+    if seen is None:
         return None
-    seen: list[tuple[object, ...]] = []
-
-    class Spy:
-        def __getattr__(self, attr: str) -> object:
-            return getattr(core, attr)
-
-        def compile(self, *args: object) -> object:
-            seen.append(args)
-            return core.compile(*args)
-
-    with _CAPTURE_LOCK:
-        setattr(_main, "_regex", Spy())  # noqa: B010 - a private name of regex
-        try:
-            regex.compile(pattern, cache_pattern=False)
-        finally:
-            setattr(_main, "_regex", core)  # noqa: B010
     found = [a for a in seen if a and a[0] == pattern]
     if len(found) != 1:
         return None
@@ -626,7 +640,7 @@ def compiled_patterns(
         f"patterns-{name}",
         key,
         lambda: [_compile_arguments(p) for p in patterns],
-        uses=(_compile_arguments,),
+        uses=(_compile_arguments, _captured_compile_calls),
         folder=folder,
     )
     out = []
@@ -650,25 +664,10 @@ def _re_compile_arguments(pattern: str | bytes) -> tuple[object, ...] | None:
     import re
 
     compiler: Any = getattr(re, "_compiler", None) or sys.modules.get("sre_compile")
-    core: Any = getattr(compiler, "_sre", None)
-    if core is None or not callable(getattr(core, "compile", None)):
+    # (re's own cache would hand back a pattern already made: re.compile is the compiler's)
+    seen = _captured_compile_calls(compiler, "_sre", lambda: re.compile(pattern))
+    if seen is None:
         return None
-    seen: list[tuple[object, ...]] = []
-
-    class Spy:
-        def __getattr__(self, attr: str) -> object:
-            return getattr(core, attr)
-
-        def compile(self, *args: object) -> object:
-            seen.append(args)
-            return core.compile(*args)
-
-    with _CAPTURE_LOCK:
-        setattr(compiler, "_sre", Spy())  # noqa: B010 - a private name of re
-        try:
-            re.compile(pattern)  # (re's own cache would hand back a pattern already made)
-        finally:
-            setattr(compiler, "_sre", core)  # noqa: B010
     found = [a for a in seen if a and a[0] == pattern]
     if len(found) != 1:
         return None
@@ -712,7 +711,7 @@ def compiled_re_patterns(
         f"re-{name}",
         key,
         lambda: [_re_compile_arguments(p) for p in patterns],
-        uses=(_re_compile_arguments,),
+        uses=(_re_compile_arguments, _captured_compile_calls),
         folder=folder,
     )
     out = []
