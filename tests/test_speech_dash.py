@@ -99,3 +99,10 @@ def test_partner_of_german_quotes_follows_a_straight_document() -> None:
     assert newsclean.fix(text, QUOTES).endswith('Duda said: "We are not afraid".')
     curly = "He called it “a provocation”. Duda said: „We are not afraid“."
     assert newsclean.fix(curly, QUOTES).endswith("Duda said: “We are not afraid”.")
+
+
+@given(st.text(alphabet=st.sampled_from(list('"”“»«„ ,\t-–—.x\n')), max_size=60))
+def test_the_literal_gates_find_what_the_one_pattern_finds(text: str) -> None:
+    from newsclean.rules.quotes import SPEECH_DASH_GATE_RE, speech_dash_marks
+
+    assert speech_dash_marks(text) == [m.start() for m in SPEECH_DASH_GATE_RE.finditer(text)]

@@ -1932,6 +1932,23 @@ def find_speech_verb_case(text: str, ctx: Context) -> list[Change]:
 #: A dash between a quotation and its reporting clause, as Russian, Ukrainian and Polish
 #: write direct speech (``«…», — сказал он``): a cheap test before the pattern.
 SPEECH_DASH_GATE_RE = regex.compile(r"[\"”“»][ \t]*,?[ \t]*(?:-|–|—)")
+#: The same, one pattern of the stdlib ``re`` for each mark: each opens with a literal,
+#: which ``re`` finds at memory speed (a class first is tried at every position: ~8 ms/MB).
+SPEECH_DASH_GATES = tuple(
+    re.compile(mark + r"[ \t]*,?[ \t]*(?:-|–|—)") for mark in ('"', "”", "“", "»")
+)
+
+
+def speech_dash_marks(text: str) -> list[int]:
+    """Where :data:`SPEECH_DASH_GATE_RE` matches (its matches never overlap: between a mark
+    and its dash stand only spaces and a comma), in order.
+
+    >>> speech_dash_marks('"Yes", - said he. "No" — she said. "Why?" he asked.')
+    [4, 21]
+    """
+    return sorted(m.start() for gate in SPEECH_DASH_GATES for m in gate.finditer(text))
+
+
 #: Words after the verb that make it something else than a reporting clause: a passive or a
 #: parenthesis (``"X" - noted for its``, ``- described as``), left alone; and the words after
 #: "to" that do so (``"X" - said to be the first``; ``said to reporters`` is speech).
@@ -2000,8 +2017,8 @@ def speech_dash_changes(text: str, extra: tuple[str, ...] = ()) -> Iterator[Chan
     []
     """
     pattern = None
-    for gate in SPEECH_DASH_GATE_RE.finditer(text):
-        mark = lead = gate.start()
+    for mark in speech_dash_marks(text):
+        lead = mark
         while lead > 0 and text[lead - 1] in " \t":
             lead -= 1
         if lead < mark:  # after spaces, a mark closes a quotation only after punctuation
