@@ -643,17 +643,24 @@ def compiled_patterns(
         uses=(_compile_arguments, _captured_compile_calls),
         folder=folder,
     )
+    return _rebuilt(patterns, saved, getattr(regex._main, "_regex", None), regex.compile)
+
+
+def _rebuilt(
+    patterns: Sequence[Any], saved: object, core: Any, compile_it: Callable[[Any], Any]
+) -> list[Any]:
+    """Each of ``patterns`` made by ``core.compile`` from its ``saved`` arguments, or by
+    ``compile_it`` when they are missing, stale or refused (anything odd: compile as usual)."""
     out = []
-    core = getattr(regex._main, "_regex", None)
     for k, pattern in enumerate(patterns):
         args = saved[k] if isinstance(saved, list) and k < len(saved) else None
         made = None
         if isinstance(args, tuple) and args and args[0] == pattern and core is not None:
             try:
                 made = core.compile(*args)
-            except Exception:  # anything odd: compile it as usual
+            except Exception:
                 made = None
-        out.append(made if made is not None else regex.compile(pattern))
+        out.append(made if made is not None else compile_it(pattern))
     return out
 
 
@@ -714,18 +721,7 @@ def compiled_re_patterns(
         uses=(_re_compile_arguments, _captured_compile_calls),
         folder=folder,
     )
-    out = []
-    pattern: Any
-    for k, pattern in enumerate(patterns):
-        args = saved[k] if isinstance(saved, list) and k < len(saved) else None
-        made = None
-        if isinstance(args, tuple) and args and args[0] == pattern and core is not None:
-            try:
-                made = core.compile(*args)
-            except Exception:  # anything odd: compile it as usual
-                made = None
-        out.append(made if made is not None else re.compile(pattern))
-    return out
+    return _rebuilt(patterns, saved, core, re.compile)
 
 
 @once
