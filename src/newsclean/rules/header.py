@@ -22,6 +22,7 @@ year first), the header is still removed but no date is returned.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -583,44 +584,47 @@ def _runs(lines: tuple[HeaderLine, ...], kind: str) -> list[list[HeaderLine]]:
     return runs
 
 
-def find_date_header(text: str, ctx: Context) -> tuple[Change | Meta, ...]:
+def _dated_lines(
+    text: str, kind: str, message: Callable[[str, str | None], str]
+) -> tuple[Change | Meta, ...]:
+    """The header block's lines of ``kind`` ("date" or "updated") removed, a run of them as
+    one change with ``message(shown, read)`` (the run's text, the ISO date it reads or
+    None), and the first date read recorded as ``metadata[kind]``."""
     lines = header_block(text)
     if not lines:
         return ()
     out: list[Change | Meta] = []
-    value = next((ln.values[0] for ln in lines if ln.kind == "date" and ln.values), None)
+    value = next((ln.values[0] for ln in lines if ln.kind == kind and ln.values), None)
     if value is not None:
-        out.append(Meta("date", value))
-    for run in _runs(lines, "date"):
+        out.append(Meta(kind, value))
+    for run in _runs(lines, kind):
         start, end = run[0].start, run[-1].end
         read = next((ln.values[0] for ln in run if ln.values), None)
-        if read is None:
-            shown = text[start:end].strip()
-            message = (
-                f"leaked metadata header removed ({shown}: day and month could be swapped, "
-                "so no date is returned)"
-            )
-        else:
-            message = f"leaked metadata header removed (date {read})"
-        out.append(Change(start, end, "", message, removed=True))
+        out.append(Change(start, end, "", message(text[start:end].strip(), read), removed=True))
     return tuple(out)
+
+
+def _date_message(shown: str, read: str | None) -> str:
+    if read is None:
+        return (
+            f"leaked metadata header removed ({shown}: day and month could be swapped, "
+            "so no date is returned)"
+        )
+    return f"leaked metadata header removed (date {read})"
+
+
+def _updated_message(shown: str, read: str | None) -> str:
+    return "'updated' line removed" + (
+        f" (updated {read})" if read else " (day and month could be swapped: no date)"
+    )
+
+
+def find_date_header(text: str, ctx: Context) -> tuple[Change | Meta, ...]:
+    return _dated_lines(text, "date", _date_message)
 
 
 def find_updated_header(text: str, ctx: Context) -> tuple[Change | Meta, ...]:
-    lines = header_block(text)
-    if not lines:
-        return ()
-    out: list[Change | Meta] = []
-    value = next((ln.values[0] for ln in lines if ln.kind == "updated" and ln.values), None)
-    if value is not None:
-        out.append(Meta("updated", value))
-    for run in _runs(lines, "updated"):
-        read = next((ln.values[0] for ln in run if ln.values), None)
-        message = "'updated' line removed" + (
-            f" (updated {read})" if read else " (day and month could be swapped: no date)"
-        )
-        out.append(Change(run[0].start, run[-1].end, "", message, removed=True))
-    return tuple(out)
+    return _dated_lines(text, "updated", _updated_message)
 
 
 def find_reading_time(text: str, ctx: Context) -> tuple[Change, ...]:
