@@ -204,3 +204,36 @@ def test_a_month_the_regex_module_folds_but_the_table_lacks_is_no_date(header: s
     text = header + "\n\nKyiv remained calm, the U.S. embassy said."
     result = newsclean.fix_and_explain(text)
     assert "date" not in result.metadata and "updated" not in result.metadata
+
+
+@settings(deadline=None)  # the first example loads the rules
+@given(
+    st.sampled_from(["By ", "BY ", "Written by ", "Author: "]),
+    st.lists(st.tuples(FIRST, LAST), min_size=1, max_size=2, unique=True),
+    st.sampled_from(
+        ["", " | BBC News", " (Reuters)", ", The Moscow Times", ", BBC News, Rome", " - Kyiv Post"]
+    ),
+)
+def test_a_byline_with_its_outlet_is_removed_and_its_authors_returned(
+    head: str, names: list[tuple[str, str]], outlet: str
+) -> None:
+    authors = [f"{first} {last}" for first, last in names]
+    text = head + " and ".join(authors) + outlet + "\n\n" + SENTENCE
+    result = newsclean.fix_and_explain(text, newsclean.Config(select=["NC3"]))
+    assert result.text == SENTENCE
+    assert result.metadata["author"] == authors
+
+
+@settings(deadline=None)  # the first example loads the rules
+@given(
+    st.sampled_from(["Written by ", "Author: ", "By "]),
+    st.tuples(FIRST, LAST),
+    st.sampled_from(
+        ["Directed by Sam Mendes", "Music by Anna Bianchi", "Publisher: Fourth Estate", "Pages: 9"]
+    ),
+)
+def test_a_credits_line_under_a_name_is_left(head: str, name: tuple[str, str], credit: str) -> None:
+    text = f"{head}{name[0]} {name[1]}\n{credit}\n\n{SENTENCE}"
+    result = newsclean.fix_and_explain(text, newsclean.Config(select=["NC3"]))
+    assert result.text == text
+    assert "author" not in result.metadata

@@ -82,6 +82,9 @@ def written_date(rng: random.Random) -> str:
 FIRST_NAMES = ("Marco", "Anna", "Olena", "Piotr", "Elena", "Javier", "Katarzyna", "Jürgen")
 LAST_NAMES = ("Rossi", "Bianchi", "Kovalenko", "Nowak", "García", "Schneider", "Dubois")
 ROLES = ("ANSA correspondent", "special correspondent", "staff writer", "EFE", "in Rome")
+#: How sites introduce the names, and the outlet some put after them.
+BYLINE_HEADS = ("By ", "By ", "By ", "BY ", "Written by ", "Author: ")
+OUTLETS = (" | Kyiv Post", " (Reuters)", ", BBC News, Rome", " - The Moscow Times", " | RAI News")
 #: Reading-time lines and the keys of date and "updated" lines, as sites write them.
 READING_FORMS = ("Reading time: {n} min", "{n} min read", "{n} minutes reading", "{n}-minute read")
 DATE_KEYS = ("Published on", "Published:", "Posted:", "Posted on", "Publication date:")
@@ -89,17 +92,22 @@ UPDATED_KEYS = ("Updated:", "Updated on", "Last updated:", "Last updated on")
 
 
 def byline(rng: random.Random) -> str:
-    """A byline of one or two names, sometimes with a role after a comma.
+    """A byline of one or two names, sometimes with a role after a comma or the outlet.
 
-    >>> byline(random.Random(2)).startswith("By ")
+    >>> byline(random.Random(2)).split()[0] in ("By", "BY", "Written", "Author:")
     True
     """
     names = [f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"]
     if rng.random() < 0.3:
         names.append(f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}")
-    line = "By " + " and ".join(names)
-    if rng.random() < 0.3:
+    line = rng.choice(BYLINE_HEADS) + " and ".join(names)
+    if line.startswith("BY "):
+        line = line.upper()
+    roll = rng.random()
+    if roll < 0.3:
         line += ", " + rng.choice(ROLES)
+    elif roll < 0.5:
+        line += rng.choice(OUTLETS)
     return line
 
 

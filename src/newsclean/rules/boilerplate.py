@@ -980,6 +980,30 @@ def source_credit(line: str, t: Tables) -> bool:
     return not credit or credit_shaped(credit, t.agencies)
 
 
+#: A line of a work's credits: "Directed by Sam Mendes", "Music by Anna Bianchi".
+CREDITS_LINE_RE = regex.compile(r"\p{Lu}\p{Ll}+(?:[ \t]+\p{Ll}+)?[ \t]+by[ \t]+\p{Lu}")
+
+
+def in_credits(lines: Sequence[Line], i: int, t: Tables) -> bool:
+    """Whether line ``i`` stands beside a line of a work's credits that is no source line
+    ("Written by Tom Stoppard" above "Directed by Sam Mendes"): then it is a credit of the
+    work under review, not of the article.
+
+    >>> t = tables()
+    >>> lines = split_lines("Written by Tom Stoppard\\nDirected by Sam Mendes\\n")
+    >>> in_credits(lines, 0, t)
+    True
+    >>> in_credits(split_lines("Reporting by Jane Doe\\nEditing by John Smith\\n"), 0, t)
+    False
+    """
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(lines):
+            near = lines[k].text
+            if CREDITS_LINE_RE.match(near) is not None and not source_credit(near, t):
+                return True
+    return False
+
+
 def desk_byline(line: str, t: Tables) -> bool:
     """Whether a line is an ALL-CAPS desk byline made only of desk words.
 
@@ -1280,7 +1304,7 @@ def _matching_lines(text: str, t: Tables, test: str) -> Iterator[Change]:
             continue
         if test == "media" and media_credit(line.text, t):
             found[i] = "photo or video credit removed"
-        elif test == "source" and source_credit(line.text, t):
+        elif test == "source" and source_credit(line.text, t) and not in_credits(lines, i, t):
             found[i] = "wire-agency credit or source line removed"
         elif test == "desk" and desk_byline(line.text, t):
             found[i] = "desk byline removed"

@@ -293,16 +293,19 @@ BYLINE_NAME = (
     r"(?:[ \t]+(?:(?:de|da|di|del|della|van|von|der|den|le|la|du|dos|bin|al|ten|ter)[ \t]+){0,2}"
     r"\p{Lu}[\p{L}\p{M}'’-]*\.?){1,3}"
 )
-#: A byline on a line of its own: "By" and the names (joined by commas, "and", "&"), then
-#: maybe the author's role after a comma, a bar or a dash ("By Marco Rossi, ANSA
-#: correspondent").
+#: A byline on a line of its own: "By" (or "Written by", "Author:") and the names (joined by
+#: commas, "and", "&"), then maybe the author's role or outlet after a comma, a bar, a dash or
+#: in brackets ("By Marco Rossi, ANSA correspondent", "By Anna Bianchi | BBC News", "By Ivan
+#: Petrov (Reuters)"); a role may name a place after a comma ("BBC News, Rome").
 BYLINE_PATTERN = (
-    r"\s*(?:By|BY)[ \t]+(?P<names>"
+    r"\s*(?:By|BY|Written[ \t]+by|WRITTEN[ \t]+BY|Authors?:|AUTHORS?:)[ \t]+(?P<names>"
     + BYLINE_NAME
     + r"(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|AND)[ \t]+|[ \t]*&[ \t]*)"
     + BYLINE_NAME
     + r"){0,4})"
-    r"(?:[ \t]*(?:,|\||[–—-])[ \t]*(?P<role>[^\n,|]{1,60}?))?[ \t]*(?:\r?\n|\Z)\s*"
+    r"(?:[ \t]*(?P<sep>,|\||[–—-])[ \t]*(?P<role>[^\n|()]{1,80}?)"
+    r"|[ \t]*\([ \t]*(?P<paren>[^\n|()]{1,60}?)[ \t]*\))?"
+    r"[ \t]*(?:\r?\n|\Z)\s*"
 )
 #: A name whose last word (the surname) is at least this frequent in English (Zipf) is a
 #: name only with another sign of a byline (a role, a second name, another header line
@@ -344,8 +347,23 @@ def _agencies() -> frozenset[str]:
     return frozenset(a.casefold() for a in load_table("boilerplate_agencies.txt"))
 
 
+@once
+def _outlet_words() -> frozenset[str]:
+    return frozenset(w.casefold() for w in load_table("header_byline_outlets.txt"))
+
+
 #: Where a byline's author writes from: "in Rome", "from New York".
 ROLE_PLACE_RE = regex.compile(r"(?:in|from)[ \t]+\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,2}")
+#: A place alone after a byline's role: "Rome", "New York".
+PLACE_RE = regex.compile(r"\p{Lu}[\p{L}'’.-]+(?:[ \t]+\p{Lu}[\p{L}'’.-]+){0,2}")
+#: A news outlet's name: capitalised words (digits after a first one: "TVN24"), "The" and
+#: "of" among them.
+OUTLET_RE = regex.compile(
+    r"(?:The[ \t]+)?\p{Lu}[\p{L}\d'’.-]*"
+    r"(?:[ \t]+(?:of[ \t]+|the[ \t]+){0,2}\p{Lu}[\p{L}\d'’.-]*){0,4}"
+)
+#: A first word in capitals that names an outlet: "BBC", "CNN", "RAI", "TVN24".
+OUTLET_ACRONYM_RE = regex.compile(r"(?:The[ \t]+)?\p{Lu}{2,6}\d{0,3}(?:[ \t]|$)")
 
 
 def byline_role(role: str) -> bool:
@@ -365,6 +383,54 @@ def byline_role(role: str) -> bool:
         return False
     roles = byline_words()[1]
     return any(w in roles for w in words) or role.strip().casefold() in _agencies()
+
+
+def news_outlet(name: str, *, bar: bool = False) -> bool:
+    """Whether ``name`` names a news outlet: capitalised words that end in a word outlets end
+    in ("BBC News", "The Moscow Times", "Kyiv Post") or start with one in capitals ("CNN",
+    "RAI News 24"). After a bar (``bar``), which sets an outlet off in a page's header, any
+    capitalised words are taken.
+
+    >>> news_outlet("BBC News"), news_outlet("The Moscow Times"), news_outlet("CNN")
+    (True, True, True)
+    >>> news_outlet("Anna Bianchi"), news_outlet("Anna Bianchi", bar=True)
+    (False, True)
+    >>> news_outlet("the minister said", bar=True), news_outlet("Rome said on Tuesday")
+    (False, False)
+    """
+    name = name.strip()
+    if not OUTLET_RE.fullmatch(name):
+        return False
+    if bar or OUTLET_ACRONYM_RE.match(name):
+        return True
+    return name.rsplit(None, 1)[-1].casefold() in _outlet_words()
+
+
+def role_parts(parts: list[str], *, bar: bool) -> tuple[bool, bool] | None:
+    """Whether the comma-separated ``parts`` after a byline's names make a role, and if so
+    whether they say who the author is (a role word or an agency: ``True``) or only where
+    they write from or for which outlet (``False``); ``None`` when they make no role. The
+    first part is a role, an agency, an outlet or a place ("in Rome"); the others (two at
+    most) a role, an outlet or a place ("Rome").
+
+    >>> role_parts(["BBC News", "Rome"], bar=False), role_parts(["ANSA correspondent"], bar=False)
+    ((True, False), (True, True))
+    >>> role_parts(["in Rome"], bar=False), role_parts(["the minister said"], bar=False)
+    ((True, False), None)
+    >>> role_parts(["BBC News", "the minister said"], bar=False) is None
+    True
+    """
+    if not parts or len(parts) > 3:
+        return None
+    says = False
+    for k, part in enumerate(parts):
+        if ROLE_PLACE_RE.fullmatch(part):
+            continue
+        if byline_role(part):
+            says = True
+        elif not (news_outlet(part, bar=bar and k == 0) or (k and PLACE_RE.fullmatch(part))):
+            return None
+    return True, says
 
 
 def byline_names(line: str) -> tuple[tuple[str, ...], bool] | None:
@@ -391,16 +457,37 @@ def byline_names(line: str) -> tuple[tuple[str, ...], bool] | None:
     (None, None)
     >>> byline_names("By Sleeper Train, from Vienna"), byline_names("By Marco Rossi, in Rome")
     ((('Sleeper Train',), False), (('Marco Rossi',), True))
+
+    An outlet after the names, and other ways to introduce them:
+
+    >>> byline_names("By Anna Bianchi | BBC News"), byline_names("By Ivan Petrov (Reuters)")
+    ((('Anna Bianchi',), True), (('Ivan Petrov',), True))
+    >>> byline_names("By Marco Rossi, BBC News, Rome"), byline_names("Written by Marco Rossi")
+    ((('Marco Rossi',), True), (('Marco Rossi',), True))
+    >>> byline_names("By John Smith | The Times"), byline_names("Author: Anna Bianchi")
+    ((('John Smith',), False), (('Anna Bianchi',), True))
     """
     m = byline_re().match(line)
     return None if m is None else _byline_match(m)
 
 
 def _byline_match(m: regex.Match[str]) -> tuple[tuple[str, ...], bool] | None:
-    role = m.group("role")
-    if role is not None and not byline_role(role):
-        return None
-    names = tuple(n for n in BYLINE_SPLIT_RE.split(m.group("names")) if n)
+    names = [n for n in BYLINE_SPLIT_RE.split(m.group("names")) if n]
+    # An outlet the names run into ("By Marco Rossi, BBC News") starts the role.
+    cut = next((k for k in range(1, len(names)) if news_outlet(names[k])), len(names))
+    parts = names[cut:]
+    del names[cut:]
+    # A bar sets the outlet off only when it comes right after the names.
+    bar = not parts and m.group("sep") == "|"
+    role = m.group("role") if m.group("role") is not None else m.group("paren")
+    if role is not None:
+        parts += [p.strip() for p in role.split(",")]
+    role_says = False
+    if parts:
+        found = role_parts(parts, bar=bar)
+        if found is None:
+            return None
+        role_says = found[1]
     not_names = byline_words()[0]
     common = True
     for name in names:
@@ -409,10 +496,9 @@ def _byline_match(m: regex.Match[str]) -> tuple[tuple[str, ...], bool] | None:
             return None
         if zipf_frequency(words[-1]) < BYLINE_RARE_ZIPF:
             common = False
-    # Where the author writes from ("from Vienna") says less than a role: "By Sleeper Train,
-    # from Vienna" is a headline.
-    role_says = role is not None and ROLE_PLACE_RE.fullmatch(role.strip()) is None
-    return names, role_says or len(names) > 1 or not common
+    # Where the author writes from ("from Vienna") or the outlet says less than a role:
+    # "By Sleeper Train, from Vienna" is a headline.
+    return tuple(names), role_says or len(names) > 1 or not common
 
 
 class HeaderLine(NamedTuple):
@@ -472,9 +558,46 @@ def _line_at(text: str, pos: int) -> HeaderLine | None:
         return HeaderLine(pos, found[0], "updated", () if found[1] is None else (found[1],))
     if (m := reading_time_re().match(text, pos)) is not None:
         return HeaderLine(pos, m.end(), "reading", (m.group("n") or m.group("n2"),))
-    if (m := byline_re().match(text, pos)) is not None and (byline := _byline_match(m)) is not None:
+    if (
+        (m := byline_re().match(text, pos)) is not None
+        and (byline := _byline_match(m)) is not None
+        and not credits_follow(text, m.end())
+    ):
         return HeaderLine(pos, m.end(), "byline", byline[0], byline[1])
     return None
+
+
+#: A short line of credits ("Directed by Sam Mendes", "Music by ...") or of a fact box
+#: ("Publisher: Fourth Estate", "Pages: 900").
+CREDIT_LINE_RE = regex.compile(
+    r"[ \t]*(?:\p{Lu}\p{Ll}+(?:[ \t]+\p{Ll}+)?[ \t]+by[ \t]+\p{Lu}"
+    r"|\p{L}[\p{L} ]{0,24}?[ \t]*:[ \t]*\S)[^\n]{0,60}(?:\r?\n|\Z)"
+)
+
+
+def credits_follow(text: str, end: int) -> bool:
+    """Whether the line at ``end`` (after a byline-like line) is a line of credits or of a
+    fact box, not a header line: then "Written by ..." or "Author: ..." above it is part of
+    the credits ("Written by Tom Stoppard / Directed by Sam Mendes"; a book's "Author:",
+    "Publisher:"), not the article's byline.
+
+    >>> credits_follow("Written by Tom Stoppard\\nDirected by Sam Mendes\\n", 24)
+    True
+    >>> credits_follow("Author: Hilary Mantel\\nPublisher: Fourth Estate\\n", 22)
+    True
+    >>> credits_follow("By Marco Rossi\\nPublished: 15/02/2022\\n", 15)
+    False
+    >>> credits_follow("By Marco Rossi\\nRome: the government said on Tuesday that it would "
+    ...                "not sign the agreement before the summit.\\n", 15)
+    False
+    """
+    if CREDIT_LINE_RE.match(text, end) is None:
+        return False
+    return (
+        _date_at(text, end) is None
+        and _updated_at(text, end) is None
+        and reading_time_re().match(text, end) is None
+    )
 
 
 @once
@@ -491,7 +614,8 @@ def header_heads() -> tuple[str, ...]:
     words = {k.split()[0].lower() for k in keys if k.strip()}
     words |= {"reading", "read", "estimated", "time"}
     heads = {w + end for w in words for end in (" ", ":", "\t")}
-    return tuple(sorted(heads | {"by "} | set("0123456789")))
+    heads |= {"by ", "written ", "author:", "authors:"}
+    return tuple(sorted(heads | set("0123456789")))
 
 
 def header_block(text: str) -> tuple[HeaderLine, ...]:
