@@ -84,3 +84,16 @@ def test_the_gates_pass_every_text_the_patterns_match(text: str) -> None:
         assert numbers.DECIMAL_GATE_RE.search(text)
     if numbers.grouped_thousands_re(()).search(text):
         assert numbers.grouped_gate(text)
+
+
+@given(
+    st.sampled_from(["June", "Sept.", "March", "Dec", "May"]),
+    st.integers(1, 31),
+    st.integers(100, 999),
+    counted,
+)
+def test_a_day_after_a_month_then_a_count_is_no_grouped_number(
+    month: str, day: int, count: int, noun: str
+) -> None:
+    text = f"On {month} {day} {count} {noun} were counted, and 1,200 more on the next day."
+    assert newsclean.detect(text, NUMBERS) == []

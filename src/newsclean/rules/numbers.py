@@ -49,6 +49,11 @@ def grouped_gate(text: str) -> bool:
     return any(c in text for c in THIN_SPACES) and THIN_GATE_RE.search(text) is not None
 
 
+#: The rest of a range up to its unit: "to 5,49" in "4,99 to 5,49 euros" (optional).
+RANGE_TO = (
+    r"(?:[ \t\u00a0]*+(?:to|and|or|-|–|—)[ \t\u00a0]*+"
+    r"\p{Nd}{1,3},\p{Nd}{1,2}(?![\p{N}]|[.,]\p{N}))?"
+)
 #: What a unit word may be followed by for the number to be read with it.
 UNIT_END = r"(?![\p{L}\p{N}])"
 
@@ -85,7 +90,8 @@ def decimal_comma_re(extra: tuple[str, ...]) -> regex.Pattern[str]:
         "numbers-decimal",
         extra,
         r"(?<![\p{N}.,'’])(?P<int>\p{Nd}{1,3}),(?P<dec>\p{Nd}{1,2})(?![\p{N}]|[.,]\p{N})"
-        r"(?=[ \t\u00a0]?(?i:" + units + r")" + UNIT_END + r")",
+        # The unit, or the other end of a range that has it ("4,99 to 5,49 euros").
+        r"(?=" + RANGE_TO + r"[ \t\u00a0]?(?i:" + units + r")" + UNIT_END + r")",
     )
 
 
@@ -115,6 +121,12 @@ def decimal_commas(text: str, units: tuple[str, ...] = ()) -> list[tuple[int, in
     >>> [t[s - 1 : e + 1] for s, e in decimal_commas(t)]
     ['9,5', '4,2', '2,5', '2,5']
 
+    Both ends of a range whose unit follows the second:
+
+    >>> t = "from 4,99 to 5,49 euros, 1,5-2,5%"
+    >>> [t[s - 1 : e + 1] for s, e in decimal_commas(t)]
+    ['4,9', '5,4', '1,5', '2,5']
+
     A sum whose last zero was lost ("$110,00" for $110,000) has no unit after it; left:
 
     >>> decimal_commas("3,500 people, rounds 3,5 and 7, 1,2,3 million, 12,5,000 km, $110,00")
@@ -125,17 +137,46 @@ def decimal_commas(text: str, units: tuple[str, ...] = ()) -> list[tuple[int, in
     return [(m.end("int"), m.end("int") + 1) for m in decimal_comma_re(units).finditer(text)]
 
 
+@lru_cache(maxsize=1)
+def _month_words() -> frozenset[str]:
+    return frozenset(w for line in load_table("header_months.txt") for w in line.split())
+
+
+def after_month(text: str, start: int) -> bool:
+    """Whether a month's name stands right before ``start`` ("June 12 500 people" is a date
+    and a number, not 12,500).
+
+    >>> after_month("on June 12 500", 8), after_month("on Sept. 3 100", 9)
+    (True, True)
+    >>> after_month("up to 12 500", 6)
+    False
+    """
+    head = text[max(0, start - 12) : start].rstrip(" \t\u00a0\u202f\u2009").rstrip(".")
+    word = head[len(head.rstrip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")) :]
+    return word.lower() in _month_words()
+
+
 def grouped_thousands(text: str, words: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
     """(start, end, separator) of numbers grouped in thousands the source language's way.
 
     >>> t = "up to 75.000 people; 812 485 cases; 4.464 million people; 10 737-800 planes"
     >>> [(t[s:e], sep) for s, e, sep in grouped_thousands(t)]
     [('75.000', '.'), ('812 485', ' ')]
+
+    A day after a month's name is no group ("June 12 500 people"):
+
+    >>> t = "On June 12 500 people marched; 12 500 people stayed."
+    >>> [t[s:e] for s, e, _ in grouped_thousands(t)]
+    ['12 500']
+    >>> grouped_thousands(t)[0][0]
+    31
     """
     if not grouped_gate(text):
         return []
     return [
-        (m.start("num"), m.end("num"), m["sep"]) for m in grouped_thousands_re(words).finditer(text)
+        (m.start("num"), m.end("num"), m["sep"])
+        for m in grouped_thousands_re(words).finditer(text)
+        if m["sep"] == "." or not after_month(text, m.start("num"))
     ]
 
 
