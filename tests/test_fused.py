@@ -612,3 +612,26 @@ def test_the_flat_token_gate_finds_what_the_trie_gate_finds(words: list[str], da
         + rb")[a-z\x80\x82]+)(?= )"
     )
     assert _token_gate(tuple(words)).findall(data) == reference.findall(data)
+
+
+OPENERS = sorted(load_table("fused_sentence_openers.txt"))
+
+
+@SETTINGS
+@given(
+    st.sampled_from(["Scholz", "Ukraine", "Tuesday", "Kuleba", "Brussels", "Division"]),
+    st.sampled_from(OPENERS),
+)
+def test_a_name_before_a_stop_and_a_sentence_opener_gets_its_space(name: str, opener: str) -> None:
+    text = f"The minister met {name}.{opener} said nothing more about the talks."
+    assert newsclean.fix(text, FUSED) == text.replace(f"{name}.", f"{name}. ")
+
+
+@SETTINGS
+@given(
+    st.sampled_from(["Kostroma", "Gazeta", "Corriere", "Volga", "McCain", "NATO", "ASP"]),
+    st.sampled_from(["Today", "Ru", "It", "Com", "News", "In", "At", "NET", "Info"]),
+)
+def test_a_capitalised_name_before_a_stop_and_a_site_suffix_is_left(name: str, suffix: str) -> None:
+    text = f"The site {name}.{suffix} reported the talks on Tuesday."
+    assert newsclean.fix(text, FUSED) == text

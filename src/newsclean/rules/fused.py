@@ -890,6 +890,21 @@ def stop_fusion(left: str, stop: str, right: str, *, min_word_zipf: float = 3.0)
     return zipf(left) >= 2.5 and zipf(right) >= min_word_zipf
 
 
+def capitalised_sentence_end(left: str, right: str) -> bool:
+    """Whether a capitalised word ``left`` before a full stop ends a sentence: only before a
+    word that opens English sentences and names nothing (``data/fused_sentence_openers.txt``),
+    and when ``left`` is shaped as a word or a name (capital, then lower case).
+
+    >>> capitalised_sentence_end("Scholz", "They"), capitalised_sentence_end("Ukraine", "However")
+    (True, True)
+    >>> capitalised_sentence_end("Kostroma", "Today"), capitalised_sentence_end("Corriere", "It")
+    (False, False)
+    >>> capitalised_sentence_end("ASP", "The"), capitalised_sentence_end("McCain", "He")
+    (False, False)
+    """
+    return left[1:].islower() and right in _frozen_table("fused_sentence_openers.txt")
+
+
 def stop_positions(text: str) -> list[int]:
     """Where :data:`STOP_GATE_RE` matches in ``text`` (a "." "!" or "?" before a letter),
     found with :data:`STOP_SCAN_RES`, faster than a pattern tried at every position.
@@ -931,8 +946,14 @@ def _stop_fusions(text: str, ctx: Context, positions: list[int]) -> Iterator[Cha
             # capitalised word after it is then read as after a word (never "2019.Net").
             if stop != ".":
                 continue
-        elif left and not (left[0].islower() and (len(left) >= 3 or left in SHORT_SENTENCE_ENDS)):
-            continue  # "Kostroma.Today", "Neva.Today": a capitalised word is a brand's
+        elif (
+            left
+            and not (left[0].islower() and (len(left) >= 3 or left in SHORT_SENTENCE_ENDS))
+            and not (stop == "." and capitalised_sentence_end(left, right))
+        ):
+            # "Kostroma.Today", "Neva.Today": a capitalised word is a brand's, unless a
+            # sentence opener follows ("met Scholz.They agreed").
+            continue
         if left in protected or right in protected:
             continue
         if f"{left}{lm.group('close') or ''}{stop}{right}" in protected:
