@@ -635,3 +635,35 @@ def test_a_name_before_a_stop_and_a_sentence_opener_gets_its_space(name: str, op
 def test_a_capitalised_name_before_a_stop_and_a_site_suffix_is_left(name: str, suffix: str) -> None:
     text = f"The site {name}.{suffix} reported the talks on Tuesday."
     assert newsclean.fix(text, FUSED) == text
+
+
+@SETTINGS
+@given(
+    st.sampled_from(["Lisbon", "Erdoğan", "Party", "Union", "Gartner", "ministers"]),
+    st.sampled_from(["at", "who", "said", "where", "that", "dismissed", "and"]),
+)
+def test_a_comma_between_two_words_gets_its_space(left: str, right: str) -> None:
+    text = f"They met the leader of {left},{right} the talks went on."
+    assert newsclean.fix(text, FUSED) == text.replace(f"{left},", f"{left}, ")
+
+
+@SETTINGS
+@given(
+    st.sampled_from(
+        [
+            "{a},{b},{c}",
+            "x,y=1",
+            "1,5 {a}",
+            "https://example.com/{a},{b}",
+            "{a}@example.org,{b}",
+            "`{a},{b}`",
+            "U.S.,{a}",
+        ]
+    ),
+    st.sampled_from(["news", "paper", "rock"]),
+    st.sampled_from(["politics", "scissors", "world"]),
+    st.sampled_from(["sport", "the", "said"]),
+)
+def test_commas_in_lists_numbers_links_and_code_are_left(form: str, a: str, b: str, c: str) -> None:
+    text = "See " + form.format(a=a, b=b, c=c) + " for more."
+    assert newsclean.fix(text, Config(select=["NC107"])) == text

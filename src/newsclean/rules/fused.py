@@ -968,6 +968,58 @@ def _stop_fusions(text: str, ctx: Context, positions: list[int]) -> Iterator[Cha
 
 
 # --------------------------------------------------------------------------------------------
+# NC107: a comma with no space after it between two words ("Lisbon,at the margin").
+
+#: A comma between letters, found with the stdlib ``re`` (its ``[^\W\d_]`` is a letter):
+#: the literal first, so the scan runs at memory speed.
+COMMA_GATE_RE = re.compile(r",(?<=[^\W\d_],)[^\W\d_]")
+#: The word before such a comma (after a space, a bracket or a quotation mark, never after
+#: characters of URLs, code, numbers or lists) and the word after it, which must end at a
+#: space or a sentence's punctuation ("a,b,c", "x,y=1" and "news,politics,world" are left).
+COMMA_LEFT_RE = regex.compile(r"(?:^|(?<=[\s(\[\"“‘«]))\p{L}[\p{L}'’]*+\Z")
+COMMA_RIGHT_RE = regex.compile(r"\p{Ll}++(?=[ \t\n)\"”’»]|[.;:!?](?:[\s\"”’)]|\Z)|\Z)")
+#: The least frequency (Zipf) of the word after the comma: a common English word.
+COMMA_RIGHT_ZIPF = 3.5
+
+
+def comma_fusion(left: str, right: str) -> bool:
+    """Whether ``left + "," + right`` is two words that lost the space after the comma: the
+    right word lower case and common in English, the left one a word of two letters or
+    more.
+
+    >>> comma_fusion("Lisbon", "at"), comma_fusion("Party", "said"), comma_fusion("Erdoğan", "who")
+    (True, True, True)
+    >>> comma_fusion("a", "b"), comma_fusion("Foo", "xyzzy"), comma_fusion("news", "politics")
+    (False, False, True)
+    """
+    return len(left) >= 2 and zipf(right) >= COMMA_RIGHT_ZIPF
+
+
+def find_comma_fusion(text: str, ctx: Context) -> Iterable[Change]:
+    if "," not in text or COMMA_GATE_RE.search(text) is None:
+        return ()
+    return _comma_fusions(text, ctx)
+
+
+def _comma_fusions(text: str, ctx: Context) -> Iterator[Change]:
+    protected = protected_tokens(ctx)
+    for m in COMMA_GATE_RE.finditer(text):
+        at = m.start()
+        lm = COMMA_LEFT_RE.search(text, max(0, at - 48), at)
+        rm = COMMA_RIGHT_RE.match(text, at + 1)
+        if lm is None or rm is None:
+            continue
+        left, right = lm.group(), rm.group()
+        if not comma_fusion(left, right) or left in protected or right in protected:
+            continue
+        if f"{left},{right}" in protected:
+            continue
+        if in_link(text, lm.start(), rm.end()) or in_code_span(text, lm.start(), rm.end()):
+            continue
+        yield Change(at + 1, at + 1, " ", "space restored after a comma")
+
+
+# --------------------------------------------------------------------------------------------
 # NC102: a lower-case word glued to a following name ("withUkraine").
 
 
@@ -2893,5 +2945,18 @@ RULES = (
         "a function word or a reporting word is cut off (data/fused_acronym_links.txt), only "
         "when the document writes the acronym alone or wordfreq knows it, and never where the "
         "token reads as an acronym before a name (JPMorgan) or is protected (macOS).",
+    ),
+    Rule(
+        code="NC107",
+        name="missing-space-after-comma",
+        family="fused",
+        summary="Restore the space lost after a comma between two words ('Lisbon,at').",
+        find=find_comma_fusion,
+        english_only=True,
+        before="The ministers met in Lisbon,at the margin of the summit.",
+        after="The ministers met in Lisbon, at the margin of the summit.",
+        why="A link or a line break at a comma loses the space after it in scraping and "
+        "translation. Only a common lower-case English word after the comma counts; numbers, "
+        "lists without spaces ('a,b,c'), URLs, e-mail addresses and code are never touched.",
     ),
 )
