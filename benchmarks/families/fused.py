@@ -7,7 +7,9 @@ and words always come from the corpus text, never from a list):
 - a name glued to the next word ("Scholz is" -> "Scholzis");
 - a word glued to the next name ("with Ukraine" -> "withUkraine");
 - an article or preposition glued to the next word ("a crisis" -> "acrisis");
-- a lost space after a full stop ("hemicycle. The" -> "hemicycle.The");
+- a lost space after a full stop ("hemicycle. The" -> "hemicycle.The"), also after a name
+  ("met Scholz. They" -> "met Scholz.They");
+- a lost space after a comma ("Lisbon, at" -> "Lisbon,at");
 - a capitalised link word between names ("Donetsk and Lugansk" -> "Donetsk And Lugansk").
 
 ``gold`` is always the clean input: a perfect repair undoes every injection.
@@ -45,6 +47,8 @@ SITES: tuple[tuple[str, regex.Pattern[str], float], ...] = (
     ),
     ("stop", regex.compile(r"(?<= )\p{Ll}{2,}\.(?P<gap> )" + _NAME + _END), 0.15),
     ("link", regex.compile(r"(?<=\p{Ll} )" + _NAME + r" (?P<gap>and) " + _NAME + _END), 0.05),
+    ("name-stop", regex.compile(r"(?<= )" + _NAME + r"\.(?P<gap> )\p{Lu}\p{Ll}+" + _END), 0.05),
+    ("comma", regex.compile(r"(?<= )\p{L}{2,},(?P<gap> )\p{Ll}{2,}" + _END), 0.05),
 )
 
 

@@ -36,6 +36,7 @@ from ..config import ConfigError
 from ..edits import Change
 from ..registry import Context, Option, Rule
 from ..resources import compiled_patterns, derived, load_table
+from .header import credits_line
 
 __all__ = [
     "RULES",
@@ -980,14 +981,10 @@ def source_credit(line: str, t: Tables) -> bool:
     return not credit or credit_shaped(credit, t.agencies)
 
 
-#: A line of a work's credits: "Directed by Sam Mendes", "Music by Anna Bianchi".
-CREDITS_LINE_RE = regex.compile(r"\p{Lu}\p{Ll}+(?:[ \t]+\p{Ll}+)?[ \t]+by[ \t]+\p{Lu}")
-
-
 def in_credits(lines: Sequence[Line], i: int, t: Tables) -> bool:
-    """Whether line ``i`` stands beside a line of a work's credits that is no source line
-    ("Written by Tom Stoppard" above "Directed by Sam Mendes"): then it is a credit of the
-    work under review, not of the article.
+    """Whether line ``i`` stands beside a line of a work's credits (``data/credits_labels.txt``,
+    "Written by Tom Stoppard" above "Directed by Sam Mendes"): then it is a credit of the work
+    under review, not of the article.
 
     >>> t = tables()
     >>> lines = split_lines("Written by Tom Stoppard\\nDirected by Sam Mendes\\n")
@@ -999,7 +996,7 @@ def in_credits(lines: Sequence[Line], i: int, t: Tables) -> bool:
     for k in (i - 1, i + 1):
         if 0 <= k < len(lines):
             near = lines[k].text
-            if CREDITS_LINE_RE.match(near) is not None and not source_credit(near, t):
+            if credits_line(near):
                 return True
     return False
 

@@ -891,9 +891,11 @@ def stop_fusion(left: str, stop: str, right: str, *, min_word_zipf: float = 3.0)
 
 
 def capitalised_sentence_end(left: str, right: str) -> bool:
-    """Whether a capitalised word ``left`` before a full stop ends a sentence: only before a
-    word that opens English sentences and names nothing (``data/fused_sentence_openers.txt``),
-    and when ``left`` is shaped as a word or a name (capital, then lower case).
+    """Whether a capitalised word ``left`` before a full stop ends a sentence: only when
+    ``left`` is shaped as a word or a name (capital, then lower case), and before a word that
+    opens English sentences and names nothing (``data/fused_sentence_openers.txt``) or after
+    the name of a weekday or a month, which no site or file name is made of ("on
+    Thursday.In", "in March.Opec").
 
     >>> capitalised_sentence_end("Scholz", "They"), capitalised_sentence_end("Ukraine", "However")
     (True, True)
@@ -901,8 +903,22 @@ def capitalised_sentence_end(left: str, right: str) -> bool:
     (False, False)
     >>> capitalised_sentence_end("ASP", "The"), capitalised_sentence_end("McCain", "He")
     (False, False)
+    >>> capitalised_sentence_end("Thursday", "In"), capitalised_sentence_end("March", "Opec")
+    (True, True)
     """
-    return left[1:].islower() and right in _frozen_table("fused_sentence_openers.txt")
+    if not left[1:].islower():
+        return False
+    return right in _frozen_table("fused_sentence_openers.txt") or left.lower() in _calendar()
+
+
+@lru_cache(maxsize=1)
+def _calendar() -> frozenset[str]:
+    """The full names of the weekdays and the months (lower case), from the header tables."""
+    return frozenset(
+        line.split()[0]
+        for name in ("header_weekdays.txt", "header_months.txt")
+        for line in load_table(name)
+    )
 
 
 def stop_positions(text: str) -> list[int]:
@@ -975,11 +991,12 @@ def _stop_fusions(text: str, ctx: Context, positions: list[int]) -> Iterator[Cha
 COMMA_GATE_RE = re.compile(r",(?<=[^\W\d_],)[^\W\d_]")
 #: The word before such a comma (after a space, a bracket or a quotation mark, never after
 #: characters of URLs, code, numbers or lists) and the word after it, which must end at a
-#: space or a sentence's punctuation ("a,b,c", "x,y=1" and "news,politics,world" are left).
+#: space, or at punctuation with a space after it ("a,b,c", "x,y=1" and "news,politics,world"
+#: are left).
 COMMA_LEFT_RE = regex.compile(r"(?:^|(?<=[\s(\[\"“‘«]))\p{L}[\p{L}'’]*+\Z")
-COMMA_RIGHT_RE = regex.compile(r"\p{Ll}++(?=[ \t\n)\"”’»]|[.;:!?](?:[\s\"”’)]|\Z)|\Z)")
+COMMA_RIGHT_RE = regex.compile(r"\p{Ll}++(?=[ \t\n)\"”’»]|[.;:!?,](?:[\s\"”’)]|\Z)|\Z)")
 #: The least frequency (Zipf) of the word after the comma: a common English word.
-COMMA_RIGHT_ZIPF = 3.5
+COMMA_RIGHT_ZIPF = 3.0
 
 
 def comma_fusion(left: str, right: str) -> bool:
