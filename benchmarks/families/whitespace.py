@@ -1,8 +1,9 @@
 """Injector for the whitespace family (NC5xx): the padding scrapers leave behind.
 
 Trailing spaces and tabs on lines (table cells, inline elements), runs of blank lines where
-images and embeds were removed, blank lines at the edges of the text, and doubled spaces
-where a tag or link was taken out. The gold is the text itself (with a final line break when
+images and embeds were removed, blank lines at the edges of the text, doubled spaces where a
+tag or link was taken out, and a space left before the full stop or comma after a removed
+link or footnote mark. The gold is the text itself (with a final line break when
 blank lines were added after the last line, which is then the end of that line).
 """
 
@@ -24,17 +25,24 @@ BLANK_RUN_RE = regex.compile(r"\n(?:\n){3,}")
 #: A single space between two visible characters.
 INNER_SPACE_RE = regex.compile(r"(?<=\S) (?=\S)")
 PARAGRAPH_BREAK_RE = regex.compile(r"\n\n(?=\S)")
+#: Spaces between a word and the full stop or comma that ends it (not a spaced ellipsis).
+SPACED_PUNCT_RE = regex.compile(
+    r"(?<=[\p{L}\p{N}\"”’)\]%]) +(?=[.,](?:[\s\"”’)\]]|\Z)(?![.,] ?\.))"
+)
+#: A full stop or comma after a word, where a space may be put before it.
+PUNCT_SITE_RE = regex.compile(r"(?<=\p{Ll})(?=[.,] \p{L})")
 
 
 def tidy(text: str) -> str:
     """The whitespace a perfect repair leaves in a corpus text that already had some
     (trailing spaces, doubled spaces, runs of blank lines): the gold starts from this.
 
-    >>> tidy("a  b \\n\\n\\n\\n\\nc")
-    'a b\\n\\nc'
+    >>> tidy("a  b \\n\\n\\n\\n\\nc , d .")
+    'a b\\n\\nc, d.'
     """
     lines = [line.rstrip(HSPACE_CHARS) for line in text.split("\n")]
     text = REPEATED_RE.sub(" ", "\n".join(lines))
+    text = SPACED_PUNCT_RE.sub("", text)
     return BLANK_RUN_RE.sub("\n\n", text)
 
 
@@ -57,6 +65,10 @@ def inject(text: str, rng: random.Random) -> tuple[str, str]:
     dirty = "".join(
         (" " * rng.randrange(2, 4)) if i in picked else ch for i, ch in enumerate(dirty)
     )
+    # a space before some full stops and commas
+    sites = [m.start() for m in PUNCT_SITE_RE.finditer(dirty)]
+    for at in sorted(rng.sample(sites, min(len(sites), rng.randrange(0, 3))), reverse=True):
+        dirty = dirty[:at] + " " + dirty[at:]
     # runs of blank lines in place of some paragraph breaks
     breaks = [m.start() for m in PARAGRAPH_BREAK_RE.finditer(dirty)]
     grow = {b for b in breaks if rng.random() < 0.3}
