@@ -238,3 +238,36 @@ def test_short_text_in_a_source_language_is_undetermined_and_left_alone() -> Non
     assert newsclean.fix("Olaf Scholzis in «Moscow».") != "Olaf Scholzis in «Moscow»."
     names = "Perugini, Intoppa, Del Fava, Dal Maso, Griffen."
     assert newsclean.fix_and_explain(names).metadata.get("language") != "und"
+
+
+LATIN_WORDS = st.sampled_from(["Kyiv", "Zürich", "Łódź", "São", "Paulo", "the", "talks", "Ærø"])
+FOREIGN_WORDS = st.sampled_from(["Диалог", "Польщі", "Ωμέγα", "東京", "С", "доларів"])
+
+
+@settings(deadline=None)  # the first example loads the rules
+@given(st.lists(LATIN_WORDS, min_size=3, max_size=12), FOREIGN_WORDS, st.integers(0, 12))
+def test_a_word_of_another_script_in_english_is_reported_where_it_stands(
+    words: list[str], foreign: str, at: int
+) -> None:
+    at = min(at, len(words))
+    before = " ".join(words[:at]) + (" " if at else "")
+    text = before + foreign + " " + " ".join(words[at:]) + "."
+    findings = newsclean.detect(text, Config(select=["NC703"]))
+    assert [(f.start, f.end) for f in findings] == [(len(before), len(before) + len(foreign))]
+
+
+@settings(deadline=None)
+@given(
+    st.lists(LATIN_WORDS, min_size=3, max_size=12),
+    st.sampled_from(["https://премия.рф/", "#поэт", "@Диалог", "www.диалог.рф"]),
+)
+def test_latin_letters_and_addresses_are_never_reported(words: list[str], address: str) -> None:
+    text = " ".join(words) + " " + address + " now."
+    assert newsclean.detect(text, Config(select=["NC703"])) == []
+
+
+@settings(deadline=None)
+@given(st.sampled_from(["Kremlin", "Kyiv", "Tokyo"]), FOREIGN_WORDS)
+def test_a_gloss_in_brackets_is_not_reported(name: str, gloss: str) -> None:
+    text = f"The {name} ({gloss}) said the talks would go on."
+    assert newsclean.detect(text, Config(select=["NC703"])) == []

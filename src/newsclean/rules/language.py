@@ -609,6 +609,73 @@ def find_untranslated(text: str, ctx: Context) -> list[Change]:
     ]
 
 
+#: The letters of scripts other than Latin that translation from the source languages leaves
+#: behind; a run of them may span words ("Диалог.иа", "В. K. Arsenyev", "+22 ° С").
+FOREIGN_SCRIPT = (
+    r"[\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}\p{Georgian}\p{Armenian}\p{Han}"
+    r"\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Devanagari}]"
+)
+(FOREIGN_RUN_RE,) = compiled_patterns(
+    "language-script",
+    (FOREIGN_SCRIPT + r"++(?:[ \t.,'’-]++" + FOREIGN_SCRIPT + r"++)*+",),
+)
+#: A chunk that is an address: a URL, an e-mail, a domain ("премияарсеньева.рф"), a handle
+#: or a hashtag.
+ADDRESS_MARKS = ("://", "@", "www.", "#")
+
+
+def foreign_script_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of letters of another script than Latin (Cyrillic, Greek, Arabic ...) in
+    ``text``, outside addresses and glosses in brackets: what translation left untranslated
+    or a keyboard slipped in (a Cyrillic "С" for the Latin "C" of degrees Celsius).
+
+    >>> t = "he quotes Диалог.иа and it will be + 22 ° С; see https://премия.рф/ now"
+    >>> [t[s:e] for s, e in foreign_script_runs(t)]
+    ['Диалог.иа', 'С']
+    >>> foreign_script_runs("Kyiv, Zürich, Łódź and São Paulo; the Kremlin (Кремль)")
+    []
+    """
+    if text.isascii():
+        return []
+    out = []
+    for m in FOREIGN_RUN_RE.finditer(text):
+        chunk_start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        ends = [e for e in (text.find(" ", m.end()), text.find("\n", m.end())) if e != -1]
+        chunk = text[chunk_start : min(ends) if ends else len(text)]
+        if any(mark in chunk for mark in ADDRESS_MARKS):
+            continue
+        if text[m.start() - 1 : m.start()] == "(" and text[m.end() : m.end() + 1] == ")":
+            continue  # a gloss: "the Kremlin (Кремль)"
+        out.append((m.start(), m.end()))
+    return out
+
+
+def find_foreign_script(text: str, ctx: Context) -> list[Change]:
+    runs = foreign_script_runs(text)
+    if not runs:
+        return []
+    # A paragraph NC702 reports as untranslated is reported there, whole.
+    whole = untranslated_paragraphs(text, Settings.of(ctx))
+    return [
+        Change(start, end, None, f"letters of {script_name(text[start:end])} left in English text")
+        for start, end in runs
+        if not any(s <= start and end <= e for s, e, _, _ in whole)
+    ]
+
+
+def script_name(run: str) -> str:
+    """The script of the first letter of ``run``, as Unicode names it, for messages.
+
+    >>> script_name("Диалог"), script_name("Ωμέγα"), script_name("東京")
+    ('the Cyrillic script', 'the Greek script', 'the CJK script')
+    """
+    import unicodedata
+
+    first = next((ch for ch in run if ch.isalpha()), run[:1])
+    word = unicodedata.name(first, "OTHER").split()[0]
+    return f"the {word if word.isupper() and len(word) <= 3 else word.capitalize()} script"
+
+
 #: The options of the language rules (``Config(options={"NC7": {...}})``).
 OPTIONS = (
     Option("min_words", "int", "fewest words in a paragraph that is judged (8)"),
@@ -646,5 +713,19 @@ RULES = (
         "Il governo italiano ha chiesto alla Russia di ritirare le truppe dal confine.",
         why="Translation engines skip blocks (quotations, captions, text past a length limit) "
         "and leave them in the source language; only a translator can repair them.",
+    ),
+    Rule(
+        code="NC703",
+        name="foreign-script",
+        family="language",
+        summary="Report letters of another script (Cyrillic, Greek, Arabic ...) left in English.",
+        find=find_foreign_script,
+        fixes=False,
+        english_only=True,
+        before="The capital will be from +22 °С to +24 °С, he quotes Диалог.иа.",
+        after="The capital will be from +22 °С to +24 °С, he quotes Диалог.иа.",
+        why="Translation leaves names of outlets and quoted words in the source script, and "
+        "a source-language keyboard writes a Cyrillic С for the C of degrees Celsius; which "
+        "Latin spelling is right needs a person (addresses are left alone).",
     ),
 )
