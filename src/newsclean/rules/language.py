@@ -622,6 +622,8 @@ FOREIGN_SCRIPT = (
 #: A chunk that is an address: a URL, an e-mail, a domain ("премияарсеньева.рф"), a handle
 #: or a hashtag.
 ADDRESS_MARKS = ("://", "@", "www.", "#")
+#: How far from a run its chunk is looked at (an address is shorter).
+ADDRESS_REACH = 200
 
 
 def foreign_script_runs(text: str) -> list[tuple[int, int]]:
@@ -639,9 +641,14 @@ def foreign_script_runs(text: str) -> list[tuple[int, int]]:
         return []
     out = []
     for m in FOREIGN_RUN_RE.finditer(text):
-        chunk_start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-        ends = [e for e in (text.find(" ", m.end()), text.find("\n", m.end())) if e != -1]
-        chunk = text[chunk_start : min(ends) if ends else len(text)]
+        # The chunk around the run, up to whitespace, looked for at most ADDRESS_REACH
+        # characters away (a text without spaces would make each search walk it all).
+        low = max(0, m.start() - ADDRESS_REACH)
+        high = min(len(text), m.end() + ADDRESS_REACH)
+        chunk_start = max(text.rfind(" ", low, m.start()), text.rfind("\n", low, m.start()))
+        ends = [e for e in (text.find(" ", m.end(), high), text.find("\n", m.end(), high))]
+        ends = [e for e in ends if e != -1]
+        chunk = text[chunk_start + 1 if chunk_start != -1 else low : min(ends) if ends else high]
         if any(mark in chunk for mark in ADDRESS_MARKS):
             continue
         if text[m.start() - 1 : m.start()] == "(" and text[m.end() : m.end() + 1] == ")":
