@@ -175,6 +175,13 @@ def flattened_table(size: int) -> str:
     return "1" + " 100" * max(0, (size - 3) // 4) + " x"
 
 
+def thousand_counts(size: int) -> str:
+    """Numbers before "thousand" and "thous." with range dashes, "to" and "and" between
+    them, and runs of spaces: the ground of the thousands rule (NC903)."""
+    pieces = ["1", "5.7", "0,5", "-", " ", "  ", " thousand", " thous.", " to ", " and ", "a"]
+    return _fill(pieces, size, 18)
+
+
 def random_unicode(size: int) -> str:
     """Code points from the whole Basic Multilingual Plane and beyond (no surrogates)."""
     rng = random.Random(12)
@@ -208,6 +215,7 @@ GENERATORS: dict[str, Callable[[int], str]] = {
     "speech_dashes": speech_dashes,
     "number_runs": number_runs,
     "flattened_table": flattened_table,
+    "thousand_counts": thousand_counts,
     "random_unicode": random_unicode,
 }
 

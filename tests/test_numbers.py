@@ -4,6 +4,8 @@ Hypothesis writes numbers both ways before the words the rules read: an English 
 (thousands commas, a decimal point) is never changed or reported, a source-language decimal
 comma before a unit becomes a point and nothing else changes, and a number grouped by a dot
 or a space before a counted noun is reported (and repaired to commas when made fixable).
+A count in thousands ("5.7 thousand") is written out to its exact value, alone and as both
+ends of a range; the English forms around "thousand" are left.
 """
 
 from __future__ import annotations
@@ -14,10 +16,21 @@ from hypothesis import strategies as st
 import newsclean
 from newsclean import Config
 from newsclean.resources import load_table
-from newsclean.rules.numbers import decimal_commas, grouped_thousands
+from newsclean.rules.numbers import (
+    THOUSAND_GATE_RE,
+    THOUSAND_RE,
+    decimal_commas,
+    grouped_thousands,
+    source_thousands,
+)
 
 NUMBERS = Config(select=["NC9"])
 FIXABLE = Config(select=["NC9"], fixable=["NC902"])
+#: NC901 and NC902 alone: NC903 writes "9.5 thousand" out as "9,500" after them.
+SEPARATORS = Config(select=["NC901", "NC902"])
+# The first run imports and compiles every rule module (~0.3 s): done here, not inside the
+# first example of a property, whose time Hypothesis holds to its deadline.
+newsclean.fix("", SEPARATORS)
 
 units = st.sampled_from(["million", "billion", "thousand", "%", " percent", " per cent", " euros"])
 counted = st.sampled_from(sorted(load_table("number_counted.txt")))
@@ -33,7 +46,7 @@ def test_english_numbers_are_never_touched(
     whole: int, decimals: int, unit: str, noun: str, frame: str
 ) -> None:
     text = frame.format(f"{whole:,}.{decimals:02d}{_unit(unit)} and {whole:,} {noun}")
-    assert newsclean.detect(text, NUMBERS) == []
+    assert newsclean.detect(text, SEPARATORS) == []
 
 
 @given(st.integers(1, 999), st.integers(0, 99), st.booleans(), units, frames)
@@ -42,7 +55,7 @@ def test_a_decimal_comma_before_a_unit_becomes_a_point(
 ) -> None:
     digits = f"{decimals:02d}" if two else str(decimals % 10)
     text = frame.format(f"{whole},{digits}{_unit(unit)}")
-    fixed = newsclean.fix(text, NUMBERS)
+    fixed = newsclean.fix(text, SEPARATORS)
     assert fixed == text.replace(f"{whole},{digits}", f"{whole}.{digits}")
     assert len(decimal_commas(text)) == 1
 
@@ -97,3 +110,109 @@ def test_a_day_after_a_month_then_a_count_is_no_grouped_number(
 ) -> None:
     text = f"On {month} {day} {count} {noun} were counted, and 1,200 more on the next day."
     assert newsclean.detect(text, NUMBERS) == []
+
+
+# --- NC903: counts in thousands -------------------------------------------------------
+
+THOUSANDS = Config(select=["NC903"])
+after_count = st.sampled_from([" people", " euros", " square meters", ".", ",", "", " were hurt"])
+count_frames = st.sampled_from(
+    ["About {} left.", "{}", "It reached {}", "(by {})", "€{}", "The toll: {} so far.\nNext"]
+)
+
+
+@st.composite
+def source_counts(draw: st.DrawFn) -> tuple[str, int]:
+    """A count in thousands as the source languages write it, and its exact value."""
+    whole = draw(st.integers(0, 999))
+    places = draw(st.integers(0 if whole else 1, 2))
+    decimals = draw(st.integers(1 if not whole else 0, 10**places - 1)) if places else 0
+    digits = f"{decimals:0{places}d}" if places else ""
+    sep = draw(st.sampled_from([".", ","])) if places else ""
+    value = whole * 1000 + (int(digits.ljust(3, "0")) if places else 0)
+    return f"{whole}{sep}{digits}", value
+
+
+@given(
+    source_counts(),
+    st.sampled_from([" thousand", "\u00a0thousand", " Thousand"]),
+    after_count,
+    count_frames,
+)
+def test_a_count_in_thousands_is_written_out_exactly(
+    count: tuple[str, int], word: str, after: str, frame: str
+) -> None:
+    number, value = count
+    text = frame.format(number + word + after)
+    fixed = newsclean.fix(text, THOUSANDS)
+    assert fixed == frame.format(f"{value:,}" + after)
+    # The value read back from the output is the value written in the input.
+    assert int(f"{value:,}".replace(",", "")) == round(float(number.replace(",", ".")) * 1000)
+
+
+@given(
+    source_counts(),
+    source_counts(),
+    st.sampled_from(
+        [
+            "{}-{} thousand",
+            "from {} to {} thousand",
+            "between {} and {} thousand",
+            "{}–{} thousand",
+        ]
+    ),
+)
+def test_both_ends_of_a_range_are_written_out(
+    lo: tuple[str, int], hi: tuple[str, int], form: str
+) -> None:
+    text = "Prices rose by " + form.format(lo[0], hi[0]) + " rubles."
+    expected = form.format(f"{lo[1]:,}", f"{hi[1]:,}").removesuffix(" thousand")
+    assert newsclean.fix(text, THOUSANDS) == "Prices rose by " + expected + " rubles."
+
+
+english_thousands = st.sampled_from(
+    [
+        "thousands of {n} people",
+        "tens of thousands and {n} more",
+        "a thousand {n} fans",
+        "{g} thousand vehicles",
+        "one thousand {n} days",
+        "{n} or {n} thousand seats",
+        "{n} thousand {n} rubles",
+        "1 million {n} thousand",
+        "No. {n}, the thousandth",
+        "{g}0 thousand",
+        "Su-{n} thousand",
+        "{n} - {n} thousand",
+    ]
+)
+
+
+@given(english_thousands, st.integers(1, 999), st.integers(1000, 10**6))
+def test_english_forms_around_thousand_are_left(form: str, n: int, big: int) -> None:
+    text = "It said " + form.format(n=n, g=f"{big:,}") + " on Tuesday."
+    assert newsclean.detect(text, THOUSANDS) == []
+
+
+@given(st.integers(0, 999), st.integers(0, 999))
+def test_a_point_before_three_digits_is_only_reported(whole: int, part: int) -> None:
+    text = f"Some {whole}.{part:03d} thousand tonnes were shipped."
+    findings = newsclean.detect(text, THOUSANDS)
+    assert [(f.rule, f.replacement) for f in findings] == [("NC903", None)]
+    assert newsclean.fix(text, Config(select=["NC903"], fixable=["NC903"])) == text
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["1", "5.7", "0,5", "-", " ", "\u00a0", "thousand", "Thousand", "thous.", " to ", "x"]
+        ),
+        max_size=14,
+    ).map("".join)
+)
+def test_the_thousands_gate_passes_every_text_the_pattern_matches(text: str) -> None:
+    if THOUSAND_RE.search(text):
+        assert THOUSAND_GATE_RE.search(text)
+    for start, end, replacement in source_thousands(text):
+        assert 0 <= start < end <= len(text)
+        assert replacement is None or replacement.replace(",", "").isdigit()

@@ -24,8 +24,9 @@ __all__ = ["REMOVING_FAMILIES", "REWRITING_FAMILIES", "check", "expected_letters
 #: Families whose rules may remove content (returned in ``metadata["removed"]``).
 REMOVING_FAMILIES = frozenset({"header", "boilerplate"})
 #: Families whose rules legitimately rewrite letters: encoding repairs mojibake and entities;
-#: names replaces mistranslated names (and edits only when made fixable).
-REWRITING_FAMILIES = frozenset({"encoding", "names"})
+#: names replaces mistranslated names (and edits only when made fixable); numbers writes a
+#: count in thousands out in digits (NC903: "5.7 thousand" becomes "5,700").
+REWRITING_FAMILIES = frozenset({"encoding", "names", "numbers"})
 
 
 @cache

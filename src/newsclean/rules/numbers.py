@@ -95,12 +95,21 @@ def decimal_comma_re(extra: tuple[str, ...]) -> regex.Pattern[str]:
     )
 
 
+#: Magnitudes after a number grouped in thousands ("3.000 million": es "3.000 millones").
+GROUP_MAGNITUDES = ("million", "millions", "billion", "billions", "trillion", "mln", "bln")
+
+
 @lru_cache(maxsize=16)
 def grouped_thousands_re(extra: tuple[str, ...]) -> regex.Pattern[str]:
     """A number whose thousands are grouped by a dot or a space before a counted noun, a
-    unit or a currency: ``75.000 people``, ``812 485 cases`` (not before a magnitude:
-    ``4.464 million`` is an English decimal)."""
+    unit or a currency, perhaps after one or two lower-case words (``75.000 people``,
+    ``812 485 cases``, ``500.000 self-employed workers``), or before a magnitude (group
+    ``mag``: ``3.000 million``, ``1 120 million``; :func:`grouped_thousands` keeps only the
+    forms English cannot read as a decimal: ``4.464 million`` is one)."""
     words = _alternation((*load_table("number_counted.txt"), *extra))
+    magnitudes = _alternation(GROUP_MAGNITUDES)
+    # A word between the number and its noun ("new", "self-employed"), never a magnitude.
+    adjective = r"(?!(?i:" + magnitudes + r")(?![\p{L}\p{N}]))\p{Ll}[\p{Ll}-]*+[ \t\u00a0]"
     return _compile(
         "numbers-grouped",
         extra,
@@ -110,7 +119,17 @@ def grouped_thousands_re(extra: tuple[str, ...]) -> regex.Pattern[str]:
         r"(?<![\p{N}.,\p{L}+])(?<!\p{N}[.,\u00a0\u202f\u2009 ])"
         r"(?P<num>[1-9]\p{Nd}{0,2}+(?P<sep>[.\u00a0\u202f\u2009 ])\p{Nd}{3}"
         r"(?:(?P=sep)\p{Nd}{3})*+)(?![\p{N}]|[.,]\p{N})"
-        r"(?=[ \t\u00a0](?i:" + words + r")" + UNIT_END + r")",
+        r"(?=[ \t\u00a0](?:"
+        + adjective
+        + r"){0,2}(?i:"
+        + words
+        + r")"
+        + UNIT_END
+        + r"|[ \t\u00a0](?P<mag>(?i:"
+        + magnitudes
+        + r"))"
+        + UNIT_END
+        + r")",
     )
 
 
@@ -170,14 +189,253 @@ def grouped_thousands(text: str, words: tuple[str, ...] = ()) -> list[tuple[int,
     ['12 500']
     >>> grouped_thousands(t)[0][0]
     31
+
+    After a word or two before the noun, and before a magnitude when English cannot read
+    the number as a decimal:
+
+    >>> t = "500.000 self-employed workers, 3.000 million euros, 1 120 million, 4.464 million"
+    >>> [t[s:e] for s, e, _ in grouped_thousands(t)]
+    ['500.000', '3.000', '1 120']
     """
     if not grouped_gate(text):
         return []
     return [
         (m.start("num"), m.end("num"), m["sep"])
         for m in grouped_thousands_re(words).finditer(text)
-        if m["sep"] == "." or not after_month(text, m.start("num"))
+        if (m["sep"] == "." or not after_month(text, m.start("num")))
+        # Before a magnitude a dot and digits are an English decimal unless all are zeros.
+        and not (m["mag"] and m["sep"] == "." and m["num"].partition(".")[2].strip(".0"))
     ]
+
+
+#: "thousand" or "thous." right after a number and a space (NC903; "Thousand" in a title).
+THOUSAND_RE = regex.compile(
+    r"[Tt]hous(?<=[0-9][ \u00a0][Tt]hous)(?:and(?![\p{L}\p{N}])|(?P<dot>\.))"
+)
+#: NC903's gate (the stdlib ``re``, literal first: ~1 ms a MB on news, where "thousands"
+#: and "house" are common): a digit, a space and "thous" / "Thous".
+THOUSAND_GATE_RE = re.compile(r"hous(?<=[0-9][ \u00a0][Tt]hous)")
+#: A number as the source languages write it before "thousand": 1-999, or a decimal with a
+#: point (up to three places) or a comma (one or two: "8,500 thousand" is English).
+THOUSAND_NUMBER_RE = regex.compile(
+    r"(?P<int>0|[1-9][0-9]{0,2})(?:(?P<sep>[.,])(?P<dec>[0-9]{1,3}))?"
+)
+#: Words before a number that make it part of a larger one ("1 million 200 thousand").
+MAGNITUDES = frozenset({"million", "millions", "billion", "billions", "trillion", "mln", "bln"})
+#: What after "thousand" makes it part of a larger number ("1 thousand 500 rubles").
+MORE_NUMBER_RE = regex.compile(
+    r"[ \u00a0]*+(?:(?i:and)[ \u00a0]++)?(?:[0-9]|(?i:one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+    r"hundred)(?![\p{L}\p{N}]))"
+)
+#: Dashes that join the two ends of a range ("8-10 thousand").
+RANGE_DASHES = "-\u2010\u2011\u2012\u2013\u2014"
+
+
+def thousands_value(number: str) -> int | None:
+    """The exact value of ``number`` thousand, or None when it cannot be told.
+
+    >>> [thousands_value(n) for n in ("15", "5.7", "5,12", "0.5", "1,5", "6.125")]
+    [15000, 5700, 5120, 500, 1500, 6125]
+
+    A comma before three digits groups thousands in English ("8,500 thousand"); more than
+    three decimals do not make a whole number; zero is no count:
+
+    >>> [thousands_value(n) for n in ("8,500", "1.2345", "0", "05", "1234")]
+    [None, None, None, None, None]
+    """
+    m = THOUSAND_NUMBER_RE.fullmatch(number)
+    if m is None or (m["int"] == "0" and m["sep"] is None):
+        return None
+    if m["sep"] == "," and len(m["dec"]) == 3:
+        return None
+    return int(m["int"]) * 1000 + int((m["dec"] or "").ljust(3, "0"))
+
+
+def _number_before(text: str, end: int) -> int:
+    """Where the run of digits, points and commas ending at ``end`` starts (at most 12
+    characters back: a longer run is no count of thousands, and the scan stays short)."""
+    start = end
+    while (
+        start > 0
+        and end - start < 12
+        and ("0" <= text[start - 1] <= "9" or text[start - 1] in ".,")
+    ):
+        start -= 1
+    return start
+
+
+def _word_before(text: str, end: int) -> tuple[int, str]:
+    """(start, word) of the word ending at ``end`` (letters only; at most 12 back)."""
+    start = end
+    while start > 0 and end - start < 12 and text[start - 1].isalpha():
+        start -= 1
+    return start, text[start:end]
+
+
+def _left_of_number(text: str, start: int) -> tuple[str, int, int]:
+    """How the number at ``start`` stands: ``("alone", 0, 0)``, ``("range", lo_start,
+    lo_end)`` (the range's first number, whose "thousand" is shared: "8-10 thousand",
+    "from 3 to 6 thousand", "between 5 and 7 thousand") or ``("skip", 0, 0)``: part of a
+    code or a larger number ("Su-35", "1 500", "1 million 200"), or a list ("5 or 6").
+
+    >>> t = "by 8-10 thousand, from 3 to 6 thousand, Su-35 thousand, 1 500 thousand"
+    >>> [_left_of_number(t, t.index(n)) for n in ("10 ", "6 ", "35 ", "500 ")]
+    [('range', 3, 4), ('range', 23, 24), ('skip', 0, 0), ('skip', 0, 0)]
+    >>> t = "up to 10 thousand, 5 or 6 thousand, fire - 1 thousand, 2–3 thousand"
+    >>> [_left_of_number(t, t.index(n))[0] for n in ("10 ", "6 ", "1 ", "3 ")]
+    ['alone', 'skip', 'alone', 'range']
+
+    A spaced dash after a number may end a clause: a range only after a day's date.
+
+    >>> t = "by 2 - 3 thousand; on July 27 - 60 thousand"
+    >>> [_left_of_number(t, t.index(n))[0] for n in ("3 ", "60 ")]
+    ['skip', 'alone']
+    """
+    if start == 0:
+        return "alone", 0, 0
+    k = start - 1
+    c = text[k]
+    if c in " \u00a0":
+        if k > 0 and text[k - 1] in RANGE_DASHES:  # a spaced dash: "8 - 10", "the fire - 1"
+            d = k - 1
+            if d > 0 and text[d - 1] in " \u00a0":
+                d -= 1
+            if d > 0 and "0" <= text[d - 1] <= "9":
+                # A range ("8 - 10 thousand") or a clause after a number ("of 2022 - 5
+                # thousand"), but never a range after a day ("on July 27 - 60 thousand").
+                lo = _number_before(text, d)
+                return ("alone", 0, 0) if after_month(text, lo) else ("skip", 0, 0)
+            return "alone", 0, 0
+        if k > 0 and "0" <= text[k - 1] <= "9":
+            return "skip", 0, 0  # grouped by a space ("1 500 thousand", "June 7 757 thousand")
+        if k > 1 and text[k - 1] == "." and "0" <= text[k - 2] <= "9":
+            return "skip", 0, 0  # "12. 5 thousand"
+    elif c in RANGE_DASHES:
+        d = k
+        if d > 0 and text[d - 1] in " \u00a0":
+            d -= 1
+        if d > 0 and "0" <= text[d - 1] <= "9":
+            return "range", _number_before(text, d), d
+        if d < k:
+            return "alone", 0, 0  # a dash between words: "the area of the fire -1 thousand"
+        # Right after a word: "Su-35" is a name, "5 thousand-6 thousand" two ends of their own.
+        word = _word_before(text, k - 1 if text[k - 1 : k] == "." else k)[1].lower()
+        return ("alone", 0, 0) if word in ("thousand", "thous") else ("skip", 0, 0)
+    else:
+        # After a letter, a digit's separator or a sign that ties it to a code; a currency
+        # sign or an opening bracket is no tie ("€185 thousand", "(8-10 thousand").
+        return ("skip", 0, 0) if c.isalnum() or c in "_.,'’/#№@+&:" else ("alone", 0, 0)
+    w_start, word = _word_before(text, k)
+    word = word.lower()
+    if word in MAGNITUDES:
+        return "skip", 0, 0
+    if word in ("to", "and", "or") and w_start > 1 and text[w_start - 1] in " \u00a0":
+        lo_end = w_start - 1
+        if "0" <= text[lo_end - 1] <= "9":
+            lo = _number_before(text, lo_end)
+            opener = _word_before(text, lo - 1)[1].lower() if lo > 1 else ""
+            if (word, opener) in (("to", "from"), ("and", "between")):
+                return "range", lo, lo_end
+            return "skip", 0, 0
+    return "alone", 0, 0
+
+
+def _dot_ends_sentence(text: str, after: int) -> bool | None:
+    """For "thous." ending at ``after``: False when the point only abbreviates (a lower-case
+    word, a digit, a currency code or a comma follows), True at the end of a line, None when
+    a capitalised word follows (a new sentence or a name: it cannot be told).
+
+    >>> t = "1,5 thous. attempts; 15 thous. UAH; 15 thous.\\nNext; 15 thous. Ukrainians"
+    >>> [_dot_ends_sentence(t, m.end()) for m in regex.finditer(r"thous\\.", t)]
+    [False, False, True, None]
+    """
+    rest = text[after : after + 8]
+    if not rest.strip(" \t\u00a0") or rest[0] in "\n\r":
+        return True
+    if rest[0] in ",;:)":
+        return False
+    if rest[0] not in " \u00a0":
+        return None
+    word = rest[1:].split(" ")[0].rstrip(".,;:)")
+    if not word or word[0].islower() or word[0].isdigit():
+        return False
+    if 2 <= len(word) <= 4 and word.isupper() and word.isalpha():
+        return False
+    return None
+
+
+def source_thousands(text: str) -> list[tuple[int, int, str | None]]:
+    """(start, end, replacement) of the numbers counted in thousands the source languages'
+    way ("5.7 thousand" for 5,700); the replacement is None when only a report is safe.
+
+    >>> t = "about 5.7 thousand people, 15 thousand personnel and 1,5 thous. attempts"
+    >>> [(t[s:e], r) for s, e, r in source_thousands(t)]
+    [('5.7 thousand', '5,700'), ('15 thousand', '15,000'), ('1,5 thous.', '1,500')]
+
+    Both ends of a range; a point before three digits may be a decimal or a group:
+
+    >>> t = "by 8-10 thousand rubles, from 3 to 6 thousand, 6.125 thousand tonnes"
+    >>> [(t[s:e], r) for s, e, r in source_thousands(t)][:2]
+    [('8', '8,000'), ('10 thousand', '10,000')]
+    >>> [(t[s:e], r) for s, e, r in source_thousands(t)][2:]
+    [('3', '3,000'), ('6 thousand', '6,000'), ('6.125 thousand', None)]
+
+    English forms and parts of larger numbers are left:
+
+    >>> source_thousands("thousands of people, tens of thousands, a thousand fans, 8,500 "
+    ...     "thousand cars, 1 thousand 500 rubles, 1 million 200 thousand, 5 or 6 thousand")
+    []
+    """
+    gate = THOUSAND_GATE_RE.search(text)
+    if gate is None:
+        return []
+    out: list[tuple[int, int, str | None]] = []
+    for m in THOUSAND_RE.finditer(text, gate.start() - 1):
+        num_end = m.start() - 1
+        num_start = _number_before(text, num_end)
+        number = text[num_start:num_end]
+        value = thousands_value(number)
+        if value is None:
+            continue
+        if MORE_NUMBER_RE.match(text, m.end()):
+            continue
+        kind, lo_start, lo_end = _left_of_number(text, num_start)
+        if kind == "skip":
+            continue
+        end = m.end()
+        sure = number[-4:-3] != "."  # "6.125": 6,125 or a group of 6,125 thousand
+        if m["dot"]:
+            ends = _dot_ends_sentence(text, m.end())
+            if ends is None:
+                sure = False
+            elif ends:
+                end -= 1
+        if kind == "range":
+            lo = text[lo_start:lo_end]
+            lo_value = thousands_value(lo)
+            if lo_value is None or _left_of_number(text, lo_start)[0] != "alone":
+                continue
+            lo_sure = sure and lo[-4:-3] != "."
+            out.append((lo_start, lo_end, f"{lo_value:,}" if lo_sure else None))
+            sure = lo_sure
+        out.append((num_start, end, f"{value:,}" if sure else None))
+    return out
+
+
+def find_source_thousands(text: str, ctx: Context) -> list[Change]:
+    changes = []
+    for start, end, replacement in source_thousands(text):
+        written = text[start:end]
+        if replacement is None:
+            message = (
+                f"{written!r} counts in thousands the source language's way; the number "
+                "may be a decimal or a group of thousands: write it out"
+            )
+        else:
+            message = f"{written!r} counts in thousands the source language's way: {replacement!r}"
+        changes.append(Change(start, end, replacement, message))
+    return changes
 
 
 def find_decimal_commas(text: str, ctx: Context) -> list[Change]:
@@ -233,5 +491,18 @@ RULES = (
         after="Up to 75,000 people may be affected.",
         why="The source languages group thousands with a dot or a space; a space may also "
         "separate two numbers, so the finding is reported for a person to decide.",
+    ),
+    Rule(
+        code="NC903",
+        name="source-thousands",
+        family="numbers",
+        summary="Write a count in thousands out ('5.7 thousand people' → '5,700 people').",
+        find=find_source_thousands,
+        english_only=True,
+        before="About 5.7 thousand people were left homeless and 15 thousand personnel helped.",
+        after="About 5,700 people were left homeless and 15,000 personnel helped.",
+        why="Russian, Ukrainian and Polish news count in thousands ('5,7 тыс.'); translation "
+        "keeps the form, which English news writes out. The value is kept exactly; a part of "
+        "a larger number ('1 thousand 500') or a list ('5 or 6 thousand') is left.",
     ),
 )
