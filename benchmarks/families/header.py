@@ -162,6 +162,10 @@ TITLE_SUFFIXES = (
 )
 
 
+#: The sites of :data:`TITLE_SUFFIXES`.
+TITLE_SITES = ("DW", "RT", "Reuters", "Kyiv Post", "Teller Report")
+
+
 def title_suffix(text: str, rng: random.Random) -> str:
     """``text`` with a page title's suffix after its first line, when that line reads as a
     title (three words or more, at most 200 characters, no full stop at its end, more text
@@ -176,6 +180,8 @@ def title_suffix(text: str, rng: random.Random) -> str:
     words = title.split()
     if not rest.strip() or len(words) < 3 or len(title) > 200 or title.rstrip()[-1] in ".!?":
         return text
+    if any(f" - {site}" in title for site in TITLE_SITES):
+        return text  # the page's own suffix is there already ("... - RT USA News")
     day = dt.date(2000, 1, 1) + dt.timedelta(days=rng.randrange(25 * 365))
     suffix = rng.choice(TITLE_SUFFIXES)
     if suffix[0] in ":-" and not title.rstrip()[-1].isalnum():
