@@ -781,12 +781,22 @@ def header_block(text: str) -> tuple[HeaderLine, ...]:
     if len(head) < 16 and len(text) > 64:  # a long run of whitespace first
         head = text.lstrip()
     head = head[:16].lower()
-    if not head.startswith(header_heads()):
-        # A month's or a weekday's name first: a bare date line.
-        first = head.split(None, 1)[0].rstrip(",.") if head else ""
-        if first not in date_names():
-            return ()
-    return _header_block(text)
+    if not (head[:1].isdigit() or head[:3] in _gate_prefixes()):
+        return ()
+    if head.startswith(header_heads()):
+        return _header_block(text)
+    # A month's or a weekday's name first: a bare date line.
+    if head.split(None, 1)[0].rstrip(",.") in date_names():
+        return _header_block(text)
+    return ()
+
+
+@once
+def _gate_prefixes() -> frozenset[str]:
+    """The first three characters of :func:`header_heads` and of :func:`date_names`: one
+    set lookup turns most texts away."""
+    heads = header_heads() + tuple(date_names())
+    return frozenset(h[:3] for h in heads if not h[:1].isdigit())
 
 
 @lru_cache(maxsize=8)
@@ -1086,11 +1096,11 @@ def find_title_suffix(text: str, ctx: Context) -> tuple[Change | Meta, ...]:
     title = text[start:nl].rstrip()
     if not title or not title[-1].isalnum():
         return ()
+    if not _tail_gate(title, ()) and not ctx.option("sites", ()):
+        return ()
     if not text[nl : nl + 64].strip() and not text[nl:].strip():
         return ()
     sites = ctx.option("sites", ())
-    if not sites and not _tail_gate(title, ()):
-        return ()
     extra = (sites,) if isinstance(sites, str) else tuple(str(s) for s in sites)
     found = title_suffix(title, extra)
     if found is None:
