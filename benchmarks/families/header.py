@@ -25,6 +25,22 @@ TAILS = (" ", " ", "\n", "\n\n", "  ")
 KEYS = ("date", "date", "date", "Date", "DATE")
 
 
+def side_generator(rng: random.Random, name: str) -> random.Random:
+    """A generator of its own for the draws ``name`` adds, seeded from where ``rng`` stands
+    (its first state words and its index, which moves with every draw: the state words alone
+    change only every 624 draws, and gave every document of a run the same draws), so that
+    ``rng``'s own draws stay what they were.
+
+    >>> rng = random.Random(7)
+    >>> a = side_generator(rng, "block").random()
+    >>> _ = rng.random()
+    >>> a == side_generator(rng, "block").random()
+    False
+    """
+    state = rng.getstate()[1]
+    return random.Random(f"{state[:8]!r}:{state[-1]}:{name}")
+
+
 def random_date(rng: random.Random) -> str:
     """An ISO date between 2000 and 2024, sometimes with a time.
 
@@ -123,7 +139,7 @@ def header_block(rng: random.Random) -> str:
     """
     # The forms added later (a bare date, the French clock, the update on the date's line,
     # a views counter) are drawn from their own generator, so that the draws above stay.
-    forms = random.Random(repr(rng.getstate()[1][:8]) + ":forms")
+    forms = side_generator(rng, "forms")
     key = rng.choice(DATE_KEYS)
     value = written_date(rng)
     date = value if forms.random() < 0.25 else key + " " + value
@@ -200,7 +216,7 @@ def title_suffix(text: str, rng: random.Random) -> str:
 def inject(text: str, rng: random.Random) -> tuple[str, str]:
     """Prepend a leaked date header or a page's header block; the gold is ``text``.
 
-    >>> dirty, gold = inject("The talks went on.", random.Random(3))
+    >>> dirty, gold = inject("The talks went on.", random.Random(0))
     >>> gold, dirty.endswith("\\nThe talks went on."), dirty.startswith("Posted: ")
     ('The talks went on.', True, True)
     >>> dirty, gold = inject("The talks went on.", random.Random(5))
@@ -208,21 +224,20 @@ def inject(text: str, rng: random.Random) -> tuple[str, str]:
     ('The talks went on.', True, True)
     """
     # A third of the documents get a header block; its draws come from their own generator,
-    # seeded from ``rng``'s state, so that the other documents' headers stay what they were.
-    side = random.Random(repr(rng.getstate()[1][:8]) + ":block")
-    # A page title's suffix (NC306) goes on the first line of a fifth of the documents,
+    # seeded from where ``rng`` stands, so that the other documents' headers stay what they
+    # were. A page title's suffix (NC306) goes on the first line of a fifth of the documents,
     # also drawn from a generator of its own.
-    title = random.Random(repr(rng.getstate()[1][:8]) + ":title")
+    side = side_generator(rng, "block")
+    title = side_generator(rng, "title")
+    body = text.lstrip()
     if title.random() < 0.2:
-        body = title_suffix(text.lstrip(), title)
-        if side.random() < 0.35:
-            return header_block(side) + body, text.lstrip()
-        return body, text.lstrip()
+        body = title_suffix(body, title)
     if side.random() < 0.35:
-        return header_block(side) + text.lstrip(), text.lstrip()
+        rng.random()  # move on: the next document's generators must not be this one's
+        return header_block(side) + body, text.lstrip()
     if rng.random() < 0.25:
         header = rng.choice(WRITTEN_KEYS) + ": " + written_date(rng) + rng.choice(("\n", "\n\n"))
-        return header + text.lstrip(), text.lstrip()
+        return header + body, text.lstrip()
     header = (
         rng.choice(LEADS)
         + rng.choice(KEYS)
@@ -230,4 +245,4 @@ def inject(text: str, rng: random.Random) -> tuple[str, str]:
         + random_date(rng)
         + rng.choice(TAILS)
     )
-    return header + text.lstrip(), text.lstrip()
+    return header + body, text.lstrip()

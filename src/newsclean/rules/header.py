@@ -693,7 +693,8 @@ def _line_at(text: str, pos: int) -> HeaderLine | None:
     if (
         (m := byline_re().match(text, pos)) is not None
         and (byline := _byline_match(m)) is not None
-        and not credits_follow(text, m.end())
+        # A views counter ("Views: 1,204") is no fact box's line.
+        and (views_re().match(text, m.end()) is not None or not credits_follow(text, m.end()))
     ):
         return HeaderLine(pos, m.end(), "byline", byline[0], byline[1])
     return None
