@@ -237,3 +237,93 @@ def test_a_credits_line_under_a_name_is_left(head: str, name: tuple[str, str], c
     result = newsclean.fix_and_explain(text, newsclean.Config(select=["NC3"]))
     assert result.text == text
     assert "author" not in result.metadata
+
+
+# --- Page-title suffixes (NC306), bare date lines (NC301) and views counters (NC305) ---
+
+HEADLINE = st.lists(
+    st.sampled_from(["Kyiv", "talks", "resume", "on", "grain", "exports", "NATO", "the", "deal"]),
+    min_size=3,
+    max_size=12,
+).map(lambda words: " ".join(words).capitalize())
+SITES = st.sampled_from(["DW", "RT in Russian", "Reuters", "TASS", "Teller Report", "Kyiv Post"])
+LEADS = st.sampled_from([" - ", " | ", " — "])
+
+
+@settings(deadline=None)  # the first example loads the rules
+@given(HEADLINE, LEADS, SITES, st.one_of(st.none(), DAYS), st.sampled_from(["\n", "\n\n"]))
+def test_a_site_and_a_date_after_the_title_go_and_the_date_is_returned(
+    headline: str, lead: str, site: str, day: dt.date | None, brk: str
+) -> None:
+    suffix = lead + site + ("" if day is None else f" - {day.day:02d}.{day.month:02d}.{day.year}")
+    text = headline + suffix + brk + SENTENCE
+    result = newsclean.fix_and_explain(text, newsclean.Config(select=["NC306"]))
+    assert result.text == headline + brk + SENTENCE
+    assert result.metadata.get("date") == (None if day is None else day.isoformat())
+    assert [b["text"] for b in result.metadata["removed"]] == [suffix]
+
+
+@settings(deadline=None)  # the first example loads the rules
+@given(
+    HEADLINE,
+    LEADS,
+    st.sampled_from(["Blair", "British intelligence", "MFA", "ISW", "Police", "Report", "Kennedy"]),
+)
+def test_any_other_source_after_the_title_is_the_headline_s_own(
+    headline: str, lead: str, source: str
+) -> None:
+    text = headline + lead + source + "\n\n" + SENTENCE
+    assert newsclean.fix(text, newsclean.Config(select=["NC3"])) == text
+
+
+def test_a_title_suffix_date_does_not_replace_the_header_s_date() -> None:
+    text = (
+        "Published: 15/02/2022\nNATO discusses support for Ukraine - DW - 14.02.2023\n" + SENTENCE
+    )
+    result = newsclean.fix_and_explain(text, newsclean.Config(select=["NC3"]))
+    assert result.text == "NATO discusses support for Ukraine\n" + SENTENCE
+    assert result.metadata["date"] == "2022-02-15"
+
+
+def test_user_sites_extend_the_table() -> None:
+    text = "Grain talks resume in Istanbul - Daily Kharkiv Wire\n\n" + SENTENCE
+    assert newsclean.fix(text, newsclean.Config(select=["NC306"])) == text
+    config = newsclean.Config(
+        select=["NC306"], options={"NC306": {"sites": ["Daily Kharkiv Wire"]}}
+    )
+    assert newsclean.fix(text, config) == "Grain talks resume in Istanbul\n\n" + SENTENCE
+
+
+BARE_FORMS = st.sampled_from(
+    ["{d} {month} {y}", "{month} {d}, {y}", "{d:02d}/{m:02d}/{y}", "{d}.{m}.{y}", "{mon} {d}, {y}"]
+)
+BARE_TIMES = st.sampled_from(["", " - 18:32", ", 09:05", " | 6:32 PM", " at 18h32"])
+
+
+@settings(deadline=None)  # the first example loads the rules
+@given(BARE_FORMS, DAYS, BARE_TIMES, st.sampled_from(["\n", "\n\n"]), st.booleans())
+def test_a_bare_date_line_at_the_start_goes_unless_other_entries_are_dated(
+    form: str, day: dt.date, time: str, brk: str, liveblog: bool
+) -> None:
+    line = written(form, day) + time
+    later = f"\n\n{(day + dt.timedelta(days=1)).day} {MONTHS[day.month - 1]}\nKyiv said no."
+    text = line + brk + SENTENCE + (later if liveblog else "")
+    result = newsclean.fix_and_explain(text, newsclean.Config(select=["NC3"]))
+    if liveblog:  # the first entry of a liveblog or a diary keeps its date
+        assert result.text == text
+    else:
+        assert result.text == SENTENCE
+        sure = "/" not in form or certain(form, day)
+        assert result.metadata.get("date") == (day.isoformat() if sure else None)
+
+
+@settings(deadline=None)  # the first example loads the rules
+@given(
+    st.integers(1, 10**7),
+    st.sampled_from(["{n} views", "{n:,} views", "Views: {n}", "February 15, 08:45 • {n} views"]),
+)
+def test_a_views_counter_at_the_start_goes_and_its_count_is_returned(n: int, form: str) -> None:
+    text = form.format(n=n) + "\n\n" + SENTENCE
+    result = newsclean.fix_and_explain(text, newsclean.Config(select=["NC3"]))
+    assert result.text == SENTENCE
+    assert result.metadata["views"] == n

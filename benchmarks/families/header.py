@@ -25,6 +25,22 @@ TAILS = (" ", " ", "\n", "\n\n", "  ")
 KEYS = ("date", "date", "date", "Date", "DATE")
 
 
+def side_generator(rng: random.Random, name: str) -> random.Random:
+    """A generator of its own for the draws ``name`` adds, seeded from where ``rng`` stands
+    (its first state words and its index, which moves with every draw: the state words alone
+    change only every 624 draws, and gave every document of a run the same draws), so that
+    ``rng``'s own draws stay what they were.
+
+    >>> rng = random.Random(7)
+    >>> a = side_generator(rng, "block").random()
+    >>> _ = rng.random()
+    >>> a == side_generator(rng, "block").random()
+    False
+    """
+    state = rng.getstate()[1]
+    return random.Random(f"{state[:8]!r}:{state[-1]}:{name}")
+
+
 def random_date(rng: random.Random) -> str:
     """An ISO date between 2000 and 2024, sometimes with a time.
 
@@ -87,6 +103,8 @@ BYLINE_HEADS = ("By ", "By ", "By ", "BY ", "Written by ", "Author: ")
 OUTLETS = (" | Kyiv Post", " (Reuters)", ", BBC News, Rome", " - The Moscow Times", " | RAI News")
 #: Reading-time lines and the keys of date and "updated" lines, as sites write them.
 READING_FORMS = ("Reading time: {n} min", "{n} min read", "{n} minutes reading", "{n}-minute read")
+#: Views counters, as sites show them under the date.
+VIEWS_FORMS = ("{n} views", "{n:,} views", "Views: {n}")
 DATE_KEYS = ("Published on", "Published:", "Posted:", "Posted on", "Publication date:")
 UPDATED_KEYS = ("Updated:", "Updated on", "Last updated:", "Last updated on")
 
@@ -119,23 +137,86 @@ def header_block(rng: random.Random) -> str:
     >>> block.count("\\n") >= 1, block.endswith("\\n")
     (True, True)
     """
-    date = rng.choice(DATE_KEYS) + " " + written_date(rng)
-    if ":" not in date.split(" ", 2)[-1] and rng.random() < 0.3:
-        date += rng.choice(("", " at")) + f" {rng.randrange(24):02d}:{rng.randrange(60):02d}"
+    # The forms added later (a bare date, the French clock, the update on the date's line,
+    # a views counter) are drawn from their own generator, so that the draws above stay.
+    forms = side_generator(rng, "forms")
+    key = rng.choice(DATE_KEYS)
+    value = written_date(rng)
+    date = value if forms.random() < 0.25 else key + " " + value
+    if ":" not in value and rng.random() < 0.3:
+        hour, minute = rng.randrange(24), rng.randrange(60)
+        clock = f"{hour:02d}h{minute:02d}" if forms.random() < 0.3 else f"{hour:02d}:{minute:02d}"
+        date += rng.choice(("", " at")) + " " + clock
     lines = [date]
     if rng.random() < 0.3:
-        lines.append(rng.choice(UPDATED_KEYS) + " " + written_date(rng))
+        updated = rng.choice(UPDATED_KEYS) + " " + written_date(rng)
+        if forms.random() < 0.3:
+            lines[0] += " - " + updated
+        else:
+            lines.append(updated)
     if rng.random() < 0.6:
         lines.append(rng.choice(READING_FORMS).format(n=rng.randint(2, 15)))
+    if forms.random() < 0.2:
+        views = forms.choice(VIEWS_FORMS).format(n=forms.randint(10, 250000))
+        lines.insert(forms.choice((1, len(lines))), views)
     if rng.random() < 0.7:
         lines.insert(rng.choice((0, len(lines))), byline(rng))
     return "\n".join(lines) + rng.choice(("\n", "\n\n"))
 
 
+#: What a page adds to its title, which a scraper takes for the first line: the site and the
+#: date, the site and its edition, a date and a time after a colon.
+TITLE_SUFFIXES = (
+    " - DW - {d:02d}.{m:02d}.{y}",
+    "-DW-{d:02d}.{m:02d}.{y}",
+    " - RT in Russian",
+    " - Reuters",
+    " | Kyiv Post",
+    " - Teller Report Teller Report",
+    ": {month} {d}, {y}, {hh:02d}:{mm:02d}",
+    ": {d} {month} {y}, {hh:02d}:{mm:02d}",
+)
+
+
+#: The sites of :data:`TITLE_SUFFIXES`.
+TITLE_SITES = ("DW", "RT", "Reuters", "Kyiv Post", "Teller Report")
+
+
+def title_suffix(text: str, rng: random.Random) -> str:
+    """``text`` with a page title's suffix after its first line, when that line reads as a
+    title (three words or more, at most 200 characters, no full stop at its end, more text
+    after it); else ``text``.
+
+    >>> title_suffix("NATO discusses support for Ukraine\\nThe talks went on.", random.Random(1))
+    'NATO discusses support for Ukraine-DW-10.01.2006\\nThe talks went on.'
+    >>> title_suffix("The talks went on.\\nKyiv was calm.", random.Random(1))
+    'The talks went on.\\nKyiv was calm.'
+    """
+    title, brk, rest = text.partition("\n")
+    words = title.split()
+    if not rest.strip() or len(words) < 3 or len(title) > 200 or title.rstrip()[-1] in ".!?":
+        return text
+    if any(f" - {site}" in title for site in TITLE_SITES):
+        return text  # the page's own suffix is there already ("... - RT USA News")
+    day = dt.date(2000, 1, 1) + dt.timedelta(days=rng.randrange(25 * 365))
+    suffix = rng.choice(TITLE_SUFFIXES)
+    if suffix[0] in ":-" and not title.rstrip()[-1].isalnum():
+        return text  # a colon or a bare dash after a quotation mark is no title's
+    suffix = suffix.format(
+        d=day.day,
+        m=day.month,
+        y=day.year,
+        month=MONTHS[day.month - 1],
+        hh=rng.randrange(24),
+        mm=rng.randrange(60),
+    )
+    return title.rstrip() + suffix + brk + rest
+
+
 def inject(text: str, rng: random.Random) -> tuple[str, str]:
     """Prepend a leaked date header or a page's header block; the gold is ``text``.
 
-    >>> dirty, gold = inject("The talks went on.", random.Random(3))
+    >>> dirty, gold = inject("The talks went on.", random.Random(0))
     >>> gold, dirty.endswith("\\nThe talks went on."), dirty.startswith("Posted: ")
     ('The talks went on.', True, True)
     >>> dirty, gold = inject("The talks went on.", random.Random(5))
@@ -143,13 +224,20 @@ def inject(text: str, rng: random.Random) -> tuple[str, str]:
     ('The talks went on.', True, True)
     """
     # A third of the documents get a header block; its draws come from their own generator,
-    # seeded from ``rng``'s state, so that the other documents' headers stay what they were.
-    side = random.Random(repr(rng.getstate()[1][:8]) + ":block")
+    # seeded from where ``rng`` stands, so that the other documents' headers stay what they
+    # were. A page title's suffix (NC306) goes on the first line of a fifth of the documents,
+    # also drawn from a generator of its own.
+    side = side_generator(rng, "block")
+    title = side_generator(rng, "title")
+    body = text.lstrip()
+    if title.random() < 0.2:
+        body = title_suffix(body, title)
     if side.random() < 0.35:
-        return header_block(side) + text.lstrip(), text.lstrip()
+        rng.random()  # move on: the next document's generators must not be this one's
+        return header_block(side) + body, text.lstrip()
     if rng.random() < 0.25:
         header = rng.choice(WRITTEN_KEYS) + ": " + written_date(rng) + rng.choice(("\n", "\n\n"))
-        return header + text.lstrip(), text.lstrip()
+        return header + body, text.lstrip()
     header = (
         rng.choice(LEADS)
         + rng.choice(KEYS)
@@ -157,4 +245,4 @@ def inject(text: str, rng: random.Random) -> tuple[str, str]:
         + random_date(rng)
         + rng.choice(TAILS)
     )
-    return header + text.lstrip(), text.lstrip()
+    return header + body, text.lstrip()

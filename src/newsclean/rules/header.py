@@ -1,11 +1,19 @@
 """Headers and metadata (NC3xx): leaked metadata headers at the start of a document.
 
 A scraped page's header block comes before the article, one line each, in any order: the
-publication date (NC301, ``metadata["date"]``), the date of the last update (NC302,
-``metadata["updated"]``: never taken for the publication date), a reading time (NC303) and
-a byline (NC304, ``metadata["author"]``). :func:`header_block` reads the block once for the
-four rules; nothing after the first line that is none of these is looked at, so a byline or
-a date in the body is never touched.
+publication date (NC301, ``metadata["date"]``; with a field name, "Published: ...", or a
+bare date line, "Tuesday, 15 February 2022", when no later line starts with a date as a
+liveblog's entries do), the date of the last update (NC302, ``metadata["updated"]``: never
+taken for the publication date; it may follow the date on its line, "Published on ... -
+Updated on ..."), a reading time (NC303), a byline (NC304, ``metadata["author"]``) and a
+views counter (NC305, ``metadata["views"]``). :func:`header_block` reads the block once for
+the five rules; nothing after the first line that is none of these is looked at, so a
+byline or a date in the body is never touched.
+
+The page's title, which scrapers take for the first line, may carry what the page adds to
+it: the site's name and the date ("... - DW - 09.02.2023", "... - RT in Russian", "...:
+February 12, 2023, 00:12"). NC306 removes only a site of its table, a domain name or a date;
+any other " - X" is the headline's own ("... - British intelligence").
 
 Scrapers that serialise a record as text sometimes prepend its fields: ``date 2022-02-15``
 before the first sentence, on its own line or run into it. The header is removed and its
@@ -29,7 +37,7 @@ from typing import NamedTuple
 import regex
 
 from ..edits import Change, Meta
-from ..registry import Context, Rule
+from ..registry import Context, Option, Rule
 from ..resources import compiled_patterns, load_table, once, zipf_frequency
 
 #: An ISO 8601 date, optionally with a time and a zone.
@@ -43,9 +51,10 @@ ISO_DATE = (
 NUMERIC_DATE = r"(?P<nd>\d{1,2})(?P<sep>[./-])(?P<nm>\d{1,2})(?P=sep)(?P<ny>\d{4}|\d{2})"
 #: A two-digit year below this is 20xx, else 19xx (as POSIX ``strptime``'s ``%y``).
 CENTURY_PIVOT = 69
-#: A time after a written-out date: ", 10:32", " - 10:32", " at 10.32 a.m. CET".
+#: A time after a written-out date: ", 10:32", " - 10:32", " at 10.32 a.m. CET", and the
+#: French clock " at 18h32".
 CLOCK_TIME = (
-    r"(?:(?:[ \t]*[,|-]|[ \t]+at)?[ \t]+\d{1,2}[:.]\d{2}(?::\d{2})?"
+    r"(?:(?:[ \t]*[,|-]|[ \t]+at)?[ \t]+\d{1,2}(?:[:.]|h(?=\d{2}\b))\d{2}(?::\d{2})?"
     r"(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+(?:[A-Z]{2,4}|(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?))?)?"
 )
 
@@ -112,38 +121,112 @@ YEARS = range(1900, 2101)
 FIELD_LINE_RE = regex.compile(r"[ \t]*(?P<key>\p{L}[\p{L} ]{0,24}?)[ \t]*:[ \t]*\S")
 
 
-def _written_date_pattern(keys: str) -> str:
-    """The pattern of a date header with field names ``keys`` (an alternation) and the date
-    written another way than ISO, on a line of its own."""
+def _month_names() -> str:
     # Longest first, then alphabetical: one pattern text in every process, which the cache
     # folder keeps compiled (see :func:`newsclean.resources.compiled_patterns`).
-    months = "|".join(sorted(month_numbers(), key=lambda m: (-len(m), m)))
+    return "|".join(sorted(month_numbers(), key=lambda m: (-len(m), m)))
+
+
+def _weekday_names() -> str:
     spellings = [word for line in load_table("header_weekdays.txt") for word in line.split()]
-    weekdays = "|".join(sorted(spellings, key=lambda w: (-len(w), w)))
+    return "|".join(sorted(spellings, key=lambda w: (-len(w), w)))
+
+
+def written_date_body() -> str:
+    """The pattern of a date written another way than ISO, a weekday maybe before it and a
+    time maybe after it: "Tuesday, 15 February 2022, 10:32", "15/02/2022 - 18:32". Its
+    groups are the ones :func:`written_dates` reads."""
+    months = _month_names()
     ordinal = r"(?:st|nd|rd|th)?"
     named = (
         rf"(?:(?P<wd>\d{{1,2}}){ordinal}[ \t]+(?P<wm>(?i:{months}))\.?,?[ \t]+(?P<wy>\d{{4}})"
         rf"|(?P<am>(?i:{months}))\.?[ \t]+(?P<ad>\d{{1,2}}){ordinal},?[ \t]+(?P<ay>\d{{4}}))"
     )
     return (
-        r"\s*(?i:"
-        + keys
-        + r")(?:[ \t]*:[ \t]*|[ \t]+)"
-        + rf"(?:(?P<wk>(?i:{weekdays}))\.?,?[ \t]+)?(?:"
+        rf"(?:(?P<wk>(?i:{_weekday_names()}))\.?,?[ \t]+)?(?:"
         + NUMERIC_DATE
         + "|"
         + named
-        + ")"
+        + ")(?P<clock>"
         + CLOCK_TIME
-        # Nothing else on the line.
-        + r"[ \t]*(?:\r?\n|\Z)\s*"
+        + ")"
     )
+
+
+#: A views counter: "12345 views", "12,345 views", "1.2K views", "Views: 12345".
+VIEWS_COUNT = (
+    r"(?:(?P<views>\d{1,3}(?:[,. ]\d{3})+|\d{1,9})(?:[.,]\d)?[ \t]*(?P<k>[Kk]|[Mm])?"
+    r"[ \t]+(?i:views?)|(?i:views?)[ \t]*:[ \t]*(?P<views2>\d{1,3}(?:[,. ]\d{3})+|\d{1,9}))"
+)
+
+
+def _line_end() -> str:
+    """Where a dated header line ends: at the end of its line, or at a bullet or a dash
+    before an "updated" line run into it ("Published on 15/02/2022 at 18h32 - Updated on
+    16/02/2022") or a views counter ("15 February 2022 • 12345 views"), which are read as
+    header lines of their own."""
+    return (
+        r"(?:[ \t]*(?:\r?\n|\Z)\s*"
+        r"|[ \t]+[-–—|•·][ \t]+(?=(?i:" + _updated_keys() + r")[ \t:])"
+        r"|[ \t]*[•·|][ \t]*(?=" + VIEWS_COUNT + r"[ \t]*(?:\r?\n|\Z)))"
+    )
+
+
+def _written_date_pattern(keys: str | None) -> str:
+    """The pattern of a date header with field names ``keys`` (an alternation; none: a bare
+    date) and the date written another way than ISO, on a line of its own."""
+    head = "" if keys is None else r"(?i:" + keys + r")(?:[ \t]*:[ \t]*|[ \t]+)"
+    # Nothing else on the line.
+    return r"\s*" + head + written_date_body() + _line_end()
 
 
 @once
 def line_header_re() -> regex.Pattern[str]:
     """The pattern of a leaked date header written another way, on a line of its own."""
     return compiled_patterns("header-written", (_written_date_pattern(_keys()),))[0]
+
+
+@once
+def bare_date_re() -> regex.Pattern[str]:
+    """The pattern of a bare date line, a date (and a time) without a field name before it:
+    "15 February 2022", "Tuesday, 15 February 2022", "15/02/2022 - 18:32", "Feb 15, 2022 |
+    6:32 PM" (anchored by ``match``).
+
+    >>> bool(bare_date_re().match("Feb 15, 2022 | 6:32 PM\\nThe talks"))
+    True
+    >>> bool(bare_date_re().match("15 February 2022 was a Tuesday"))
+    False
+    """
+    return compiled_patterns("header-bare", (_written_date_pattern(None),))[0]
+
+
+@once
+def dated_entry_re() -> regex.Pattern[str]:
+    """The pattern of a line that starts with a date or a clock time: the entry of a
+    liveblog, a diary or a timeline ("16 February 2022", "Feb 16:", "17:10 - Kyiv")."""
+    months = _month_names()
+    return regex.compile(
+        r"(?m)^[ \t]*(?:(?i:" + _weekday_names() + r")\.?,?[ \t]+)?"
+        r"(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+(?i:" + months + r")\b"
+        r"|(?i:" + months + r")\.?[ \t]+\d{1,2}\b"
+        r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b"
+        r"|\d{1,2}(?::|h)\d{2}\b)"
+    )
+
+
+def dated_entries_follow(text: str, end: int) -> bool:
+    """Whether a line after ``end`` starts with a date or a time, as the entries of a
+    liveblog, a diary or a timeline do: then a bare date line at the start is the first
+    entry's, not the page's.
+
+    >>> dated_entries_follow("15 February 2022\\nTroops left.\\n\\n16 February 2022\\nTalks.", 17)
+    True
+    >>> dated_entries_follow("15 February 2022\\nTroops left.\\n\\n18:05 Talks began.", 17)
+    True
+    >>> dated_entries_follow("15 February 2022\\nTroops left on 16 February 2022.", 17)
+    False
+    """
+    return dated_entry_re().search(text, end) is not None
 
 
 def written_dates(match: regex.Match[str]) -> tuple[dt.date, ...]:
@@ -284,6 +367,41 @@ def reading_time_re() -> regex.Pattern[str]:
     (True, False)
     """
     return compiled_patterns("header-reading", (READING_TIME_PATTERN,))[0]
+
+
+@once
+def views_re() -> regex.Pattern[str]:
+    """The pattern of a views counter on a line of its own, maybe after a date without its
+    year and a time ("February 15, 08:45 • 12345 views"; anchored by ``match``).
+
+    >>> m = views_re().match("February 15, 08:45 • 12,345 views\\nKyiv")
+    >>> m is not None and view_count(m)
+    12345
+    >>> views_re().match("12345 views of the city were sold") is None
+    True
+    """
+    months = _month_names()
+    yearless = (
+        r"(?:(?:(?i:" + months + r")\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+(?i:" + months + r")\.?)"
+        r"(?:,?[ \t]+\d{1,2}[:.]\d{2})?|\d{1,2}:\d{2})"
+    )
+    pattern = r"\s*(?:" + yearless + r"[ \t]*[•·|][ \t]*)?" + VIEWS_COUNT + r"[ \t]*(?:\r?\n|\Z)\s*"
+    return compiled_patterns("header-views", (pattern,))[0]
+
+
+def view_count(match: regex.Match[str]) -> int:
+    """The number a :func:`views_re` match counts ("1.2K views": 1200).
+
+    >>> view_count(views_re().match("1.2K views")), view_count(views_re().match("Views: 1 024"))
+    (1200, 1024)
+    """
+    digits = match.group("views") or match.group("views2")
+    text = match.group(0)
+    scale = {"k": 1000, "m": 1000000}.get((match.group("k") or "").lower(), 1)
+    if scale > 1:
+        number = regex.search(r"\d+(?:[.,]\d)?", text)
+        return int(float(number.group(0).replace(",", ".")) * scale) if number else 0
+    return int(regex.sub(r"\D", "", digits))
 
 
 #: A name in a byline: two to four capitalised words, a particle between them ("Ursula von
@@ -531,6 +649,18 @@ def _date_at(text: str, pos: int) -> tuple[int, str | None] | None:
         if not days or memo_field_follows(text, m.end()):
             return None
         return m.end(), days[0].isoformat() if len(days) == 1 else None
+    if (m := bare_date_re().match(text, pos)) is not None:
+        # A bare date is a header only with text after it, and when no other line starts
+        # with a date or a time (a liveblog's, a diary's entries).
+        days = written_dates(m)
+        if (
+            not days
+            or m.end() >= len(text)
+            or memo_field_follows(text, m.end())
+            or dated_entries_follow(text, m.end())
+        ):
+            return None
+        return m.end(), days[0].isoformat() if len(days) == 1 else None
     return None
 
 
@@ -558,10 +688,13 @@ def _line_at(text: str, pos: int) -> HeaderLine | None:
         return HeaderLine(pos, found[0], "updated", () if found[1] is None else (found[1],))
     if (m := reading_time_re().match(text, pos)) is not None:
         return HeaderLine(pos, m.end(), "reading", (m.group("n") or m.group("n2"),))
+    if (m := views_re().match(text, pos)) is not None and m.end() < len(text):
+        return HeaderLine(pos, m.end(), "views", (str(view_count(m)),))
     if (
         (m := byline_re().match(text, pos)) is not None
         and (byline := _byline_match(m)) is not None
-        and not credits_follow(text, m.end())
+        # A views counter ("Views: 1,204") is no fact box's line.
+        and (views_re().match(text, m.end()) is not None or not credits_follow(text, m.end()))
     ):
         return HeaderLine(pos, m.end(), "byline", byline[0], byline[1])
     return None
@@ -620,8 +753,20 @@ def header_heads() -> tuple[str, ...]:
     words = {k.split()[0].lower() for k in keys if k.strip()}
     words |= {"reading", "read", "estimated", "time"}
     heads = {w + end for w in words for end in (" ", ":", "\t")}
-    heads |= {"by ", "written ", "author:", "authors:"}
+    heads |= {"by ", "written ", "author:", "authors:", "views:", "views "}
     return tuple(sorted(heads | set("0123456789")))
+
+
+@once
+def date_names() -> frozenset[str]:
+    """The names of months and weekdays, lower case: a bare date line starts with one
+    ("Tuesday, 15 February 2022", "Feb 15, 2022"), the other gate of :func:`header_block`.
+
+    >>> "feb" in date_names(), "tuesday" in date_names(), "may" in date_names()
+    (True, True, True)
+    """
+    names = [ln for t in ("header_months.txt", "header_weekdays.txt") for ln in load_table(t)]
+    return frozenset(w.lower() for ln in names for w in ln.split())
 
 
 def header_block(text: str) -> tuple[HeaderLine, ...]:
@@ -642,9 +787,23 @@ def header_block(text: str) -> tuple[HeaderLine, ...]:
     head = text[:64].lstrip()
     if len(head) < 16 and len(text) > 64:  # a long run of whitespace first
         head = text.lstrip()
-    if not head[:16].lower().startswith(header_heads()):
+    head = head[:16].lower()
+    if not (head[:1].isdigit() or head[:3] in _gate_prefixes()):
         return ()
-    return _header_block(text)
+    if head.startswith(header_heads()):
+        return _header_block(text)
+    # A month's or a weekday's name first: a bare date line.
+    if head.split(None, 1)[0].rstrip(",.") in date_names():
+        return _header_block(text)
+    return ()
+
+
+@once
+def _gate_prefixes() -> frozenset[str]:
+    """The first three characters of :func:`header_heads` and of :func:`date_names`: one
+    set lookup turns most texts away."""
+    heads = header_heads() + tuple(date_names())
+    return frozenset(h[:3] for h in heads if not h[:1].isdigit())
 
 
 @lru_cache(maxsize=8)
@@ -714,6 +873,28 @@ def _runs(lines: tuple[HeaderLine, ...], kind: str) -> list[list[HeaderLine]]:
     return runs
 
 
+#: The separator before a header line run into the one before it, and the end of a line.
+_MID_LINE_LEAD_RE = regex.compile(r"[ \t]*[-–—|•·][ \t]*\Z")
+_LINE_BREAK_RE = regex.compile(r"[ \t]*(?:\r?\n|\Z)")
+
+
+def removal_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span to remove for header lines at ``start:end``: as it is, unless they start
+    in the middle of a line (an "updated" part or a views counter after a date the rule
+    before took, or left, "Published on 15/02/2022 - Updated on 16/02/2022"); then the
+    separator before them goes and the line break after them stays.
+
+    >>> text = "Published on 15/02/2022 - Updated on 16/02/2022\\n\\nKyiv"
+    >>> removal_span(text, 26, 49), removal_span(text, 0, 26)
+    ((23, 47), (0, 26))
+    """
+    if start == 0 or text[start - 1] == "\n":
+        return start, end
+    lead = _MID_LINE_LEAD_RE.search(text, max(0, start - 8), start)
+    brk = _LINE_BREAK_RE.search(text, start, end)
+    return (start if lead is None else lead.start()), (end if brk is None else brk.start())
+
+
 def _dated_lines(
     text: str, kind: str, message: Callable[[str, str | None], str]
 ) -> tuple[Change | Meta, ...]:
@@ -728,7 +909,7 @@ def _dated_lines(
     if value is not None:
         out.append(Meta(kind, value))
     for run in _runs(lines, kind):
-        start, end = run[0].start, run[-1].end
+        start, end = removal_span(text, run[0].start, run[-1].end)
         read = next((ln.values[0] for ln in run if ln.values), None)
         out.append(Change(start, end, "", message(text[start:end].strip(), read), removed=True))
     return tuple(out)
@@ -763,6 +944,183 @@ def find_reading_time(text: str, ctx: Context) -> tuple[Change, ...]:
         for ln in header_block(text)
         if ln.kind == "reading"
     )
+
+
+def find_view_count(text: str, ctx: Context) -> tuple[Change | Meta, ...]:
+    lines = [ln for ln in header_block(text) if ln.kind == "views"]
+    out: list[Change | Meta] = [Meta("views", int(ln.values[0])) for ln in lines[:1]]
+    for ln in lines:
+        start, end = removal_span(text, ln.start, ln.end)
+        shown = text[ln.start : ln.end].strip()
+        out.append(Change(start, end, "", f"views counter removed ({shown})", removed=True))
+    return tuple(out)
+
+
+# --- Page-title suffixes (NC306) ---
+
+#: A page title is at most this long (the suffix left out), in characters.
+TITLE_MAX_CHARS = 250
+#: A title keeps at least this many words when its suffix goes.
+TITLE_MIN_WORDS = 3
+#: What comes between a title and its suffix: a spaced dash or bar, a colon, or a dash run
+#: into the words on both sides ("weapons-DW-09.02.2023", taken only with a site and a date).
+TITLE_LEAD = r"(?P<lead>[ \t]+[-–—|•][ \t]+|[ \t]*:[ \t]+|(?<=\w)[-–—](?=\w))"
+#: A domain name as a site ("INFOX.ru", "Gazeta.Ru"); its last part must be a top-level
+#: domain (``data/domain_tlds.txt``).
+TITLE_DOMAIN = r"(?P<domain>[\p{L}\d][\p{L}\d-]*(?:\.[\p{L}\d-]+)*\.(?P<tld>\p{L}{2,12}))"
+
+
+def _alternation(names: tuple[str, ...]) -> str:
+    """``names`` as an alternation, longest first, any run of spaces as ``[ \\t]+``."""
+    unique = sorted({" ".join(n.split()) for n in names if n.strip()}, key=lambda n: (-len(n), n))
+    return "|".join(regex.escape(n).replace(r"\ ", r"[ \t]+") for n in unique)
+
+
+@lru_cache(maxsize=8)
+def title_suffix_re(extra_sites: tuple[str, ...] = ()) -> regex.Pattern[str]:
+    """The pattern of a page title's suffix, to search for in the title alone: a site of
+    ``data/header_title_sites.txt`` (and ``extra_sites``) with its edition, a domain name
+    after a site's sections, a date (and a time), or a site and a date."""
+    sites = _alternation(load_table("header_title_sites.txt") + extra_sites)
+    editions = _alternation(load_table("header_title_editions.txt"))
+    sections = _alternation(load_table("header_title_sections.txt"))
+    site = (
+        r"(?:(?P<site>(?P<name>(?i:" + sites + r"))(?:[ \t]+(?i:" + editions + r"))?"
+        r"(?:[ \t]+(?P=name))?)"
+        r"|(?P<sections>(?:(?i:" + sections + r")[ \t]*:[ \t]+){0,3})" + TITLE_DOMAIN + ")"
+    )
+    pattern = (
+        TITLE_LEAD
+        + r"(?:"
+        + site
+        + r"(?:(?P<sep2>[ \t]*[-–—|•][ \t]*|,[ \t]+)(?=\p{L}|\d)|(?=[ \t]*\Z)))?"
+        + r"(?P<when>"
+        + written_date_body()
+        + r")?[ \t]*\Z"
+    )
+    return regex.compile(pattern)
+
+
+@lru_cache(maxsize=8)
+def _tail_words(extra_sites: tuple[str, ...] = ()) -> frozenset[str]:
+    names = load_table("header_title_sites.txt") + load_table("header_title_editions.txt")
+    return frozenset(n.split()[-1].casefold() for n in names + extra_sites if n.strip())
+
+
+def _tail_gate(title: str, extra_sites: tuple[str, ...]) -> bool:
+    """The gate: a suffix ends in a digit (a date), a domain name or the last word of a site
+    or an edition (``title`` has no space at its end)."""
+    last = title[max(title.rfind(" "), title.rfind("\t")) + 1 :]
+    return bool(last) and (
+        last[-1].isdigit() or "." in last or last.casefold() in _tail_words(extra_sites)
+    )
+
+
+@once
+def _tlds() -> frozenset[str]:
+    return frozenset(t.lower() for t in load_table("domain_tlds.txt"))
+
+
+class TitleSuffix(NamedTuple):
+    """A page title's suffix: where it starts in the title, the site it names (empty: none)
+    and the ISO date it gives (``None``: none, or one that reads two ways)."""
+
+    start: int
+    site: str
+    date: str | None
+
+
+def title_suffix(title: str, extra_sites: tuple[str, ...] = ()) -> TitleSuffix | None:
+    """The suffix a page adds to its title, if ``title`` has one: a site of the table
+    (``data/header_title_sites.txt``), a domain name, a date and a time, or a site and a
+    date. A date alone must be numeric or have a time; after a colon, a date needs a time
+    and a site must be a domain name; a dash between words ("weapons-DW-09.02.2023") sets
+    off a site with a date only. Any other " - X" is the headline's own ("... - Blair").
+
+    >>> title_suffix("Relations with Germany are developing in waves - DW - 09.02.2023")
+    TitleSuffix(start=46, site='DW', date='2023-02-09')
+    >>> title_suffix("Lithuania sent anti-aircraft guns to Ukraine - RT in Russian")
+    TitleSuffix(start=44, site='RT in Russian', date=None)
+    >>> title_suffix("Depressurization occurred on the ISS: February 12, 2023, 00:12")
+    TitleSuffix(start=36, site='', date='2023-02-12')
+    >>> title_suffix("Bloomberg named Trump's rival: In the world: Politics: INFOX.ru").site
+    'INFOX.ru'
+    >>> title_suffix("Russia launches offensive in Luhansk - ISW-DW-09.02.2023")
+    TitleSuffix(start=42, site='DW', date='2023-02-09')
+    >>> title_suffix("Russian army suffered biggest losses - British intelligence") is None
+    True
+    >>> title_suffix("Abortion not a poll issue - Blair"), title_suffix("Review: Reuters at 150")
+    (None, None)
+    >>> title_suffix("The day the war began: 24 February 2022") is None
+    True
+    >>> title_suffix("The exhibition is open 15.02.2023 - 18.03.2023") is None
+    True
+    """
+    if len(title) > TITLE_MAX_CHARS + 80 or not _tail_gate(title.rstrip(), extra_sites):
+        return None
+    m = title_suffix_re(extra_sites).search(title)
+    if m is None or (m.group("site") is None and m.group("domain") is None and not m.group("when")):
+        return None
+    head = title[: m.start()].rstrip()
+    if len(head) > TITLE_MAX_CHARS or len(head.split()) < TITLE_MIN_WORDS:
+        return None
+    lead = m.group("lead").strip()
+    site = m.group("site") or m.group("domain") or ""
+    if head[-1].isdigit() and not site:
+        return None  # the end of a range ("open 15.02.2023 - 18.03.2023")
+    when = m.group("when")
+    if site and not (site[0].isupper() or site[0].isdigit()):
+        return None
+    if m.group("domain") is not None and m.group("tld").lower() not in _tlds():
+        return None
+    if m.group("sections") and lead != ":":
+        return None
+    domain = m.group("domain") is not None or "." in site
+    if lead == ":" and not (domain or (when and not site)):
+        return None
+    if lead == ":" and when and not m.group("clock"):
+        return None
+    if m.group("lead") == lead and lead != ":" and not (site and when):
+        return None  # a dash between words: only a site and a date
+    date: str | None = None
+    if when:
+        if not site and m.group("nd") is None and not m.group("clock"):
+            return None  # a written-out date alone may be the headline's own
+        days = written_dates(m)
+        if not days:
+            return None
+        date = days[0].isoformat() if len(days) == 1 else None
+    return TitleSuffix(m.start(), " ".join(site.split()), date)
+
+
+def find_title_suffix(text: str, ctx: Context) -> tuple[Change | Meta, ...]:
+    # The first line, after leading blank space; it must end in a letter or a digit, and
+    # more text must follow it.
+    start = len(text) - len(text.lstrip()) if text[:1].isspace() else 0
+    nl = text.find("\n", start, start + TITLE_MAX_CHARS + 82)
+    if nl < 0:
+        return ()
+    title = text[start:nl].rstrip()
+    if not title or not title[-1].isalnum():
+        return ()
+    if not _tail_gate(title, ()) and not ctx.option("sites", ()):
+        return ()
+    if not text[nl : nl + 64].strip() and not text[nl:].strip():
+        return ()
+    sites = ctx.option("sites", ())
+    extra = (sites,) if isinstance(sites, str) else tuple(str(s) for s in sites)
+    found = title_suffix(title, extra)
+    if found is None:
+        return ()
+    cut = start + found.start
+    shown = title[found.start :].strip(" \t-–—|•:")
+    out: list[Change | Meta] = []
+    if found.date is not None and "date" not in ctx.metadata:
+        out.append(Meta("date", found.date))
+    out.append(
+        Change(cut, start + len(title), "", f"page-title suffix removed ({shown})", removed=True)
+    )
+    return tuple(out)
 
 
 #: The rules whose header lines confirm a byline that is not sure (see :func:`byline_names`).
@@ -810,6 +1168,8 @@ _WHY_HEADER = (
     "machine translation carries it into the English text."
 )
 
+OPTIONS = (Option("sites", "words", "more site names a page title may end in (NC306, 'DW', 'RT')"),)
+
 RULES = (
     Rule(
         code="NC301",
@@ -853,5 +1213,29 @@ RULES = (
         before="By Marco Rossi, ANSA correspondent\n\nRome (ANSA) - The talks went on.",
         after="Rome (ANSA) - The talks went on.",
         why=_WHY_HEADER,
+    ),
+    Rule(
+        code="NC305",
+        name="view-count",
+        family="header",
+        summary="Remove a views counter line at the start ('12345 views'); the count is "
+        "metadata['views'].",
+        find=find_view_count,
+        before="February 15, 08:45 • 12345 views\n\nThe Verkhovna Rada will meet on Thursday.",
+        after="The Verkhovna Rada will meet on Thursday.",
+        why=_WHY_HEADER,
+    ),
+    Rule(
+        code="NC306",
+        name="title-suffix",
+        family="header",
+        summary="Remove a site's name or a date that a page adds to the title on the first line "
+        "('... - DW - 09.02.2023'); the date is metadata['date'].",
+        find=find_title_suffix,
+        before="NATO discusses further support for Ukraine - DW - 14.02.2023\n"
+        "The talks went on in Brussels.",
+        after="NATO discusses further support for Ukraine\nThe talks went on in Brussels.",
+        why="Scrapers take the page's <title>, which carries the site's name and the date "
+        "after the headline; machine translation keeps them.",
     ),
 )
