@@ -1080,7 +1080,7 @@ def teaser(line: str, t: Tables) -> str | None:
         # headline after it); a one-word label ("Related:") needs a headline after it.
         # A label in capitals ("READ ALSO:") is the page's, whatever follows; after one
         # written as words are ("Related:"), a sentence of the article may stand.
-        if not label.isupper() and reads_as_prose(headline):
+        if not label.isupper() and (reads_as_prose(headline) or lowercase_sentence(headline)):
             return None
         if len(label.split()) > 1:
             return "line" if len(headline.split()) <= 40 else None
@@ -1148,6 +1148,36 @@ def reads_as_prose(text: str) -> bool:
     if PROSE_END_RE.search(text) is None:
         return False  # no full stop: a headline ("Two held, police said")
     return bool(ATTRIBUTION_END_RE.search(text) or CLAUSE_AFTER_COMMA_RE.search(text))
+
+
+#: A sentence of the article that opens lower-case after "Read more:": a subject pronoun or
+#: demonstrative and a finite verb ("that was the advice …", "it is what they wanted.").
+LOWERCASE_SENTENCE_RE = regex.compile(
+    r"(?:that|this|it|he|she|they|we|there|these|those|you)[ \t]+(?:(?:is|was|are|were|has"
+    r"|had|have|will|would|can|could|did|does|do|may|might|must|should|said|says)"
+    r"(?![\p{L}\p{N}])|\p{Ll}+(?:ed|s)[ \t])"
+)
+#: The end of a statement: a full stop or "!" (closing quotes or brackets may follow).
+STATEMENT_END_RE = regex.compile(r"[.!][\p{Pf}\p{Pe}\"']*\h*$")
+
+
+def lowercase_sentence(text: str) -> bool:
+    """Whether the text after a teaser label is a sentence of the article that opens
+    lower-case: a subject (a pronoun, "that", "there") and a finite verb first, a full stop
+    or "!" last. A teaser's headline is capitalised, or lower-cased by MT without a subject
+    pronoun first ("causes of the earthquake in Turkey.", "are Greece and Turkey on the
+    verge of war?").
+
+    >>> lowercase_sentence("that was the advice the teacher gave every pupil in 1998.")
+    True
+    >>> lowercase_sentence("causes of the earthquake in Turkey.")
+    False
+    >>> lowercase_sentence("this is how Russia prepares for war"), lowercase_sentence("They were.")
+    (False, False)
+    """
+    if not text[:1].islower() or STATEMENT_END_RE.search(text) is None:
+        return False
+    return LOWERCASE_SENTENCE_RE.match(text) is not None
 
 
 def _teaser_headline(text: str) -> bool:
@@ -1252,6 +1282,35 @@ def teaser_block(lines: Sequence[Line], first: int) -> list[int] | None:
     return run
 
 
+#: The marks that open the items of a bulleted list.
+LIST_MARKS = frozenset("-•*–")
+
+
+def bulleted_block(lines: Sequence[Line], first: int) -> list[int] | None:
+    """The items of a bulleted list of linked headlines that starts at line ``first``: every
+    line up to a blank line (or the end of the text) opens with a list mark
+    (:data:`LIST_MARKS`) and reads like a headline (:func:`block_headline`), at most
+    :data:`TEASER_BLOCK_MAX` of them. ``None`` when any line is something else.
+
+    >>> ls = split_lines("- Ukraine, what happens now\\n- Gas, the bills rise by 40%\\n\\nEnd.")
+    >>> bulleted_block(ls, 0)
+    [0, 1]
+    >>> bulleted_block(split_lines("• Draghi calls Putin\\nThe talks went on in Rome."), 0)
+    >>> bulleted_block(split_lines("- Draghi calls Putin\\n- the talks went on in Rome."), 0)
+    """
+    run: list[int] = []
+    j = first
+    while j < len(lines) and not lines[j].blank:
+        text = lines[j].text
+        if text[:1] not in LIST_MARKS or not block_headline(text):
+            return None
+        run.append(j)
+        if len(run) > TEASER_BLOCK_MAX:
+            return None
+        j += 1
+    return run or None
+
+
 def notice(line: str, t: Tables) -> bool:
     """Whether a whole line is a paywall, newsletter or browser notice.
 
@@ -1308,8 +1367,6 @@ def _matching_lines(text: str, t: Tables, test: str) -> Iterator[Change]:
             found[i] = "wire-agency credit or source line removed"
         elif test == "desk" and desk_byline(line.text, t):
             found[i] = "desk byline removed"
-        elif test == "notice" and notice(line.text, t):
-            found[i] = "paywall, newsletter or browser notice removed"
     if found:
         yield from _line_changes(text, lines, found)
 
@@ -1381,7 +1438,20 @@ def _teaser_changes(text: str, t: Tables) -> Iterator[Change]:
         elif kind == "label":
             found[i] = "related-article teaser label removed"
             nxt = next((j for j in range(i + 1, len(lines)) if not lines[j].blank), None)
-            if nxt is not None and _headline_like(lines[nxt].text):
+            if nxt is not None and lines[nxt].text[:1] in LIST_MARKS:
+                # A list of linked headlines under the label goes with it, or nothing does:
+                # the label alone removed would leave the headlines as the article's bullets.
+                listed = bulleted_block(lines, nxt)
+                if listed is None:
+                    del found[i]
+                else:
+                    found[i] = (
+                        f"related-article teasers removed (a label and {len(listed)} headlines)"
+                    )
+                    for j in listed:
+                        found[j] = "related-article teaser (after its label) removed"
+                    i = listed[-1]
+            elif nxt is not None and _headline_like(lines[nxt].text):
                 block = teaser_block(lines, nxt)
                 if block is None and nxt < len(lines) - 1:
                     block = [nxt]
@@ -1407,7 +1477,54 @@ def _teaser_changes(text: str, t: Tables) -> Iterator[Change]:
 
 
 def find_notices(text: str, ctx: Context) -> Iterable[Change]:
-    return _lines_matching(text, ctx, "notice")
+    t = tables(ctx)
+    if not _scan(text, t).notice:
+        return ()
+    return _notice_changes(text, t)
+
+
+#: A caption's label alone on its line ("Photo caption,"): the caption is on the next line.
+CAPTION_LABEL_RE = regex.compile(
+    r"(?i)(?:photo|image|video|picture|media)[ \t]+caption[ \t]*[,:]?[ \t]*\.?"
+)
+
+
+def caption_label(line: str) -> bool:
+    """Whether a whole line is a caption's label ("Photo caption,", "Media caption:"), the
+    caption itself on a line after it.
+
+    >>> caption_label("Photo caption,"), caption_label("Photo caption: The bridge was hit")
+    (True, False)
+    """
+    return CAPTION_LABEL_RE.fullmatch(_strip_marks(line)) is not None
+
+
+def _notice_changes(text: str, t: Tables) -> Iterator[Change]:
+    lines, prefixes = _lines_of(text)
+    found: dict[int, str] = {}
+    captions: list[Change] = []
+    for i, line in enumerate(lines):
+        if not line.text or not _candidate(line.text, prefixes[i], t, "notice"):
+            continue
+        if not notice(line.text, t):
+            continue
+        if caption_label(line.text):
+            # The label alone removed would leave the caption as a paragraph of the article,
+            # and which lines after it are the caption is not known: reported, not removed.
+            nxt = next((j for j in range(i + 1, len(lines)) if not lines[j].blank), i)
+            captions.append(
+                Change(
+                    line.start,
+                    lines[nxt].content_end,
+                    None,
+                    "a caption's label: the line after it is a picture's caption, not the "
+                    "article's text",
+                )
+            )
+        else:
+            found[i] = "paywall, newsletter or browser notice removed"
+    yield from _line_changes(text, lines, found)
+    yield from captions
 
 
 # --------------------------------------------------------------------------------------------
