@@ -3,7 +3,8 @@
 Scraped news carries lines around the article that are not part of it: photo and video
 credits, wire-agency credits and source lines, desk bylines, related-article teasers,
 paywall and browser notices, copyright and scraper tags, tag lines ("Tags: Ukraine, Russia"),
-and reader comments scraped from under the article. Each rule here recognises one kind
+reader comments scraped from under the article, and the wire and desk codes that end an
+agency's copy ("EFE", "Lusa/End", "jk/ mal/"). Each rule here recognises one kind
 with high confidence and removes it with ``Change(..., removed=True)``, so every removed
 block comes back in ``Result.metadata["removed"]`` with its original offsets: nothing is
 lost.
@@ -1288,7 +1289,8 @@ LIST_MARKS = frozenset("-•*–")
 
 def bulleted_block(lines: Sequence[Line], first: int) -> list[int] | None:
     """The items of a bulleted list of linked headlines that starts at line ``first``: every
-    line up to a blank line (or the end of the text) opens with a list mark
+    line up to a blank line, the end of the text or a paragraph of the article (where
+    paragraphs are not separated by blank lines) opens with a list mark
     (:data:`LIST_MARKS`) and reads like a headline (:func:`block_headline`), at most
     :data:`TEASER_BLOCK_MAX` of them. ``None`` when any line is something else.
 
@@ -1296,12 +1298,17 @@ def bulleted_block(lines: Sequence[Line], first: int) -> list[int] | None:
     >>> bulleted_block(ls, 0)
     [0, 1]
     >>> bulleted_block(split_lines("• Draghi calls Putin\\nThe talks went on in Rome."), 0)
+    >>> para = "The Italian government said on Tuesday that the talks would go on in Rome."
+    >>> bulleted_block(split_lines("• Draghi calls Putin\\n" + para), 0)
+    [0]
     >>> bulleted_block(split_lines("- Draghi calls Putin\\n- the talks went on in Rome."), 0)
     """
     run: list[int] = []
     j = first
     while j < len(lines) and not lines[j].blank:
         text = lines[j].text
+        if text[:1] not in LIST_MARKS and run and _paragraph(text):
+            break  # paragraphs not separated by blank lines: the list ends at one
         if text[:1] not in LIST_MARKS or not block_headline(text):
             return None
         run.append(j)
@@ -1872,6 +1879,66 @@ def comment_header(line: str) -> bool:
     )
 
 
+#: English month names and their abbreviations, for a comment's date line.
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+#: A line that is only a comment's date and time, as WordPress prints it under the
+#: commenter's name: "15 February 2022 at 10:45", "February 15, 2022 at 10:45 am",
+#: "15/02/2022 10:45", "3 hours ago".
+STAMP_LINE_RE = regex.compile(
+    r"(?i)(?:on[ \t]+)?(?:(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+" + _MONTH + r",?[ \t]+\d{4}"
+    r"|" + _MONTH + r"[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}"
+    r"|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})"
+    r"(?:,?[ \t]+(?:at[ \t]+)?\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?)?"
+    r"|\d{1,3}[ \t]+(?:second|minute|hour|day|week|month|year)s?[ \t]+ago)"
+)
+
+
+def stamp_line(line: str) -> bool:
+    """Whether a whole line is a comment's date stamp (see :data:`STAMP_LINE_RE`).
+
+    >>> stamp_line("15 February 2022 at 10:45"), stamp_line("February 15, 2022 at 10:45 am")
+    (True, True)
+    >>> stamp_line("15 February 2022 was a Tuesday."), stamp_line("John Smith")
+    (False, False)
+    """
+    return STAMP_LINE_RE.fullmatch(line.strip()) is not None
+
+
+def comment_name(line: str) -> bool:
+    """Whether a line is only a commenter's name or handle, as WordPress prints it over the
+    comment's date line: one to four capitalised words or a handle, no digit, no sentence.
+
+    >>> comment_name("John Smith"), comment_name("@kyiv_watcher"), comment_name("Great article!")
+    (True, True, False)
+    >>> comment_name("The talks went on"), comment_name("Elections 2024")
+    (False, False)
+    """
+    words = line.split()
+    if not 1 <= len(words) <= 4 or len(line) > 40 or any(c.isdigit() for c in line):
+        return False
+    return (
+        all(
+            (w[0].isupper() or w[0] == "@")
+            and w.rstrip(".")
+            .replace("-", "")
+            .replace("'", "")
+            .lstrip("@")
+            .replace("_", "")
+            .isalpha()
+            and (not w.endswith(".") or len(w) <= 3)
+            for w in words
+        )
+        and words[0] not in NOT_NAMES
+    )
+
+
+#: Capitalised words that open a subheading, not a commenter's name.
+NOT_NAMES = frozenset({"The", "A", "An", "In", "On", "At", "For", "And", "But", "What", "How"})
+
+
 def comment_actions(line: str) -> bool:
     """Whether a line is only the buttons under a comment ("Reply", "Like · Reply · 3").
 
@@ -1906,7 +1973,9 @@ def comment_section(lines: Sequence[Line], extras: tuple[str, ...] = ()) -> int 
         while j < n and seen < COMMENT_LOOKAHEAD and not opened:
             if not lines[j].blank:
                 seen += 1
-                opened = comment_header(lines[j].text)
+                opened = comment_header(lines[j].text) or (
+                    j + 1 < n and comment_name(lines[j].text) and stamp_line(lines[j + 1].text)
+                )
             j += 1
         # A second sign runs to the end at most once: a later heading's header is one.
         if opened and any(
@@ -1942,6 +2011,7 @@ def _comment_section_changes(text: str, ctx: Context) -> Iterator[Change]:
     lines = _lines_of(text)[0]
     i = comment_section(lines, ctx.words("comment_labels"))
     if i is None:
+        yield from _comment_count_at_end(lines, ctx.words("comment_labels"))
         return
     tail = [ln for ln in lines[i:] if not ln.blank]
     article = sum(len(ln.text) for ln in lines[:i] if not ln.blank)
@@ -1959,6 +2029,133 @@ def _comment_section_changes(text: str, ctx: Context) -> Iterator[Change]:
             None,
             "a reader-comment section (too long to remove safely)",
         )
+
+
+def _comment_count_at_end(lines: Sequence[Line], extras: tuple[str, ...]) -> Iterator[Change]:
+    """A comments heading with a count ("Comments (3)", "3 comments") alone on the last line,
+    under the article: the link to the comments, which the scraper did not follow."""
+    kept = [i for i, ln in enumerate(lines) if not ln.blank]
+    if len(kept) < 2:
+        return
+    last = lines[kept[-1]].text
+    if any(c.isdigit() for c in last) and comment_label(last, extras):
+        start, end = removal_spans(lines, [kept[-1]])[0]
+        yield Change(start, end, "", "comment count at the end removed", removed=True)
+
+
+# --------------------------------------------------------------------------------------------
+# End codes (NC411): the wire and desk codes that end an agency's article
+
+#: The end of a text the rule looks at, in characters, and at most this many last lines.
+END_TAIL_CHARS = 400
+END_LAST_LINES = 4
+#: The longest end code line.
+END_CODE_CHARS = 40
+#: Desk codes: the writers' and editors' initials joined by slashes ("jk/ mal/",
+#: "mn/ll/jc", "JPF // APN", "ES/AR"), each of two to four letters of one case.
+DESK_CODES_RE = regex.compile(
+    r"(?P<first>\p{Ll}{2,4}|\p{Lu}{2,4})(?P<more>(?:[ \t]*(?P<slash>/{1,2})[ \t]*"
+    r"(?:\p{Ll}{2,4}|\p{Lu}{2,4}))+)(?P<trail>[ \t]*/)?"
+)
+#: Pairs of English words joined by a slash, not desk codes.
+SLASH_WORDS = frozenset(
+    {"and/or", "he/she", "his/her", "him/her", "yes/no", "on/off", "in/out", "am/pm", "up/down"}
+)
+#: The end marker of Anadolu's wire copy, fused to the last sentence ("… in the world.-0-").
+FUSED_END_MARK_RE = regex.compile(r"(?<=[.!?\"”»)])[ \t]*-0-[ \t]*$")
+#: What ends the article's last line before a weak end code: a sentence's end.
+ARTICLE_END_RE = regex.compile(r"[.!?…][\p{Pf}\p{Pe}\"']*$|[\p{Pf}\"”»)]$")
+
+
+def end_code(line: str, agencies: frozenset[str]) -> str | None:
+    """What kind of end-of-article code a whole line is: ``"strong"`` for shapes no sentence
+    has (desk codes with a trailing slash, a double slash or three parts or more, an agency's
+    "/End", the "-0-" marker), ``"weak"`` for a known agency alone on its line or two desk
+    codes ("ES/AR"), which count only after the article's last sentence; else ``None``.
+
+    >>> ag = tables().agencies
+    >>> end_code("jk/ mal/", ag), end_code("mn/ll/jc", ag), end_code("Lusa/End", ag)
+    ('strong', 'strong', 'strong')
+    >>> end_code("EFE", ag), end_code("RIA Novosti", ag), end_code("ES/AR", ag)
+    ('weak', 'weak', 'weak')
+    >>> end_code("Kyiv/Moscow", ag), end_code("The End", ag), end_code("and/or", ag)
+    (None, None, None)
+    """
+    s = line.strip()
+    if not s or len(s) > END_CODE_CHARS:
+        return None
+    if s == "-0-":
+        return "strong"
+    if "/" in s:
+        head, _, tail = s.rpartition("/")
+        if tail.strip().casefold() == "end" and agency_part(head.strip(), agencies):
+            return "strong"
+        m = DESK_CODES_RE.fullmatch(s)
+        if m is None:
+            return None
+        strong = m.group("trail") or m.group("more").count("/") > 1 or "//" in s
+        if strong:
+            return "strong"
+        return None if " ".join(s.casefold().split()) in SLASH_WORDS else "weak"
+    return "weak" if agency_part(s.rstrip("."), agencies) else None
+
+
+def end_code_gate(text: str) -> bool:
+    """The cheap gate of NC411: the last line of the text (spaces aside) is short, or the
+    text ends with "-0-".
+
+    >>> end_code_gate("Talks went on.\\n\\nEFE\\n"), end_code_gate("Talks went on, he said.")
+    (True, False)
+    >>> end_code_gate("Women are 30% of researchers.-0-")
+    True
+    """
+    end = len(text.rstrip())
+    start = text.rfind("\n", max(0, end - END_CODE_CHARS - 2), end)
+    return start >= 0 or text.endswith("-0-", 0, end)
+
+
+def find_end_codes(text: str, ctx: Context) -> Iterable[Change]:
+    if not end_code_gate(text):
+        return ()
+    return _end_code_changes(text, tables(ctx))
+
+
+def _end_code_changes(text: str, t: Tables) -> Iterator[Change]:
+    lines = _lines_of(text)[0]
+    tail_from = len(text) - END_TAIL_CHARS
+    found: dict[int, str] = {}
+    weak: list[int] = []
+    last: int | None = None  # the article's last line, before the codes
+    seen = 0
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
+        if line.blank:
+            continue
+        kind = None
+        if seen < END_LAST_LINES and line.start >= tail_from:
+            kind = end_code(line.text, t.agencies)
+        if kind is None:
+            last = i
+            break
+        seen += 1
+        found[i] = "wire or desk code at the end of the article removed"
+        if kind == "weak":
+            weak.append(i)
+    if last is None:
+        return  # nothing but codes: no article to end
+    if not found:
+        mark = FUSED_END_MARK_RE.search(text, lines[last].start, lines[last].content_end)
+        if mark is not None:
+            yield Change(
+                mark.start(), mark.end(), "", "end marker '-0-' of wire copy removed", removed=True
+            )
+        return
+    if weak and ARTICLE_END_RE.search(lines[last].text) is None:
+        # A known agency or two codes after a line that ends no sentence may be the last
+        # item of a list ("Sources:\nReuters"): left.
+        for i in weak:
+            del found[i]
+    yield from _line_changes(text, lines, found)
 
 
 _WHY_SCRAPE = (
@@ -2100,5 +2297,17 @@ RULES = (
         after="Talks went on, officials said on Tuesday.",
         why="Sites list an article's tags under it; scrapers keep the line and machine "
         "translation renders its label ('Etiquetas', 'Schlagwörter') as 'Labels', 'Keywords'.",
+    ),
+    Rule(
+        code="NC411",
+        name="end-code",
+        family="boilerplate",
+        summary="Remove wire and desk codes that end an article ('EFE', 'Lusa/End', 'jk/ mal/').",
+        find=find_end_codes,
+        english_only=True,
+        before="Talks went on, officials said on Tuesday.\n\nLusa/End",
+        after="Talks went on, officials said on Tuesday.",
+        why="Agencies end their copy with their name, an end mark ('Lusa/Fim', '-0-') and the "
+        "initials of the writer and the editors; scrapers keep them under the article.",
     ),
 )
