@@ -2034,12 +2034,14 @@ def _comment_section_changes(text: str, ctx: Context) -> Iterator[Change]:
 def _comment_count_at_end(lines: Sequence[Line], extras: tuple[str, ...]) -> Iterator[Change]:
     """A comments heading with a count ("Comments (3)", "3 comments") alone on the last line,
     under the article: the link to the comments, which the scraper did not follow."""
-    kept = [i for i, ln in enumerate(lines) if not ln.blank]
-    if len(kept) < 2:
+    i = len(lines) - 1
+    while i > 0 and lines[i].blank:
+        i -= 1
+    last = lines[i].text
+    if len(last) > 60 or not any(c.isdigit() for c in last) or not comment_label(last, extras):
         return
-    last = lines[kept[-1]].text
-    if any(c.isdigit() for c in last) and comment_label(last, extras):
-        start, end = removal_spans(lines, [kept[-1]])[0]
+    if any(not ln.blank for ln in islice(lines, i)):
+        start, end = removal_spans(lines, [i])[0]
         yield Change(start, end, "", "comment count at the end removed", removed=True)
 
 
