@@ -131,6 +131,9 @@ def test_a_wordpress_comment_block_goes_with_its_heading() -> None:
         "Reply\n\nMaria Lopez\nFebruary 15, 2022 at 11:02 am\nI disagree.\nReply"
     )
     assert newsclean.fix(text, NC4) == article
+    # Two comments without buttons: the second name and date are the second sign.
+    two = f"{article}\n\nComments (2)\nJohn S.\n15 May 2022 at 02:45\nA shame.\n"
+    assert newsclean.fix(two + "Maria L.\n16 May 2022 at 10:45\nI agree.", NC4) == article
     # A name and a date under a heading without a second sign are left.
     kept = f"{article}\n\nComments\nJohn Smith\n15 February 2022 at 10:45\nThe talks went on."
     assert newsclean.fix(kept, NC4) == kept

@@ -1952,6 +1952,17 @@ def comment_actions(line: str) -> bool:
     return bool(buttons) and all(w.casefold() in COMMENT_ACTIONS for w in buttons)
 
 
+def _second_sign(rest: Sequence[str]) -> bool:
+    """Whether one of the lines ``rest`` heads another comment (a name and a stamp on one
+    line, or a name over a stamp line) or is a comment's buttons."""
+    return any(
+        comment_header(line)
+        or comment_actions(line)
+        or (k + 1 < len(rest) and comment_name(line) and stamp_line(rest[k + 1]))
+        for k, line in enumerate(rest)
+    )
+
+
 def comment_section(lines: Sequence[Line], extras: tuple[str, ...] = ()) -> int | None:
     """The index of the heading of a reader-comment section that runs to the end of the
     text: a :func:`comment_label` line (not the first line), a :func:`comment_header`
@@ -1978,11 +1989,7 @@ def comment_section(lines: Sequence[Line], extras: tuple[str, ...] = ()) -> int 
                 )
             j += 1
         # A second sign runs to the end at most once: a later heading's header is one.
-        if opened and any(
-            comment_header(ln.text) or comment_actions(ln.text)
-            for ln in islice(lines, j, None)
-            if not ln.blank
-        ):
+        if opened and _second_sign([ln.text for ln in islice(lines, j, None) if not ln.blank]):
             return i
     return None
 
