@@ -136,9 +136,15 @@ def _tail_lines(text: str, rng: random.Random) -> list[str]:
     return out
 
 
-def _comment_section(text: str, rng: random.Random) -> str | None:
+#: Months of a WordPress comment's date line.
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August")
+
+
+def _comment_section(text: str, rng: random.Random, wordpress: bool = False) -> str | None:
     """A reader-comment section: a heading, then one or two comments, each under its
-    reader's name and a time stamp; the names and comments are taken from the document."""
+    reader's name and a time stamp (with ``wordpress``, the name on its own line and the
+    date on the next, "15 February 2022 at 10:45"); the names and comments are taken from
+    the document."""
     names, sentences = _names(text), _SENTENCE_RE.findall(text)
     if not names or not sentences:
         return None
@@ -149,11 +155,52 @@ def _comment_section(text: str, rng: random.Random) -> str | None:
         stamp = rng.choice(
             [f"{day:02d}/{month:02d}/2022 {hour:02d}:15", f"{hour} hours ago", f"{hour:02d}:45"]
         )
-        lines.append(f"{first} {rng.choice('ABCDEFGHJKLMNPRSTW')}. {stamp}")
+        initial = rng.choice("ABCDEFGHJKLMNPRSTW")
+        if wordpress:
+            lines.append(f"{first} {initial}.")
+            lines.append(f"{day} {_MONTHS[month % len(_MONTHS)]} 2022 at {hour:02d}:45")
+        else:
+            lines.append(f"{first} {initial}. {stamp}")
         lines.append(rng.choice(sentences))
         if rng.random() < 0.5:
             lines.append("Reply")
     return "\n".join(lines)
+
+
+#: Site furniture lines between paragraphs: cookie banners, share bars, messenger channels,
+#: comment forms, error-report notices, agency disclaimers.
+FURNITURE = (
+    "We use our own and third-party cookies to improve our services. If you continue "
+    "browsing, we consider that you accept their use. More information",
+    "Share on Facebook Share on Twitter Send by email Print",
+    "Share this article",
+    "Most read",
+    "Subscribe to the newsletter",
+    "Subscribe to our channel in Telegram",
+    "Read us in Telegram and Viber",
+    "Leave a Reply Cancel reply",
+    "Your email address will not be published. Required fields are marked *",
+    "Did you find a mistake? Mail the editors.",
+    "Our Standards: The Thomson Reuters Trust Principles.",
+    "This material (information) was produced, distributed and (or) sent by a foreign agent.",
+    "31 minute (s) ago",
+)
+#: Agencies whose name alone ends their copy.
+END_AGENCIES = ("EFE", "dpa", "RIA Novosti", "Ukrinform", "ANSA", "Lusa")
+
+
+def _end_codes(rng: random.Random) -> list[str]:
+    """The codes an agency's copy ends with: its name, its end mark, the desk's initials."""
+    letters = "abcdefghijklmnoprstuvwz"
+    initials = ["".join(rng.choice(letters) for _ in range(rng.randint(2, 3))) for _ in range(3)]
+    kind = rng.choice(["agency", "end", "desk", "desk_caps"])
+    if kind == "agency":
+        return [rng.choice(END_AGENCIES)]
+    if kind == "end":
+        return [rng.choice(["Lusa/End", "EFE/End"])]
+    if kind == "desk":
+        return [f"{initials[0]}/ {initials[1]}/"]
+    return [f"{initials[0].upper()} // {initials[1].upper()}", "Lusa/End"]
 
 
 def inject(text: str, rng: random.Random) -> tuple[str, str]:
@@ -161,6 +208,8 @@ def inject(text: str, rng: random.Random) -> tuple[str, str]:
     # The teaser blocks and tag lines draw from their own generator, seeded from ``rng``'s
     # state without drawing from it: the other injections stay what they were.
     side = random.Random(repr(rng.getstate()[1][:8]) + ":blocks")
+    # So do the furniture lines, the end codes and the WordPress comment layout.
+    extra = random.Random(repr(rng.getstate()[1][:8]) + ":furniture")
     body = text.rstrip()
     trailing = text[len(body) :]
     sep = "\n\n" if "\n\n" in body else "\n"
@@ -188,7 +237,13 @@ def inject(text: str, rng: random.Random) -> tuple[str, str]:
         if candidates:
             i = rng.choice(candidates)
             paragraphs[i] += " Photo: " + rng.choice(names)
+    # A furniture line between paragraphs.
+    if extra.random() < 0.2 and len(paragraphs) >= 3:
+        paragraphs.insert(extra.randint(2, len(paragraphs) - 1), extra.choice(FURNITURE))
     tail = _tail_lines(text, rng)
+    # The agency's end codes right under the article (the credits' lines after them go first).
+    if extra.random() < 0.2:
+        tail[:0] = _end_codes(extra)
     # A tag line under the article, before or after the credits.
     if side.random() < 0.25:
         tags = _tag_line(text, side)
@@ -202,7 +257,7 @@ def inject(text: str, rng: random.Random) -> tuple[str, str]:
         if sentences:
             dirty += sep + rng.choice(sentences)
     elif rng.random() < 0.25:
-        section = _comment_section(text, rng)
+        section = _comment_section(text, rng, wordpress=extra.random() < 0.3)
         if section is not None:
             dirty += sep + section
     return dirty + trailing, text

@@ -3,7 +3,8 @@
 Scraped news carries lines around the article that are not part of it: photo and video
 credits, wire-agency credits and source lines, desk bylines, related-article teasers,
 paywall and browser notices, copyright and scraper tags, tag lines ("Tags: Ukraine, Russia"),
-and reader comments scraped from under the article. Each rule here recognises one kind
+reader comments scraped from under the article, and the wire and desk codes that end an
+agency's copy ("EFE", "Lusa/End", "jk/ mal/"). Each rule here recognises one kind
 with high confidence and removes it with ``Change(..., removed=True)``, so every removed
 block comes back in ``Result.metadata["removed"]`` with its original offsets: nothing is
 lost.
@@ -1077,7 +1078,7 @@ def teaser(line: str, t: Tables) -> str | None:
         # headline after it); a one-word label ("Related:") needs a headline after it.
         # A label in capitals ("READ ALSO:") is the page's, whatever follows; after one
         # written as words are ("Related:"), a sentence of the article may stand.
-        if not label.isupper() and reads_as_prose(headline):
+        if not label.isupper() and (reads_as_prose(headline) or lowercase_sentence(headline)):
             return None
         if len(label.split()) > 1:
             return "line" if len(headline.split()) <= 40 else None
@@ -1145,6 +1146,36 @@ def reads_as_prose(text: str) -> bool:
     if PROSE_END_RE.search(text) is None:
         return False  # no full stop: a headline ("Two held, police said")
     return bool(ATTRIBUTION_END_RE.search(text) or CLAUSE_AFTER_COMMA_RE.search(text))
+
+
+#: A sentence of the article that opens lower-case after "Read more:": a subject pronoun or
+#: demonstrative and a finite verb ("that was the advice …", "it is what they wanted.").
+LOWERCASE_SENTENCE_RE = regex.compile(
+    r"(?:that|this|it|he|she|they|we|there|these|those|you)[ \t]+(?:(?:is|was|are|were|has"
+    r"|had|have|will|would|can|could|did|does|do|may|might|must|should|said|says)"
+    r"(?![\p{L}\p{N}])|\p{Ll}+(?:ed|s)[ \t])"
+)
+#: The end of a statement: a full stop or "!" (closing quotes or brackets may follow).
+STATEMENT_END_RE = regex.compile(r"[.!][\p{Pf}\p{Pe}\"']*\h*$")
+
+
+def lowercase_sentence(text: str) -> bool:
+    """Whether the text after a teaser label is a sentence of the article that opens
+    lower-case: a subject (a pronoun, "that", "there") and a finite verb first, a full stop
+    or "!" last. A teaser's headline is capitalised, or lower-cased by MT without a subject
+    pronoun first ("causes of the earthquake in Turkey.", "are Greece and Turkey on the
+    verge of war?").
+
+    >>> lowercase_sentence("that was the advice the teacher gave every pupil in 1998.")
+    True
+    >>> lowercase_sentence("causes of the earthquake in Turkey.")
+    False
+    >>> lowercase_sentence("this is how Russia prepares for war"), lowercase_sentence("They were.")
+    (False, False)
+    """
+    if not text[:1].islower() or STATEMENT_END_RE.search(text) is None:
+        return False
+    return LOWERCASE_SENTENCE_RE.match(text) is not None
 
 
 def _teaser_headline(text: str) -> bool:
@@ -1249,6 +1280,41 @@ def teaser_block(lines: Sequence[Line], first: int) -> list[int] | None:
     return run
 
 
+#: The marks that open the items of a bulleted list.
+LIST_MARKS = frozenset("-•*–")
+
+
+def bulleted_block(lines: Sequence[Line], first: int) -> list[int] | None:
+    """The items of a bulleted list of linked headlines that starts at line ``first``: every
+    line up to a blank line, the end of the text or a paragraph of the article (where
+    paragraphs are not separated by blank lines) opens with a list mark
+    (:data:`LIST_MARKS`) and reads like a headline (:func:`block_headline`), at most
+    :data:`TEASER_BLOCK_MAX` of them. ``None`` when any line is something else.
+
+    >>> ls = split_lines("- Ukraine, what happens now\\n- Gas, the bills rise by 40%\\n\\nEnd.")
+    >>> bulleted_block(ls, 0)
+    [0, 1]
+    >>> bulleted_block(split_lines("• Draghi calls Putin\\nThe talks went on in Rome."), 0)
+    >>> para = "The Italian government said on Tuesday that the talks would go on in Rome."
+    >>> bulleted_block(split_lines("• Draghi calls Putin\\n" + para), 0)
+    [0]
+    >>> bulleted_block(split_lines("- Draghi calls Putin\\n- the talks went on in Rome."), 0)
+    """
+    run: list[int] = []
+    j = first
+    while j < len(lines) and not lines[j].blank:
+        text = lines[j].text
+        if text[:1] not in LIST_MARKS and run and _paragraph(text):
+            break  # paragraphs not separated by blank lines: the list ends at one
+        if text[:1] not in LIST_MARKS or not block_headline(text):
+            return None
+        run.append(j)
+        if len(run) > TEASER_BLOCK_MAX:
+            return None
+        j += 1
+    return run or None
+
+
 def notice(line: str, t: Tables) -> bool:
     """Whether a whole line is a paywall, newsletter or browser notice.
 
@@ -1305,8 +1371,6 @@ def _matching_lines(text: str, t: Tables, test: str) -> Iterator[Change]:
             found[i] = "wire-agency credit or source line removed"
         elif test == "desk" and desk_byline(line.text, t):
             found[i] = "desk byline removed"
-        elif test == "notice" and notice(line.text, t):
-            found[i] = "paywall, newsletter or browser notice removed"
     if found:
         yield from _line_changes(text, lines, found)
 
@@ -1378,7 +1442,20 @@ def _teaser_changes(text: str, t: Tables) -> Iterator[Change]:
         elif kind == "label":
             found[i] = "related-article teaser label removed"
             nxt = next((j for j in range(i + 1, len(lines)) if not lines[j].blank), None)
-            if nxt is not None and _headline_like(lines[nxt].text):
+            if nxt is not None and lines[nxt].text[:1] in LIST_MARKS:
+                # A list of linked headlines under the label goes with it, or nothing does:
+                # the label alone removed would leave the headlines as the article's bullets.
+                listed = bulleted_block(lines, nxt)
+                if listed is None:
+                    del found[i]
+                else:
+                    found[i] = (
+                        f"related-article teasers removed (a label and {len(listed)} headlines)"
+                    )
+                    for j in listed:
+                        found[j] = "related-article teaser (after its label) removed"
+                    i = listed[-1]
+            elif nxt is not None and _headline_like(lines[nxt].text):
                 block = teaser_block(lines, nxt)
                 if block is None and nxt < len(lines) - 1:
                     block = [nxt]
@@ -1404,7 +1481,54 @@ def _teaser_changes(text: str, t: Tables) -> Iterator[Change]:
 
 
 def find_notices(text: str, ctx: Context) -> Iterable[Change]:
-    return _lines_matching(text, ctx, "notice")
+    t = tables(ctx)
+    if not _scan(text, t).notice:
+        return ()
+    return _notice_changes(text, t)
+
+
+#: A caption's label alone on its line ("Photo caption,"): the caption is on the next line.
+CAPTION_LABEL_RE = regex.compile(
+    r"(?i)(?:photo|image|video|picture|media)[ \t]+caption[ \t]*[,:]?[ \t]*\.?"
+)
+
+
+def caption_label(line: str) -> bool:
+    """Whether a whole line is a caption's label ("Photo caption,", "Media caption:"), the
+    caption itself on a line after it.
+
+    >>> caption_label("Photo caption,"), caption_label("Photo caption: The bridge was hit")
+    (True, False)
+    """
+    return CAPTION_LABEL_RE.fullmatch(_strip_marks(line)) is not None
+
+
+def _notice_changes(text: str, t: Tables) -> Iterator[Change]:
+    lines, prefixes = _lines_of(text)
+    found: dict[int, str] = {}
+    captions: list[Change] = []
+    for i, line in enumerate(lines):
+        if not line.text or not _candidate(line.text, prefixes[i], t, "notice"):
+            continue
+        if not notice(line.text, t):
+            continue
+        if caption_label(line.text):
+            # The label alone removed would leave the caption as a paragraph of the article,
+            # and which lines after it are the caption is not known: reported, not removed.
+            nxt = next((j for j in range(i + 1, len(lines)) if not lines[j].blank), i)
+            captions.append(
+                Change(
+                    line.start,
+                    lines[nxt].content_end,
+                    None,
+                    "a caption's label: the line after it is a picture's caption, not the "
+                    "article's text",
+                )
+            )
+        else:
+            found[i] = "paywall, newsletter or browser notice removed"
+    yield from _line_changes(text, lines, found)
+    yield from captions
 
 
 # --------------------------------------------------------------------------------------------
@@ -1752,6 +1876,66 @@ def comment_header(line: str) -> bool:
     )
 
 
+#: English month names and their abbreviations, for a comment's date line.
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+#: A line that is only a comment's date and time, as WordPress prints it under the
+#: commenter's name: "15 February 2022 at 10:45", "February 15, 2022 at 10:45 am",
+#: "15/02/2022 10:45", "3 hours ago".
+STAMP_LINE_RE = regex.compile(
+    r"(?i)(?:on[ \t]+)?(?:(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+" + _MONTH + r",?[ \t]+\d{4}"
+    r"|" + _MONTH + r"[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}"
+    r"|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})"
+    r"(?:,?[ \t]+(?:at[ \t]+)?\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?)?"
+    r"|\d{1,3}[ \t]+(?:second|minute|hour|day|week|month|year)s?[ \t]+ago)"
+)
+
+
+def stamp_line(line: str) -> bool:
+    """Whether a whole line is a comment's date stamp (see :data:`STAMP_LINE_RE`).
+
+    >>> stamp_line("15 February 2022 at 10:45"), stamp_line("February 15, 2022 at 10:45 am")
+    (True, True)
+    >>> stamp_line("15 February 2022 was a Tuesday."), stamp_line("John Smith")
+    (False, False)
+    """
+    return STAMP_LINE_RE.fullmatch(line.strip()) is not None
+
+
+def comment_name(line: str) -> bool:
+    """Whether a line is only a commenter's name or handle, as WordPress prints it over the
+    comment's date line: one to four capitalised words or a handle, no digit, no sentence.
+
+    >>> comment_name("John Smith"), comment_name("@kyiv_watcher"), comment_name("Great article!")
+    (True, True, False)
+    >>> comment_name("The talks went on"), comment_name("Elections 2024")
+    (False, False)
+    """
+    words = line.split()
+    if not 1 <= len(words) <= 4 or len(line) > 40 or any(c.isdigit() for c in line):
+        return False
+    return (
+        all(
+            (w[0].isupper() or w[0] == "@")
+            and w.rstrip(".")
+            .replace("-", "")
+            .replace("'", "")
+            .lstrip("@")
+            .replace("_", "")
+            .isalpha()
+            and (not w.endswith(".") or len(w) <= 3)
+            for w in words
+        )
+        and words[0] not in NOT_NAMES
+    )
+
+
+#: Capitalised words that open a subheading, not a commenter's name.
+NOT_NAMES = frozenset({"The", "A", "An", "In", "On", "At", "For", "And", "But", "What", "How"})
+
+
 def comment_actions(line: str) -> bool:
     """Whether a line is only the buttons under a comment ("Reply", "Like · Reply · 3").
 
@@ -1763,6 +1947,17 @@ def comment_actions(line: str) -> bool:
     words = COMMENT_FILLER_RE.sub(" ", line).split()
     buttons = [w for w in words if not w.isdigit()]
     return bool(buttons) and all(w.casefold() in COMMENT_ACTIONS for w in buttons)
+
+
+def _second_sign(rest: Sequence[str]) -> bool:
+    """Whether one of the lines ``rest`` heads another comment (a name and a stamp on one
+    line, or a name over a stamp line) or is a comment's buttons."""
+    return any(
+        comment_header(line)
+        or comment_actions(line)
+        or (k + 1 < len(rest) and comment_name(line) and stamp_line(rest[k + 1]))
+        for k, line in enumerate(rest)
+    )
 
 
 def comment_section(lines: Sequence[Line], extras: tuple[str, ...] = ()) -> int | None:
@@ -1786,14 +1981,12 @@ def comment_section(lines: Sequence[Line], extras: tuple[str, ...] = ()) -> int 
         while j < n and seen < COMMENT_LOOKAHEAD and not opened:
             if not lines[j].blank:
                 seen += 1
-                opened = comment_header(lines[j].text)
+                opened = comment_header(lines[j].text) or (
+                    j + 1 < n and comment_name(lines[j].text) and stamp_line(lines[j + 1].text)
+                )
             j += 1
         # A second sign runs to the end at most once: a later heading's header is one.
-        if opened and any(
-            comment_header(ln.text) or comment_actions(ln.text)
-            for ln in islice(lines, j, None)
-            if not ln.blank
-        ):
+        if opened and _second_sign([ln.text for ln in islice(lines, j, None) if not ln.blank]):
             return i
     return None
 
@@ -1822,6 +2015,7 @@ def _comment_section_changes(text: str, ctx: Context) -> Iterator[Change]:
     lines = _lines_of(text)[0]
     i = comment_section(lines, ctx.words("comment_labels"))
     if i is None:
+        yield from _comment_count_at_end(lines, ctx.words("comment_labels"))
         return
     tail = [ln for ln in lines[i:] if not ln.blank]
     article = sum(len(ln.text) for ln in lines[:i] if not ln.blank)
@@ -1839,6 +2033,135 @@ def _comment_section_changes(text: str, ctx: Context) -> Iterator[Change]:
             None,
             "a reader-comment section (too long to remove safely)",
         )
+
+
+def _comment_count_at_end(lines: Sequence[Line], extras: tuple[str, ...]) -> Iterator[Change]:
+    """A comments heading with a count ("Comments (3)", "3 comments") alone on the last line,
+    under the article: the link to the comments, which the scraper did not follow."""
+    i = len(lines) - 1
+    while i > 0 and lines[i].blank:
+        i -= 1
+    last = lines[i].text
+    if len(last) > 60 or not any(c.isdigit() for c in last) or not comment_label(last, extras):
+        return
+    if any(not ln.blank for ln in islice(lines, i)):
+        start, end = removal_spans(lines, [i])[0]
+        yield Change(start, end, "", "comment count at the end removed", removed=True)
+
+
+# --------------------------------------------------------------------------------------------
+# End codes (NC411): the wire and desk codes that end an agency's article
+
+#: The end of a text the rule looks at, in characters, and at most this many last lines.
+END_TAIL_CHARS = 400
+END_LAST_LINES = 4
+#: The longest end code line.
+END_CODE_CHARS = 40
+#: Desk codes: the writers' and editors' initials joined by slashes ("jk/ mal/",
+#: "mn/ll/jc", "JPF // APN", "ES/AR"), each of two to four letters of one case.
+DESK_CODES_RE = regex.compile(
+    r"(?P<first>\p{Ll}{2,4}|\p{Lu}{2,4})(?P<more>(?:[ \t]*(?P<slash>/{1,2})[ \t]*"
+    r"(?:\p{Ll}{2,4}|\p{Lu}{2,4}))+)(?P<trail>[ \t]*/)?"
+)
+#: Pairs of English words joined by a slash, not desk codes.
+SLASH_WORDS = frozenset(
+    {"and/or", "he/she", "his/her", "him/her", "yes/no", "on/off", "in/out", "am/pm", "up/down"}
+)
+#: The end marker of Anadolu's wire copy, fused to the last sentence ("… in the world.-0-").
+FUSED_END_MARK_RE = regex.compile(r"(?<=[.!?\"”»)])[ \t]*-0-[ \t]*$")
+#: What ends the article's last line before a weak end code: a sentence's end.
+ARTICLE_END_RE = regex.compile(r"[.!?…][\p{Pf}\p{Pe}\"']*$|[\p{Pf}\"”»)]$")
+
+
+def end_code(line: str, agencies: frozenset[str]) -> str | None:
+    """What kind of end-of-article code a whole line is: ``"strong"`` for shapes no sentence
+    has (desk codes with a trailing slash, a double slash or three parts or more, an agency's
+    "/End", the "-0-" marker), ``"weak"`` for a known agency alone on its line or two desk
+    codes ("ES/AR"), which count only after the article's last sentence; else ``None``.
+
+    >>> ag = tables().agencies
+    >>> end_code("jk/ mal/", ag), end_code("mn/ll/jc", ag), end_code("Lusa/End", ag)
+    ('strong', 'strong', 'strong')
+    >>> end_code("EFE", ag), end_code("RIA Novosti", ag), end_code("ES/AR", ag)
+    ('weak', 'weak', 'weak')
+    >>> end_code("Kyiv/Moscow", ag), end_code("The End", ag), end_code("and/or", ag)
+    (None, None, None)
+    """
+    s = line.strip()
+    if not s or len(s) > END_CODE_CHARS:
+        return None
+    if s == "-0-":
+        return "strong"
+    if "/" in s:
+        head, _, tail = s.rpartition("/")
+        if tail.strip().casefold() == "end" and agency_part(head.strip(), agencies):
+            return "strong"
+        m = DESK_CODES_RE.fullmatch(s)
+        if m is None:
+            return None
+        strong = m.group("trail") or m.group("more").count("/") > 1 or "//" in s
+        if strong:
+            return "strong"
+        return None if " ".join(s.casefold().split()) in SLASH_WORDS else "weak"
+    return "weak" if agency_part(s.rstrip("."), agencies) else None
+
+
+def end_code_gate(text: str) -> bool:
+    """The cheap gate of NC411: the last line of the text (spaces aside) is short, or the
+    text ends with "-0-".
+
+    >>> end_code_gate("Talks went on.\\n\\nEFE\\n"), end_code_gate("Talks went on, he said.")
+    (True, False)
+    >>> end_code_gate("Women are 30% of researchers.-0-")
+    True
+    """
+    end = len(text.rstrip())
+    start = text.rfind("\n", max(0, end - END_CODE_CHARS - 2), end)
+    return start >= 0 or text.endswith("-0-", 0, end)
+
+
+def find_end_codes(text: str, ctx: Context) -> Iterable[Change]:
+    if not end_code_gate(text):
+        return ()
+    return _end_code_changes(text, tables(ctx))
+
+
+def _end_code_changes(text: str, t: Tables) -> Iterator[Change]:
+    lines = _lines_of(text)[0]
+    tail_from = len(text) - END_TAIL_CHARS
+    found: dict[int, str] = {}
+    weak: list[int] = []
+    last: int | None = None  # the article's last line, before the codes
+    seen = 0
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
+        if line.blank:
+            continue
+        kind = None
+        if seen < END_LAST_LINES and line.start >= tail_from:
+            kind = end_code(line.text, t.agencies)
+        if kind is None:
+            last = i
+            break
+        seen += 1
+        found[i] = "wire or desk code at the end of the article removed"
+        if kind == "weak":
+            weak.append(i)
+    if last is None:
+        return  # nothing but codes: no article to end
+    if not found:
+        mark = FUSED_END_MARK_RE.search(text, lines[last].start, lines[last].content_end)
+        if mark is not None:
+            yield Change(
+                mark.start(), mark.end(), "", "end marker '-0-' of wire copy removed", removed=True
+            )
+        return
+    if weak and ARTICLE_END_RE.search(lines[last].text) is None:
+        # A known agency or two codes after a line that ends no sentence may be the last
+        # item of a list ("Sources:\nReuters"): left.
+        for i in weak:
+            del found[i]
+    yield from _line_changes(text, lines, found)
 
 
 _WHY_SCRAPE = (
@@ -1980,5 +2303,17 @@ RULES = (
         after="Talks went on, officials said on Tuesday.",
         why="Sites list an article's tags under it; scrapers keep the line and machine "
         "translation renders its label ('Etiquetas', 'Schlagwörter') as 'Labels', 'Keywords'.",
+    ),
+    Rule(
+        code="NC411",
+        name="end-code",
+        family="boilerplate",
+        summary="Remove wire and desk codes that end an article ('EFE', 'Lusa/End', 'jk/ mal/').",
+        find=find_end_codes,
+        english_only=True,
+        before="Talks went on, officials said on Tuesday.\n\nLusa/End",
+        after="Talks went on, officials said on Tuesday.",
+        why="Agencies end their copy with their name, an end mark ('Lusa/Fim', '-0-') and the "
+        "initials of the writer and the editors; scrapers keep them under the article.",
     ),
 )
