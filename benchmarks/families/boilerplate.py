@@ -16,6 +16,8 @@ from __future__ import annotations
 import random
 import re
 
+from . import side_generator
+
 FAMILY = "boilerplate"
 SELECT: tuple[str, ...] = ("NC4",)
 
@@ -207,9 +209,9 @@ def inject(text: str, rng: random.Random) -> tuple[str, str]:
     """Return (dirty, gold): ``text`` with boilerplate lines injected, and ``text`` itself."""
     # The teaser blocks and tag lines draw from their own generator, seeded from ``rng``'s
     # state without drawing from it: the other injections stay what they were.
-    side = random.Random(repr(rng.getstate()[1][:8]) + ":blocks")
+    side = side_generator(rng, "blocks")
     # So do the furniture lines, the end codes and the WordPress comment layout.
-    extra = random.Random(repr(rng.getstate()[1][:8]) + ":furniture")
+    extra = side_generator(rng, "furniture")
     body = text.rstrip()
     trailing = text[len(body) :]
     sep = "\n\n" if "\n\n" in body else "\n"
