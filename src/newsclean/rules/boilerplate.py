@@ -1964,14 +1964,17 @@ def comment_section(lines: Sequence[Line], extras: tuple[str, ...] = ()) -> int 
     """The index of the heading of a reader-comment section that runs to the end of the
     text: a :func:`comment_label` line (not the first line), a :func:`comment_header`
     among the next :data:`COMMENT_LOOKAHEAD` lines, and after it a second header or a
-    comment's buttons (:func:`comment_actions`). Each line is looked at a bounded number of
-    times.
+    comment's buttons (:func:`comment_actions`), or, under a heading that counts readers
+    (:func:`counted_label`), one short comment to the end (:func:`single_comment`). Each line
+    is looked at a bounded number of times.
 
     >>> t = "Talks went on.\\n\\nComments\\nJuan P. 15/02/2022 10:45\\nA shame.\\nReply"
     >>> comment_section(split_lines(t))
     2
     >>> comment_section(split_lines("Talks went on.\\n\\nComments\\nThe minister declined."))
     >>> comment_section(split_lines("Talks went on.\\n\\nComments\\nMaria 10:45\\nA shame."))
+    >>> comment_section(split_lines("Talks went on.\\n\\n2 comments\\nMaria 10:45\\nA shame."))
+    2
     """
     n = len(lines)
     for i in range(1, n):
@@ -1986,9 +1989,50 @@ def comment_section(lines: Sequence[Line], extras: tuple[str, ...] = ()) -> int 
                 )
             j += 1
         # A second sign runs to the end at most once: a later heading's header is one.
-        if opened and _second_sign([ln.text for ln in islice(lines, j, None) if not ln.blank]):
+        if not opened:
+            continue
+        rest = [ln.text for ln in islice(lines, j, None) if not ln.blank]
+        if _second_sign(rest) or (counted_label(lines[i].text) and single_comment(rest)):
             return i
     return None
+
+
+#: A comments heading that counts or names readers: "Comments (2)", "2 comments", "Reader
+#: comments" (a liveblog heads its entries "Comment" or "Comments", never so).
+COUNTED_LABEL_RE = regex.compile(
+    r"(?i:(?:readers?['’]?[ \t]+comments|comments[ \t]*\(\d+\)"
+    r"|\d+[ \t]+(?:reader[ \t]+)?comments?))"
+)
+#: The most one comment under such a heading may hold to be taken without a second sign.
+SINGLE_COMMENT_MAX_LINES = 2
+SINGLE_COMMENT_MAX_CHARS = 600
+
+
+def counted_label(line: str) -> bool:
+    """Whether a comments heading counts or names readers.
+
+    >>> counted_label("Comments (2)"), counted_label("2 comments"), counted_label("Reader comments")
+    (True, True, True)
+    >>> counted_label("Comments"), counted_label("Leave a comment")
+    (False, False)
+    """
+    return COUNTED_LABEL_RE.fullmatch(_strip_marks(line).rstrip(":. \t")) is not None
+
+
+def single_comment(rest: Sequence[str]) -> bool:
+    """Whether ``rest`` (the non-blank lines after a reader's header, to the end of the text)
+    is one short comment: under a heading that counts readers, a header and one comment
+    make the section without a second sign.
+
+    >>> single_comment(["A shame, but the talks will go on."]), single_comment([])
+    (True, False)
+    >>> single_comment(["One.", "Two.", "Three."])
+    False
+    """
+    return (
+        0 < len(rest) <= SINGLE_COMMENT_MAX_LINES
+        and sum(map(len, rest)) <= SINGLE_COMMENT_MAX_CHARS
+    )
 
 
 #: Cheap gate of NC409: a document without one of these has no shipped comment heading
