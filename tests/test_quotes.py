@@ -214,3 +214,49 @@ def test_capital_after_a_question_or_exclamation_is_reported_not_lowered() -> No
 def test_capital_after_a_comma_inside_the_quotation_is_still_lowered() -> None:
     text = "“We will see,” He told reporters on Tuesday."
     assert newsclean.fix(text, QUOTES) == "“We will see,” he told reporters on Tuesday."
+
+
+#: Straight quotations in one line, each to be damaged the way translation spaces them.
+ORDER_PHRASES = st.sampled_from(["Stoyky", "Admiral Vladimirsky", "very serious", "360", "Rubin"])
+ORDER_BEFORE = st.sampled_from(["the corvette", "is", "the TV channel", "and the ship", "from"])
+ORDER_AFTER = st.sampled_from([",", " and", " was", " (1989)", "", " of eBay,"])
+#: (opening mark, closing mark, glue the closing mark to what follows) as written: in place,
+#: glued, spaced inside, flipped.
+ORDER_DAMAGE = st.sampled_from(
+    [
+        (' "', '"', False),
+        ('"', '"', True),
+        (' " ', ' "', False),
+        ('" ', '"', False),
+        (' "', ' "', True),
+        ('" ', ' "', True),
+    ]
+)
+
+
+@SETTINGS
+@given(st.lists(st.tuples(ORDER_BEFORE, ORDER_PHRASES, ORDER_AFTER, ORDER_DAMAGE), max_size=4))
+def test_straight_marks_in_a_line_are_repaired_in_turn_or_left(
+    parts: list[tuple[str, str, str, tuple[str, str, bool]]],
+) -> None:
+    """In a line of straight quotations (after a line that opens and closes its own) every
+    mark comes out as it went in or in its place, never on a third side, and no word
+    changes."""
+    gold = " ".join(f'{b} "{q}"{a}' for b, q, a, _ in parts) + "."
+    damaged = (
+        " ".join(f"{b}{o}{q}{c}{a.lstrip() if glue else a}" for b, q, a, (o, c, glue) in parts)
+        + "."
+    )
+    text = 'He said "yes".\n' + damaged
+    fixed = newsclean.fix(text, Config(select=["NC201"]))
+    assert fixed.replace(" ", "") == text.replace(" ", "")
+    sides = [_mark_sides(t) for t in (text, fixed, 'He said "yes".\n' + gold)]
+    for was, now, right in zip(*sides, strict=True):
+        assert now in (was, right)
+
+
+def _mark_sides(text: str) -> list[tuple[bool, bool]]:
+    """Whether a space stands before and after each straight mark of ``text``."""
+    return [
+        (text[p - 1 : p] == " ", text[p + 1 : p + 2] == " ") for p, c in enumerate(text) if c == '"'
+    ]

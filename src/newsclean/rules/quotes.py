@@ -1533,8 +1533,21 @@ def _misplaced_quotes(text: str, ctx: Context) -> Iterator[Change]:
         return
     style = document_style(text)
     marks = analyse(text, ctx)
+    by_order = ordered_lines(text, marks, speech_verbs(ctx))
+    left_out = lines_left_out(text, marks)
     for k, mark in enumerate(marks):
-        if mark.char not in ENGLISH_MARKS or mark.frozen or not mark.confident:
+        if k in by_order:
+            change = by_order[k]
+            if change is not None:
+                yield change
+            continue
+        if mark.char not in ENGLISH_MARKS or mark.frozen:
+            continue
+        if mark.char == '"' and mark.para_start in left_out:
+            continue  # a straight mark read as an inch mark may have been its partner
+        if not mark.confident:
+            if _glued(text, mark):
+                yield _glued_report(mark)
             continue
         change = repair(text, mark, _glyph(mark, style))
         # (_straight_repairable reads the mark's evidence again: asked only of a change.)
@@ -1542,6 +1555,202 @@ def _misplaced_quotes(text: str, ctx: Context) -> Iterator[Change]:
             mark.char != '"' or _straight_repairable(text, mark) or _pair_flipped(text, marks, k)
         ):
             yield change
+        elif _glued(text, mark):
+            yield _glued_report(mark)
+
+
+def lines_left_out(text: str, marks: list[Mark]) -> set[int]:
+    """The starts of the lines that hold a straight mark the reading left out as an inch
+    mark (``the channel "360", the ship" Kazan"``: ``360"`` may close a quotation), so that
+    the straight marks read there may be paired wrongly.
+
+    >>> t = 'He bought a 55" TV and a "new" one.\\nA "b" c'
+    >>> sorted(lines_left_out(t, analyse(t)))
+    [0]
+    """
+    read: dict[tuple[int, int], int] = {}
+    for mark in marks:
+        if mark.char == '"':
+            line = (mark.para_start, mark.para_end)
+            read[line] = read.get(line, 0) + 1
+    out = set()
+    for (start, end), count in read.items():
+        if text.count('"', start, end) == count:
+            continue
+        p = text.find('"', start, end)
+        while p != -1:
+            if _may_be_inch(text, p, end) and not _used_as_apostrophe(text, p, start, end):
+                out.add(start)
+                break
+            p = text.find('"', p + 1, end)
+    return out
+
+
+def _glued(text: str, mark: Mark) -> bool:
+    """Whether a straight mark stands between two letters or digits (``boat"Chuvashia``,
+    ``a"serious``): a space is missing on one side, and which one only its partner tells.
+
+    >>> t = 'the boat"Chuvashia".'
+    >>> _glued(t, Mark(8, '"', OPEN, 0, 0, len(t))), _glued(t, Mark(18, '"', CLOSE, 0, 0, len(t)))
+    (True, False)
+    """
+    p, start, end = mark.pos, mark.para_start, mark.para_end
+    return (
+        mark.char == '"' and start < p < end - 1 and text[p - 1].isalnum() and text[p + 1].isalnum()
+    )
+
+
+def _glued_report(mark: Mark) -> Change:
+    return Change(
+        mark.pos,
+        mark.pos + 1,
+        None,
+        "straight quotation mark glued to the words on both sides: a space is missing on "
+        "the side its partner does not tell (left as it is)",
+    )
+
+
+def ordered_lines(
+    text: str, marks: list[Mark], extra: tuple[str, ...] = ()
+) -> dict[int, Change | None]:
+    """Repairs of straight marks that their order alone decides: in a line whose marks are
+    all straight, an even number, after an even number of marks in the text, the marks open
+    and close in turn (``the corvette" Stoyky", the cruiser" Eagle"``, ``is"very
+    serious"and``). Keyed by the index of each mark of such lines in ``marks`` (``None``: the
+    mark is in place).
+
+    A line qualifies only when that reading is possible for every mark (no opening mark
+    before punctuation or the line's end, no closing mark at its start, no empty quotation),
+    the decoder reads its first mark as opening and its last as closing, and no mark it reads
+    confidently has the other side. A line whose marks all stand where :func:`settled`
+    accepts them is left as it is (``months, " he said`` included), so the rules' answers
+    stay those of a text :func:`settled` passes.
+
+    >>> t = 'A ship" Stoyky", a cruiser" Eagle" and the" Bykov "(1989).'
+    >>> c = ordered_lines(t, analyse(t)); apply_changes(t, [x for x in c.values() if x])
+    'A ship "Stoyky", a cruiser "Eagle" and the "Bykov" (1989).'
+    >>> t = 'We win," he said, "and more.'  # (a quotation that opened on an earlier line)
+    >>> u = "“We go.\\n" + t
+    >>> ordered_lines(u, analyse(u))
+    {}
+    """
+    out: dict[int, Change | None] = {}
+    k = 0
+    n = len(marks)
+    while k < n:
+        j = k
+        start = marks[k].para_start
+        while j < n and marks[j].para_start == start:
+            j += 1
+        if _orderable(text, marks, k, j, extra):
+            for i in range(k, j):
+                out[i] = _order_repair(text, marks[i], OPEN if (i - k) % 2 == 0 else CLOSE)
+        k = j
+    return out
+
+
+def _orderable(text: str, marks: list[Mark], k: int, j: int, extra: tuple[str, ...]) -> bool:
+    """Whether the marks ``marks[k:j]`` of one line may be read in turn (:func:`ordered_lines`)."""
+    if k % 2 or (j - k) % 2 or marks[k].role != OPEN or marks[j - 1].role != CLOSE:
+        return False
+    start, end = marks[k].para_start, marks[k].para_end
+    if text.count('"', start, end) != j - k:
+        return False  # marks the reading left out (inch marks, apostrophes, URLs)
+    if all(
+        _settled_open(text, m.pos, start, end)
+        if (i - k) % 2 == 0
+        else (
+            _settled_close(text, m.pos, start, end, extra)
+            or _spaced_close(text, m.pos, start, end, extra)
+        )
+        for i, m in enumerate(marks[k:j], k)
+    ):
+        return False  # nothing out of place that settled() would not pass
+    for i in range(k, j):
+        mark = marks[i]
+        role = OPEN if (i - k) % 2 == 0 else CLOSE
+        if mark.char != '"' or mark.frozen or (mark.confident and mark.role != role):
+            return False
+        if _impossible_side(text, mark.pos, mark.para_start, mark.para_end) == role:
+            return False
+        if role == CLOSE and not text[marks[i - 1].pos + 1 : mark.pos].strip():
+            return False  # an empty quotation
+        if _shaped_against(text, mark.pos, mark.para_start, mark.para_end, role):
+            return False
+    shapes = [_shape(text, m.pos, m.para_start, m.para_end) for m in marks[k:j]]
+    anchored = False
+    for i in range(j - k - 1):
+        role, next_role = (OPEN, CLOSE) if i % 2 == 0 else (CLOSE, OPEN)
+        if shapes[i] == OPEN and shapes[i + 1] == OPEN:
+            return False  # ``"By "creating``: a nested quotation or a lost closing mark
+        if not anchored and shapes[i] not in ("", role) and shapes[i + 1] not in ("", next_role):
+            return False  # ``Eren" UAV … reports "MIR24"``: the shapes read the other way
+        anchored = anchored or (role == CLOSE and shapes[i] == CLOSE)
+    return True
+
+
+def _shape(text: str, p: int, start: int, end: int) -> str:
+    """The side the spacing of the mark at ``p`` alone gives it: ``open`` (a space, a bracket
+    or the line's start before it and a letter or digit after it), ``close`` (a letter, a
+    digit or punctuation before it and a space, punctuation or the line's end after it),
+    else ``""``.
+
+    >>> t = 'the" communal " x"y (y) "z'
+    >>> [_shape(t, p, 0, len(t)) for p, c in enumerate(t) if c == '"']
+    ['close', '', '', 'open']
+    """
+    before = text[p - 1] if p > start else " "
+    after = text[p + 1] if p + 1 < end else " "
+    if (before in HSPACE or before in OPEN_AFTER) and after.isalnum():
+        return OPEN
+    if (before.isalnum() or before in CLOSING_PUNCT_BEFORE) and (
+        after in HSPACE or after in PUNCT_AFTER
+    ):
+        return CLOSE
+    return ""
+
+
+def _shaped_against(text: str, p: int, start: int, end: int, role: str) -> bool:
+    """Whether the straight mark at ``p`` has the clear shape of the side other than
+    ``role``: a mark that opens a sentence (``tax. "With``: a quotation reopened after a
+    sentence) cannot close, and a mark after punctuation with a space after it (``said." He``)
+    or after a plural's ``s`` (``the Headmasters" Conference``: an apostrophe) cannot open.
+
+    >>> t = 'poll tax. "With Labour'
+    >>> _shaped_against(t, 10, 0, len(t), CLOSE), _shaped_against(t, 10, 0, len(t), OPEN)
+    (True, False)
+    >>> t = 'the Headmasters" and the corvette" Stoyky'
+    >>> _shaped_against(t, 15, 0, len(t), OPEN), _shaped_against(t, 33, 0, len(t), OPEN)
+    (True, False)
+    """
+    after_space = p + 1 < end and text[p + 1] in HSPACE
+    if role == CLOSE:
+        if after_space or p + 1 >= end or not text[p + 1].isalnum():
+            return False
+        j = p - 1
+        while j >= start and text[j] in HSPACE:
+            j -= 1
+        return j < p - 1 and j >= start and text[j] in ".?!…"
+    return after_space and p > start and (text[p - 1] in ".?!,;:…" or text[p - 1] == "s")
+
+
+def _order_repair(text: str, mark: Mark, role: str) -> Change | None:
+    """:func:`repair` of a straight mark given ``role``, which also spaces a closing mark from
+    a bracket after it (``Ted"(1989)``).
+
+    >>> t = 'from " The Incredible Ted "(1989)'
+    >>> c = _order_repair(t, Mark(26, '"', CLOSE, 0, 0, len(t)), CLOSE)
+    >>> (t[c.start : c.end], c.replacement) if c else None
+    (' "', '" ')
+    """
+    placed = mark._replace(role=role)
+    change = repair(text, placed, '"')
+    p, end = mark.pos, mark.para_end
+    if role == CLOSE and p + 1 < end and text[p + 1] in "([":
+        if change is None:
+            return Change(p, p + 1, '" ', "closing quotation mark spaced from the bracket after it")
+        return Change(change.start, change.end, f"{change.replacement} ", change.message)
+    return change
 
 
 def _pair_flipped(text: str, marks: list[Mark], k: int) -> bool:
