@@ -260,3 +260,18 @@ def _mark_sides(text: str) -> list[tuple[bool, bool]]:
     return [
         (text[p - 1 : p] == " ", text[p + 1 : p + 2] == " ") for p, c in enumerate(text) if c == '"'
     ]
+
+
+DUTCH_WORDS = st.sampled_from(["We go", "The situation is serious", "Ja", "3,5 months", "eBay"])
+DUTCH_GAPS = st.sampled_from([" said Jansen. ", ", he added. ", " and ", ". "])
+
+
+@SETTINGS
+@given(st.lists(st.tuples(DUTCH_WORDS, DUTCH_GAPS), min_size=1, max_size=4))
+def test_dutch_quotes_become_english_pairs_and_nothing_else_changes(
+    parts: list[tuple[str, str]],
+) -> None:
+    text = "".join(f",,{q}''{g}" for q, g in parts)
+    fixed = newsclean.fix(text, Config(select=["NC202"]))
+    assert fixed == "".join(f"“{q}”{g}" for q, g in parts)
+    assert newsclean.fix(fixed, Config(select=["NC202"])) == fixed

@@ -1844,11 +1844,96 @@ def foreign_partner(marks: Sequence[Mark], k: int, style: str) -> Mark | None:
     return partner
 
 
+def dutch_pairs(text: str) -> list[tuple[int, int]]:
+    """The Dutch quotations ``,,…''`` of ``text``: (offset of ``,,``, offset of ``''``).
+
+    ``,,`` opens one after a space, a bracket or the line's start and before a letter or
+    digit; the first ``''`` after it in its line closes it, after no space and before no
+    letter or digit, with no other ``,,`` between them (``Rhodes,, Samos`` and ``''poaching''``
+    are no such quotation).
+
+    >>> t = "leave now. ,,The situation is serious'', said Hoekstra. ,,Go'' and ''x''"
+    >>> [t[a : b + 2] for a, b in dutch_pairs(t)]
+    [",,The situation is serious''", ",,Go''"]
+    """
+    opens = _pair_positions(text, ",,")
+    if not opens:
+        return []
+    closes = _pair_positions(text, "''")
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    c = 0
+    for k, i in enumerate(opens):
+        if out and i < out[-1][1]:
+            continue
+        before = text[i - 1] if i > 0 else " "
+        if not (before.isspace() or before in "([") or i + 2 >= n or not text[i + 2].isalnum():
+            continue
+        while c < len(closes) and closes[c] < i + 2:
+            c += 1
+        if c == len(closes):
+            break
+        j = closes[c]
+        if (k + 1 < len(opens) and opens[k + 1] < j) or text.find("\n", i, j) != -1:
+            continue  # another ``,,`` first, or the line ends first
+        if text[j - 1].isspace() or text[j - 1] == "'" or (j + 2 < n and text[j + 2].isalnum()):
+            continue
+        if j + 2 < n and text[j + 2] == "'":
+            continue
+        out.append((i, j))
+    return out
+
+
+def _pair_positions(text: str, pair: str) -> list[int]:
+    """Offsets of the non-overlapping occurrences of the two-character ``pair``.
+
+    >>> _pair_positions(",,,a,,", ",,")
+    [0, 4]
+    """
+    out = []
+    i = text.find(pair)
+    while i != -1:
+        out.append(i)
+        i = text.find(pair, i + 2)
+    return out
+
+
+def _dutch_quotes(text: str) -> list[Change]:
+    """Changes that turn the Dutch quotations of ``text`` into the document's own quotes
+    (its style read without them: their ``''`` are no apostrophes).
+
+    >>> t = "He said: ,,We leave''. It’s over."
+    >>> [(t[c.start:c.end], c.replacement) for c in _dutch_quotes(t)]
+    [(',,', '“'), ("''", '”')]
+    """
+    pairs = dutch_pairs(text)
+    if not pairs:
+        return []
+    rest = []
+    last = 0
+    for _, j in pairs:
+        rest.append(text[last:j])
+        last = j + 2
+    rest.append(text[last:])
+    curly = document_style("".join(rest)) == "curly"
+    changes = []
+    for i, j in pairs:
+        changes.append(
+            Change(i, i + 2, "“" if curly else '"', "Dutch opening quotation mark ',,' converted")
+        )
+        changes.append(
+            Change(j, j + 2, "”" if curly else '"', "Dutch closing quotation mark \"''\" converted")
+        )
+    return changes
+
+
 def _foreign_quotes(text: str, ctx: Context) -> Iterator[Change]:
+    dutch = _dutch_quotes(text) if ",," in text else []
     if not any(c in text for c in FOREIGN_MARKS | SINGLE_GUILLEMETS):
+        yield from dutch
         return
     style = document_style(text)
-    changes = []
+    changes = dutch
     if any(c in text for c in FOREIGN_MARKS):
         marks = analyse(text, ctx)
         for k, mark in enumerate(marks):
@@ -2127,7 +2212,7 @@ def find_misplaced_quotes(text: str, ctx: Context) -> list[Change]:
 
 
 def find_foreign_quotes(text: str, ctx: Context) -> list[Change]:
-    if not any(c in text for c in UNSETTLED):  # the finder's own test
+    if not any(c in text for c in UNSETTLED) and ",," not in text:  # the finder's own test
         return []
     return stable_changes(_foreign_quotes, text, ctx)
 
@@ -2443,7 +2528,7 @@ RULES = (
         code="NC202",
         name="foreign-quotes",
         family="quotes",
-        summary="Turn paired «…», „…“, ‹…›, »…« into the document's own English quotes.",
+        summary="Turn paired «…», „…“, ‹…›, »…«, ,,…'' into the document's own English quotes.",
         find=find_foreign_quotes,
         english_only=True,
         before="According to Kyiv, “it violates the commitments made within the OSCE ».",
