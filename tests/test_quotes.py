@@ -275,3 +275,38 @@ def test_dutch_quotes_become_english_pairs_and_nothing_else_changes(
     fixed = newsclean.fix(text, Config(select=["NC202"]))
     assert fixed == "".join(f"“{q}”{g}" for q, g in parts)
     assert newsclean.fix(fixed, Config(select=["NC202"])) == fixed
+
+
+DIALOGUE = Config(select=["NC206"])
+
+
+def test_dialogue_dash_lines_are_reported_not_changed() -> None:
+    text = (
+        "Moscow answered on Tuesday.\n\n"
+        "- The door to talks stays open, - Ushakov stressed.\n\n"
+        'I asked: "Is this from your orchard?"\n"- Of course!"\n'
+    )
+    found = newsclean.detect(text, DIALOGUE)
+    assert [(f.rule, f.line, f.original, f.replacement) for f in found] == [
+        ("NC206", 3, "-", None),
+        ("NC206", 6, "-", None),
+    ]
+    assert newsclean.fix(text, DIALOGUE) == text
+
+
+BULLET_ITEMS = st.sampled_from(
+    [
+        "Increased spending on health - up 5%",
+        "A cut in VAT, said to be worth £2bn",
+        "New homes - 100,000 by 2010, the party said",
+        "Talks with the U.S. - e.g. on trade",
+        "eBay and McCain's pledge",
+    ]
+)
+
+
+@SETTINGS
+@given(st.lists(BULLET_ITEMS, min_size=1, max_size=6), st.sampled_from(["-", "–", "—", "*"]))
+def test_list_items_opened_by_a_dash_are_not_dialogue(items: list[str], dash: str) -> None:
+    text = "The manifesto promises:\n" + "".join(f"{dash} {item}\n" for item in items)
+    assert newsclean.detect(text, DIALOGUE) == []

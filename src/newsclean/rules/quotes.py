@@ -2445,6 +2445,61 @@ def find_speech_dash(text: str, ctx: Context) -> Iterator[Change]:
     return speech_dash_changes(text, speech_verbs(ctx))
 
 
+#: A line that opens with a dash (after spaces): where dialogue lines and list items start.
+DASH_LINE_RE = re.compile("\n[ \t]*[-–—][ \t]")
+#: A line that opens with a quotation mark and a dash (``"- Yes!"``).
+QUOTED_DASH_LINE_RE = re.compile('\n[ \t]*["“«][ \t]*[-–—][ \t]*[^\\s\\d]')
+#: In a dash line, punctuation and a second dash before what may be the reporting clause.
+INNER_DASH_RE = regex.compile(r"[,.!?…][ \t]*+[-–—][ \t]++(\p{L}++(?:[ \t]++[\p{L}\-]++){0,7})")
+
+
+def dialogue_dash_lines(text: str, extra: tuple[str, ...] = ()) -> Iterator[tuple[int, int]]:
+    """Spans of the dashes that open direct speech the way Russian, Ukrainian and Polish
+    write dialogue, left by translation: a line that opens with a dash and ends its speech
+    with a second dash before a reporting clause (``- Russia is open, - Peskov said.``), and
+    a quotation that opens with a dash (``"- Yes!"``). List items that open with a dash
+    (BBC's ``- Increased spending on health``) have no such second dash.
+
+    >>> t = "He spoke.\\n- Russia is open for dialogue, - Peskov emphasised.\\n- Spending on health"
+    >>> [t[a:b] for a, b in dialogue_dash_lines(t)]
+    ['-']
+    >>> u = 'I ask: "Is it yours?"\\n"- Yes!"'
+    >>> [u[a:b] for a, b in dialogue_dash_lines(u)]
+    ['-']
+    """
+    verbs = _dash_verb_set(extra)
+    padded = "\n" + text  # (offsets in ``padded`` are one more than in ``text``)
+    for m in DASH_LINE_RE.finditer(padded):
+        end = padded.find("\n", m.end())
+        end = len(padded) if end == -1 else end
+        dash = m.end() - 2
+        for inner in INNER_DASH_RE.finditer(padded, m.end(), end):
+            words = inner.group(1).lower().split()
+            if any(w in verbs for w in words) and words[0] not in NOT_SPEECH_AFTER:
+                yield dash - 1, dash
+                break
+    for m in QUOTED_DASH_LINE_RE.finditer(padded):
+        k = m.start() + 1
+        while padded[k] not in "-–—":
+            k += 1
+        yield k - 1, k
+
+
+def find_dialogue_dash(text: str, ctx: Context) -> list[Change]:
+    if "\n" not in text and text.lstrip(' \t"“«')[:1] not in ("-", "–", "—"):
+        return []
+    return [
+        Change(
+            a,
+            b,
+            None,
+            "a dash opens direct speech (source-language dialogue style): English puts it in "
+            "quotation marks",
+        )
+        for a, b in sorted(dialogue_dash_lines(text, speech_verbs(ctx)))
+    ]
+
+
 #: The most lines a quotation may run over without being reopened (text with one sentence a
 #: line) for :func:`spans_lines` to pair its two ends.
 MAX_QUOTE_LINES = 8
@@ -2557,6 +2612,19 @@ RULES = (
         after="“Inflation will come down in 2022”, said the head of the central bank.",
         why="Russian, Ukrainian and Polish set off the reporting clause after direct speech "
         "with a dash («…», — сказал он); translation keeps it.",
+    ),
+    Rule(
+        code="NC206",
+        name="dialogue-dash",
+        family="quotes",
+        summary="Report a dash that opens direct speech in the source language's dialogue style.",
+        find=find_dialogue_dash,
+        fixes=False,
+        english_only=True,
+        before="- Russia is open for dialogue, - Peskov emphasised.",
+        after="- Russia is open for dialogue, - Peskov emphasised.",
+        why="Russian, Ukrainian and Polish open each line of dialogue with a dash; where the "
+        "quotation ends cannot always be told, and English lists open lines with a dash too.",
     ),
     Rule(
         code="NC204",
