@@ -2445,10 +2445,12 @@ def find_speech_dash(text: str, ctx: Context) -> Iterator[Change]:
     return speech_dash_changes(text, speech_verbs(ctx))
 
 
-#: A line that opens with a dash (after spaces): where dialogue lines and list items start.
-DASH_LINE_RE = re.compile("\n[ \t]*[-–—][ \t]")
-#: A line that opens with a quotation mark and a dash (``"- Yes!"``).
-QUOTED_DASH_LINE_RE = re.compile('\n[ \t]*["“«][ \t]*[-–—][ \t]*[^\\s\\d]')
+#: A line that opens with a dash (after spaces: where dialogue lines and list items start),
+#: or with a quotation mark and a dash (``"- Yes!"``): one pass of ``re`` from the line break
+#: (DIALOGUE_LINE_RE), and the same at the text's start (DIALOGUE_START_RE).
+_DIALOGUE_LINE = '[ \t]*(?:(?P<dash>[-–—])[ \t]|["“«][ \t]*(?P<qdash>[-–—])[ \t]*[^\\s\\d])'
+DIALOGUE_LINE_RE = re.compile("\n" + _DIALOGUE_LINE)
+DIALOGUE_START_RE = re.compile(_DIALOGUE_LINE)
 #: In a dash line, punctuation and a second dash before what may be the reporting clause.
 INNER_DASH_RE = regex.compile(r"[,.!?…][ \t]*+[-–—][ \t]++(\p{L}++(?:[ \t]++[\p{L}\-]++){0,7})")
 
@@ -2468,25 +2470,23 @@ def dialogue_dash_lines(text: str, extra: tuple[str, ...] = ()) -> Iterator[tupl
     ['-']
     """
     verbs = _dash_verb_set(extra)
-    padded = "\n" + text  # (offsets in ``padded`` are one more than in ``text``)
-    for m in DASH_LINE_RE.finditer(padded):
-        end = padded.find("\n", m.end())
-        end = len(padded) if end == -1 else end
-        dash = m.end() - 2
-        for inner in INNER_DASH_RE.finditer(padded, m.end(), end):
+    first = DIALOGUE_START_RE.match(text)
+    for m in ([first] if first else []) + list(DIALOGUE_LINE_RE.finditer(text)):
+        if m["qdash"] is not None:
+            yield m.start("qdash"), m.end("qdash")
+            continue
+        end = text.find("\n", m.end())
+        end = len(text) if end == -1 else end
+        for inner in INNER_DASH_RE.finditer(text, m.end(), end):
             words = inner.group(1).lower().split()
             if any(w in verbs for w in words) and words[0] not in NOT_SPEECH_AFTER:
-                yield dash - 1, dash
+                yield m.start("dash"), m.end("dash")
                 break
-    for m in QUOTED_DASH_LINE_RE.finditer(padded):
-        k = m.start() + 1
-        while padded[k] not in "-–—":
-            k += 1
-        yield k - 1, k
 
 
 def find_dialogue_dash(text: str, ctx: Context) -> list[Change]:
-    if "\n" not in text and text.lstrip(' \t"“«')[:1] not in ("-", "–", "—"):
+    # The whole text's gate: most documents have no line that opens with a dash.
+    if DIALOGUE_LINE_RE.search(text) is None and DIALOGUE_START_RE.match(text) is None:
         return []
     return [
         Change(
