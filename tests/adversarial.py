@@ -164,6 +164,17 @@ def speech_dashes(size: int) -> str:
     )
 
 
+def dutch_and_dialogue(size: int) -> str:
+    """Dutch openers without closers, closers without openers, straight marks glued and
+    spaced the wrong way, and lines opened by dashes with second dashes: the ground of
+    NC202's Dutch pairs, NC201's pairing in turn and NC206."""
+    return _fill(
+        [",,a ", "'' ", ",,", '" x', 'y"z', "\n- a, - said ", '\n"- Y', " - ", ", -", "b "],
+        size,
+        18,
+    )
+
+
 def number_runs(size: int) -> str:
     """Digits grouped by commas, dots and spaces without end, before and after unit words."""
     return _fill(["1,5", "000", " ", ".", ",", "9", " million", " people", "\u00a0"], size, 17)
@@ -214,6 +225,7 @@ GENERATORS: dict[str, Callable[[int], str]] = {
     "acronym_fused": acronym_fused,
     "speech_dashes": speech_dashes,
     "number_runs": number_runs,
+    "dutch_and_dialogue": dutch_and_dialogue,
     "flattened_table": flattened_table,
     "thousand_counts": thousand_counts,
     "random_unicode": random_unicode,

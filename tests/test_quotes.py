@@ -214,3 +214,99 @@ def test_capital_after_a_question_or_exclamation_is_reported_not_lowered() -> No
 def test_capital_after_a_comma_inside_the_quotation_is_still_lowered() -> None:
     text = "“We will see,” He told reporters on Tuesday."
     assert newsclean.fix(text, QUOTES) == "“We will see,” he told reporters on Tuesday."
+
+
+#: Straight quotations in one line, each to be damaged the way translation spaces them.
+ORDER_PHRASES = st.sampled_from(["Stoyky", "Admiral Vladimirsky", "very serious", "360", "Rubin"])
+ORDER_BEFORE = st.sampled_from(["the corvette", "is", "the TV channel", "and the ship", "from"])
+ORDER_AFTER = st.sampled_from([",", " and", " was", " (1989)", "", " of eBay,"])
+#: (opening mark, closing mark, glue the closing mark to what follows) as written: in place,
+#: glued, spaced inside, flipped.
+ORDER_DAMAGE = st.sampled_from(
+    [
+        (' "', '"', False),
+        ('"', '"', True),
+        (' " ', ' "', False),
+        ('" ', '"', False),
+        (' "', ' "', True),
+        ('" ', ' "', True),
+    ]
+)
+
+
+@SETTINGS
+@given(st.lists(st.tuples(ORDER_BEFORE, ORDER_PHRASES, ORDER_AFTER, ORDER_DAMAGE), max_size=4))
+def test_straight_marks_in_a_line_are_repaired_in_turn_or_left(
+    parts: list[tuple[str, str, str, tuple[str, str, bool]]],
+) -> None:
+    """In a line of straight quotations (after a line that opens and closes its own) every
+    mark comes out as it went in or in its place, never on a third side, and no word
+    changes."""
+    gold = " ".join(f'{b} "{q}"{a}' for b, q, a, _ in parts) + "."
+    damaged = (
+        " ".join(f"{b}{o}{q}{c}{a.lstrip() if glue else a}" for b, q, a, (o, c, glue) in parts)
+        + "."
+    )
+    text = 'He said "yes".\n' + damaged
+    fixed = newsclean.fix(text, Config(select=["NC201"]))
+    assert fixed.replace(" ", "") == text.replace(" ", "")
+    sides = [_mark_sides(t) for t in (text, fixed, 'He said "yes".\n' + gold)]
+    for was, now, right in zip(*sides, strict=True):
+        assert now in (was, right)
+
+
+def _mark_sides(text: str) -> list[tuple[bool, bool]]:
+    """Whether a space stands before and after each straight mark of ``text``."""
+    return [
+        (text[p - 1 : p] == " ", text[p + 1 : p + 2] == " ") for p, c in enumerate(text) if c == '"'
+    ]
+
+
+DUTCH_WORDS = st.sampled_from(["We go", "The situation is serious", "Ja", "3,5 months", "eBay"])
+DUTCH_GAPS = st.sampled_from([" said Jansen. ", ", he added. ", " and ", ". "])
+
+
+@SETTINGS
+@given(st.lists(st.tuples(DUTCH_WORDS, DUTCH_GAPS), min_size=1, max_size=4))
+def test_dutch_quotes_become_english_pairs_and_nothing_else_changes(
+    parts: list[tuple[str, str]],
+) -> None:
+    text = "".join(f",,{q}''{g}" for q, g in parts)
+    fixed = newsclean.fix(text, Config(select=["NC202"]))
+    assert fixed == "".join(f"“{q}”{g}" for q, g in parts)
+    assert newsclean.fix(fixed, Config(select=["NC202"])) == fixed
+
+
+DIALOGUE = Config(select=["NC206"])
+
+
+def test_dialogue_dash_lines_are_reported_not_changed() -> None:
+    text = (
+        "Moscow answered on Tuesday.\n\n"
+        "- The door to talks stays open, - Ushakov stressed.\n\n"
+        'I asked: "Is this from your orchard?"\n"- Of course!"\n'
+    )
+    found = newsclean.detect(text, DIALOGUE)
+    assert [(f.rule, f.line, f.original, f.replacement) for f in found] == [
+        ("NC206", 3, "-", None),
+        ("NC206", 6, "-", None),
+    ]
+    assert newsclean.fix(text, DIALOGUE) == text
+
+
+BULLET_ITEMS = st.sampled_from(
+    [
+        "Increased spending on health - up 5%",
+        "A cut in VAT, said to be worth £2bn",
+        "New homes - 100,000 by 2010, the party said",
+        "Talks with the U.S. - e.g. on trade",
+        "eBay and McCain's pledge",
+    ]
+)
+
+
+@SETTINGS
+@given(st.lists(BULLET_ITEMS, min_size=1, max_size=6), st.sampled_from(["-", "–", "—", "*"]))
+def test_list_items_opened_by_a_dash_are_not_dialogue(items: list[str], dash: str) -> None:
+    text = "The manifesto promises:\n" + "".join(f"{dash} {item}\n" for item in items)
+    assert newsclean.detect(text, DIALOGUE) == []

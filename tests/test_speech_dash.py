@@ -109,3 +109,29 @@ def test_the_literal_gates_find_what_the_one_pattern_finds(text: str) -> None:
     # The one pattern the literal gates replaced, with the class of the marks first.
     reference = regex.compile(r"[\"”“»][ \t]*,?[ \t]*(?:-|–|—)")
     assert speech_dash_marks(text) == [m.start() for m in reference.finditer(text)]
+
+
+name_subjects = st.sampled_from(["Zhukov", "E. Nabiullina", "Anna Petrova", "the analyst"])
+subject_tails = st.sampled_from(
+    [".", " on Telegram.", " in a statement.", " the deal would fail.", " it was over."]
+)
+
+
+@settings(deadline=None)
+@given(quotations, closing, between, dashes, name_subjects, verbs, subject_tails)
+def test_a_subject_before_the_reporting_verb_is_read_after_the_dash(
+    quotation: str, mark: str, gap: str, dash: str, subject: str, verb: str, tail: str
+) -> None:
+    text = f"{quotation}{mark}{gap}{dash} {subject} {verb}{tail}"
+    fixed = newsclean.fix(text, SPEECH_DASH)
+    ended = "," in gap or quotation.endswith((",", "!", "?"))
+    # Where nothing ends the quotation, only a verb without an object is a reporting tag
+    # (``"…" - Smith said the deal would fail`` is a clause of its own).
+    has_object = " " in verb or tail.split()[0] in ("the", "it")
+    if not ended and has_object:
+        assert fixed == text
+        return
+    assert letters(fixed) == letters(text)
+    head = fixed[: fixed.index(f"{subject} {verb}")]
+    assert not any(d in head[len(quotation) :] for d in "-–—")
+    assert newsclean.fix(fixed, SPEECH_DASH) == fixed

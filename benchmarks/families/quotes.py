@@ -11,7 +11,11 @@ one paragraph) and damages some of them the way translated news shows it:
 * a reporting verb capitalised after the quotation: ``,” said`` → ``,” Said``;
 * German or Polish quotes: ``“a historic day”`` → ``„a historic day“`` (or ``„…”``);
 * the dash Russian, Ukrainian and Polish put before the reporting verb: ``", said`` →
-  ``", - said``, ``," said`` → ``," -said``.
+  ``", - said``, ``," said`` → ``," -said``, also before a subject and its verb: ``," Smith
+  said`` → ``," - Smith said``;
+* Dutch quotes: ``“a historic day”`` → ``,,a historic day''``;
+* a straight opening mark glued to the word before it, its space inside: ``the "Stoyky"``
+  → ``the" Stoyky"``.
 
 The gold text is the input itself: a perfect repair undoes every injected artifact.
 """
@@ -32,6 +36,10 @@ PAIR_RE = regex.compile(r"“[^“”\"\n]{1,300}”|\"[^“”\"\n]{1,300}\"")
 #: How often a pair is damaged.
 RATE = 0.35
 VERB_RE = regex.compile(r"(?<=^,?\h)(said|told|added|says|explained|wrote)\b")
+#: A name and its reporting verb after a closing mark (``," Smith said``).
+SUBJECT_VERB_RE = regex.compile(
+    r"(?<=^,?\h)\p{Lu}\p{Ll}+(?:\h\p{Lu}\p{Ll}+)?\h(?:said|told|added|says|explained|wrote)\b"
+)
 
 
 def _damage(text: str, start: int, end: int, rng: random.Random) -> tuple[int, int, str] | None:
@@ -57,11 +65,25 @@ def _damage(text: str, start: int, end: int, rng: random.Random) -> tuple[int, i
         choices.append("verb")
     if verb is not None and (inner[-1:] in ",?!" or after == ","):
         choices.append("dash")
+    subject = SUBJECT_VERB_RE.search(text[end : end + 40])
+    if subject is not None and inner[-1:] in ",?!":
+        choices.append("subject-dash")
+    if "low-nine" in choices and not after.isalnum() and after != "'" and inner[-1:] != "'":
+        choices.append("dutch")
+    glued = not curly and before == " " and start > 1 and text[start - 2].isalpha()
+    if glued and inner[:1].isalpha() and inner[-1:].isalnum() and after in ",.":
+        choices.append("glued-open")
     kind = rng.choice(choices)
     if kind == "guillemets":
         return start, end, "«" + inner + "»"
     if kind == "low-nine":
         return start, end, "„" + inner + rng.choice(["“", "”"])
+    if kind == "dutch":
+        return start, end, ",," + inner + "''"
+    if kind == "glued-open":
+        return start - 1, start + 1, '" '
+    if kind == "subject-dash":
+        return end, end, " -"
     if kind == "dash":
         at = end + 1 if after == "," else end
         if rng.random() < 0.25:

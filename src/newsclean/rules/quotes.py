@@ -1533,8 +1533,21 @@ def _misplaced_quotes(text: str, ctx: Context) -> Iterator[Change]:
         return
     style = document_style(text)
     marks = analyse(text, ctx)
+    by_order = ordered_lines(text, marks, speech_verbs(ctx))
+    left_out = lines_left_out(text, marks)
     for k, mark in enumerate(marks):
-        if mark.char not in ENGLISH_MARKS or mark.frozen or not mark.confident:
+        if k in by_order:
+            change = by_order[k]
+            if change is not None:
+                yield change
+            continue
+        if mark.char not in ENGLISH_MARKS or mark.frozen:
+            continue
+        if mark.char == '"' and mark.para_start in left_out:
+            continue  # a straight mark read as an inch mark may have been its partner
+        if not mark.confident:
+            if _glued(text, mark):
+                yield _glued_report(mark)
             continue
         change = repair(text, mark, _glyph(mark, style))
         # (_straight_repairable reads the mark's evidence again: asked only of a change.)
@@ -1542,6 +1555,202 @@ def _misplaced_quotes(text: str, ctx: Context) -> Iterator[Change]:
             mark.char != '"' or _straight_repairable(text, mark) or _pair_flipped(text, marks, k)
         ):
             yield change
+        elif _glued(text, mark):
+            yield _glued_report(mark)
+
+
+def lines_left_out(text: str, marks: list[Mark]) -> set[int]:
+    """The starts of the lines that hold a straight mark the reading left out as an inch
+    mark (``the channel "360", the ship" Kazan"``: ``360"`` may close a quotation), so that
+    the straight marks read there may be paired wrongly.
+
+    >>> t = 'He bought a 55" TV and a "new" one.\\nA "b" c'
+    >>> sorted(lines_left_out(t, analyse(t)))
+    [0]
+    """
+    read: dict[tuple[int, int], int] = {}
+    for mark in marks:
+        if mark.char == '"':
+            line = (mark.para_start, mark.para_end)
+            read[line] = read.get(line, 0) + 1
+    out = set()
+    for (start, end), count in read.items():
+        if text.count('"', start, end) == count:
+            continue
+        p = text.find('"', start, end)
+        while p != -1:
+            if _may_be_inch(text, p, end) and not _used_as_apostrophe(text, p, start, end):
+                out.add(start)
+                break
+            p = text.find('"', p + 1, end)
+    return out
+
+
+def _glued(text: str, mark: Mark) -> bool:
+    """Whether a straight mark stands between two letters or digits (``boat"Chuvashia``,
+    ``a"serious``): a space is missing on one side, and which one only its partner tells.
+
+    >>> t = 'the boat"Chuvashia".'
+    >>> _glued(t, Mark(8, '"', OPEN, 0, 0, len(t))), _glued(t, Mark(18, '"', CLOSE, 0, 0, len(t)))
+    (True, False)
+    """
+    p, start, end = mark.pos, mark.para_start, mark.para_end
+    return (
+        mark.char == '"' and start < p < end - 1 and text[p - 1].isalnum() and text[p + 1].isalnum()
+    )
+
+
+def _glued_report(mark: Mark) -> Change:
+    return Change(
+        mark.pos,
+        mark.pos + 1,
+        None,
+        "straight quotation mark glued to the words on both sides: a space is missing on "
+        "the side its partner does not tell (left as it is)",
+    )
+
+
+def ordered_lines(
+    text: str, marks: list[Mark], extra: tuple[str, ...] = ()
+) -> dict[int, Change | None]:
+    """Repairs of straight marks that their order alone decides: in a line whose marks are
+    all straight, an even number, after an even number of marks in the text, the marks open
+    and close in turn (``the corvette" Stoyky", the cruiser" Eagle"``, ``is"very
+    serious"and``). Keyed by the index of each mark of such lines in ``marks`` (``None``: the
+    mark is in place).
+
+    A line qualifies only when that reading is possible for every mark (no opening mark
+    before punctuation or the line's end, no closing mark at its start, no empty quotation),
+    the decoder reads its first mark as opening and its last as closing, and no mark it reads
+    confidently has the other side. A line whose marks all stand where :func:`settled`
+    accepts them is left as it is (``months, " he said`` included), so the rules' answers
+    stay those of a text :func:`settled` passes.
+
+    >>> t = 'A ship" Stoyky", a cruiser" Eagle" and the" Bykov "(1989).'
+    >>> c = ordered_lines(t, analyse(t)); apply_changes(t, [x for x in c.values() if x])
+    'A ship "Stoyky", a cruiser "Eagle" and the "Bykov" (1989).'
+    >>> t = 'We win," he said, "and more.'  # (a quotation that opened on an earlier line)
+    >>> u = "“We go.\\n" + t
+    >>> ordered_lines(u, analyse(u))
+    {}
+    """
+    out: dict[int, Change | None] = {}
+    k = 0
+    n = len(marks)
+    while k < n:
+        j = k
+        start = marks[k].para_start
+        while j < n and marks[j].para_start == start:
+            j += 1
+        if _orderable(text, marks, k, j, extra):
+            for i in range(k, j):
+                out[i] = _order_repair(text, marks[i], OPEN if (i - k) % 2 == 0 else CLOSE)
+        k = j
+    return out
+
+
+def _orderable(text: str, marks: list[Mark], k: int, j: int, extra: tuple[str, ...]) -> bool:
+    """Whether the marks ``marks[k:j]`` of one line may be read in turn (:func:`ordered_lines`)."""
+    if k % 2 or (j - k) % 2 or marks[k].role != OPEN or marks[j - 1].role != CLOSE:
+        return False
+    start, end = marks[k].para_start, marks[k].para_end
+    if text.count('"', start, end) != j - k:
+        return False  # marks the reading left out (inch marks, apostrophes, URLs)
+    if all(
+        _settled_open(text, m.pos, start, end)
+        if (i - k) % 2 == 0
+        else (
+            _settled_close(text, m.pos, start, end, extra)
+            or _spaced_close(text, m.pos, start, end, extra)
+        )
+        for i, m in enumerate(marks[k:j], k)
+    ):
+        return False  # nothing out of place that settled() would not pass
+    for i in range(k, j):
+        mark = marks[i]
+        role = OPEN if (i - k) % 2 == 0 else CLOSE
+        if mark.char != '"' or mark.frozen or (mark.confident and mark.role != role):
+            return False
+        if _impossible_side(text, mark.pos, mark.para_start, mark.para_end) == role:
+            return False
+        if role == CLOSE and not text[marks[i - 1].pos + 1 : mark.pos].strip():
+            return False  # an empty quotation
+        if _shaped_against(text, mark.pos, mark.para_start, mark.para_end, role):
+            return False
+    shapes = [_shape(text, m.pos, m.para_start, m.para_end) for m in marks[k:j]]
+    anchored = False
+    for i in range(j - k - 1):
+        role, next_role = (OPEN, CLOSE) if i % 2 == 0 else (CLOSE, OPEN)
+        if shapes[i] == OPEN and shapes[i + 1] == OPEN:
+            return False  # ``"By "creating``: a nested quotation or a lost closing mark
+        if not anchored and shapes[i] not in ("", role) and shapes[i + 1] not in ("", next_role):
+            return False  # ``Eren" UAV … reports "MIR24"``: the shapes read the other way
+        anchored = anchored or (role == CLOSE and shapes[i] == CLOSE)
+    return True
+
+
+def _shape(text: str, p: int, start: int, end: int) -> str:
+    """The side the spacing of the mark at ``p`` alone gives it: ``open`` (a space, a bracket
+    or the line's start before it and a letter or digit after it), ``close`` (a letter, a
+    digit or punctuation before it and a space, punctuation or the line's end after it),
+    else ``""``.
+
+    >>> t = 'the" communal " x"y (y) "z'
+    >>> [_shape(t, p, 0, len(t)) for p, c in enumerate(t) if c == '"']
+    ['close', '', '', 'open']
+    """
+    before = text[p - 1] if p > start else " "
+    after = text[p + 1] if p + 1 < end else " "
+    if (before in HSPACE or before in OPEN_AFTER) and after.isalnum():
+        return OPEN
+    if (before.isalnum() or before in CLOSING_PUNCT_BEFORE) and (
+        after in HSPACE or after in PUNCT_AFTER
+    ):
+        return CLOSE
+    return ""
+
+
+def _shaped_against(text: str, p: int, start: int, end: int, role: str) -> bool:
+    """Whether the straight mark at ``p`` has the clear shape of the side other than
+    ``role``: a mark that opens a sentence (``tax. "With``: a quotation reopened after a
+    sentence) cannot close, and a mark after punctuation with a space after it (``said." He``)
+    or after a plural's ``s`` (``the Headmasters" Conference``: an apostrophe) cannot open.
+
+    >>> t = 'poll tax. "With Labour'
+    >>> _shaped_against(t, 10, 0, len(t), CLOSE), _shaped_against(t, 10, 0, len(t), OPEN)
+    (True, False)
+    >>> t = 'the Headmasters" and the corvette" Stoyky'
+    >>> _shaped_against(t, 15, 0, len(t), OPEN), _shaped_against(t, 33, 0, len(t), OPEN)
+    (True, False)
+    """
+    after_space = p + 1 < end and text[p + 1] in HSPACE
+    if role == CLOSE:
+        if after_space or p + 1 >= end or not text[p + 1].isalnum():
+            return False
+        j = p - 1
+        while j >= start and text[j] in HSPACE:
+            j -= 1
+        return j < p - 1 and j >= start and text[j] in ".?!…"
+    return after_space and p > start and (text[p - 1] in ".?!,;:…" or text[p - 1] == "s")
+
+
+def _order_repair(text: str, mark: Mark, role: str) -> Change | None:
+    """:func:`repair` of a straight mark given ``role``, which also spaces a closing mark from
+    a bracket after it (``Ted"(1989)``).
+
+    >>> t = 'from " The Incredible Ted "(1989)'
+    >>> c = _order_repair(t, Mark(26, '"', CLOSE, 0, 0, len(t)), CLOSE)
+    >>> (t[c.start : c.end], c.replacement) if c else None
+    (' "', '" ')
+    """
+    placed = mark._replace(role=role)
+    change = repair(text, placed, '"')
+    p, end = mark.pos, mark.para_end
+    if role == CLOSE and p + 1 < end and text[p + 1] in "([":
+        if change is None:
+            return Change(p, p + 1, '" ', "closing quotation mark spaced from the bracket after it")
+        return Change(change.start, change.end, f"{change.replacement} ", change.message)
+    return change
 
 
 def _pair_flipped(text: str, marks: list[Mark], k: int) -> bool:
@@ -1635,11 +1844,96 @@ def foreign_partner(marks: Sequence[Mark], k: int, style: str) -> Mark | None:
     return partner
 
 
+def dutch_pairs(text: str) -> list[tuple[int, int]]:
+    """The Dutch quotations ``,,…''`` of ``text``: (offset of ``,,``, offset of ``''``).
+
+    ``,,`` opens one after a space, a bracket or the line's start and before a letter or
+    digit; the first ``''`` after it in its line closes it, after no space and before no
+    letter or digit, with no other ``,,`` between them (``Rhodes,, Samos`` and ``''poaching''``
+    are no such quotation).
+
+    >>> t = "leave now. ,,The situation is serious'', said Hoekstra. ,,Go'' and ''x''"
+    >>> [t[a : b + 2] for a, b in dutch_pairs(t)]
+    [",,The situation is serious''", ",,Go''"]
+    """
+    opens = _pair_positions(text, ",,")
+    if not opens:
+        return []
+    closes = _pair_positions(text, "''")
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    c = 0
+    for k, i in enumerate(opens):
+        if out and i < out[-1][1]:
+            continue
+        before = text[i - 1] if i > 0 else " "
+        if not (before.isspace() or before in "([") or i + 2 >= n or not text[i + 2].isalnum():
+            continue
+        while c < len(closes) and closes[c] < i + 2:
+            c += 1
+        if c == len(closes):
+            break
+        j = closes[c]
+        if (k + 1 < len(opens) and opens[k + 1] < j) or text.find("\n", i, j) != -1:
+            continue  # another ``,,`` first, or the line ends first
+        if text[j - 1].isspace() or text[j - 1] == "'" or (j + 2 < n and text[j + 2].isalnum()):
+            continue
+        if j + 2 < n and text[j + 2] == "'":
+            continue
+        out.append((i, j))
+    return out
+
+
+def _pair_positions(text: str, pair: str) -> list[int]:
+    """Offsets of the non-overlapping occurrences of the two-character ``pair``.
+
+    >>> _pair_positions(",,,a,,", ",,")
+    [0, 4]
+    """
+    out = []
+    i = text.find(pair)
+    while i != -1:
+        out.append(i)
+        i = text.find(pair, i + 2)
+    return out
+
+
+def _dutch_quotes(text: str) -> list[Change]:
+    """Changes that turn the Dutch quotations of ``text`` into the document's own quotes
+    (its style read without them: their ``''`` are no apostrophes).
+
+    >>> t = "He said: ,,We leave''. It’s over."
+    >>> [(t[c.start:c.end], c.replacement) for c in _dutch_quotes(t)]
+    [(',,', '“'), ("''", '”')]
+    """
+    pairs = dutch_pairs(text)
+    if not pairs:
+        return []
+    rest = []
+    last = 0
+    for _, j in pairs:
+        rest.append(text[last:j])
+        last = j + 2
+    rest.append(text[last:])
+    curly = document_style("".join(rest)) == "curly"
+    changes = []
+    for i, j in pairs:
+        changes.append(
+            Change(i, i + 2, "“" if curly else '"', "Dutch opening quotation mark ',,' converted")
+        )
+        changes.append(
+            Change(j, j + 2, "”" if curly else '"', "Dutch closing quotation mark \"''\" converted")
+        )
+    return changes
+
+
 def _foreign_quotes(text: str, ctx: Context) -> Iterator[Change]:
+    dutch = _dutch_quotes(text) if ",," in text else []
     if not any(c in text for c in FOREIGN_MARKS | SINGLE_GUILLEMETS):
+        yield from dutch
         return
     style = document_style(text)
-    changes = []
+    changes = dutch
     if any(c in text for c in FOREIGN_MARKS):
         marks = analyse(text, ctx)
         for k, mark in enumerate(marks):
@@ -1918,7 +2212,7 @@ def find_misplaced_quotes(text: str, ctx: Context) -> list[Change]:
 
 
 def find_foreign_quotes(text: str, ctx: Context) -> list[Change]:
-    if not any(c in text for c in UNSETTLED):  # the finder's own test
+    if not any(c in text for c in UNSETTLED) and ",," not in text:  # the finder's own test
         return []
     return stable_changes(_foreign_quotes, text, ctx)
 
@@ -1965,22 +2259,88 @@ SENTENCE_END_RE = regex.compile(r"[.!?\n]")
 SPEECH_DASH_WINDOW = 300
 
 
+#: After a dash, the verb's own subject may come first (``"…?" - Zhukov wrote``): a name of
+#: up to this many words, or a determiner and up to this many words more.
+DASH_SUBJECT_WORDS = 3
+#: … or, before a verb that ends the sentence, up to this many words of any kind
+#: (``"…", - the editors of the channel believe.``).
+DASH_LONG_SUBJECT_WORDS = 10
+#: Determiners that open a short subject before the verb (``- the analyst wrote``).
+DASH_DETERMINERS = frozenset(["the", "his", "her", "their", "its", "our", "a", "an"])
+#: Where nothing ends the quotation, a subject and its verb take a comma in the dash's place
+#: only when the verb has no object: the sentence ends, or one of these follows it
+#: (``"…" - Gebreyesus said on Twitter``; ``"…" - Smith said the deal …`` is left alone).
+DASH_VERB_FOLLOWERS = frozenset(
+    ["on", "in", "under", "at", "after", "during", "from", "via", "when", "while", "about"]
+)
+
+
+@lru_cache(maxsize=16)
+def _dash_verb_set(extra: tuple[str, ...]) -> frozenset[str]:
+    """The verbs :func:`speech_dash_changes` reads after a dash: the reporting verbs and
+    ``speech_dash_verbs.txt``.
+
+    >>> {"said", "quotes", "think", "written"} <= _dash_verb_set(())
+    True
+    """
+    return _verb_set(extra) | frozenset(load_table("speech_dash_verbs.txt"))
+
+
 @lru_cache(maxsize=16)
 def _speech_dash_re(extra: tuple[str, ...]) -> regex.Pattern[str]:
-    """The pattern of a closing mark, a dash and a reporting verb (``", - said``), the verb
-    and the word after it looked at, not taken."""
-    verbs = _verb_alternation(sorted(_verb_set(extra), key=lambda v: (len(v), v))[::-1])
+    """The pattern of a closing mark, a dash and a reporting clause (``", - said``, ``" -
+    Zhukov wrote``, ``", - it is written``, ``" - has assured``), the clause looked at, not
+    taken."""
+    verbs = _verb_alternation(sorted(_dash_verb_set(extra), key=lambda v: (len(v), v))[::-1])
     pronouns = "|".join((*PRONOUNS, "I"))
     # Matched at a mark the gate found (``match``, not a search: a search that opened with
-    # lookbehinds tried them at every position of the text, ~0.1 s a MB).
+    # lookbehinds tried them at every position of the text, ~0.1 s a MB). The verb first,
+    # with a pronoun, "(it) is" or "has/have" before it; else the fewest words before the
+    # first verb (the subject; at most DASH_LONG_SUBJECT_WORDS, checked by the caller).
     pattern = (
         r"(?P<mark>[\"”“»])[ \t]*(?P<comma>,)?[ \t]*(?P<dash>--?|–|—)[ \t]*"
-        r"(?=(?:(?P<pron>" + pronouns + r")[ \t]+)?(?:" + verbs + r")(?!\p{L})"
-        r"[ \t]*(?P<next>\p{L}*)[ \t]*(?P<then>\p{L}*))"
+        r"(?=(?:(?P<pron>" + pronouns + r")[ \t]+)?"
+        r"(?:(?P<aux>(?:[Ii]t[ \t]+)?[Ii]s|[Hh]as|[Hh]ave)[ \t]+)?"
+        r"(?P<verb>" + verbs + r")(?!\p{L})"
+        r"[ \t]*(?P<next>\p{L}*)[ \t]*(?P<then>\p{L}*)"
+        r"|(?P<subj>(?:\p{L}[\p{L}’'\-]*+\.?[ \t]++){1,"
+        + str(DASH_LONG_SUBJECT_WORDS)
+        + r"}?)(?P<sverb>"
+        + verbs
+        + r")(?!\p{L})[ \t]*(?P<snext>\p{L}+|[^\p{L}]?))"
     )
     if extra:
         return regex.compile(pattern)
     return compiled_patterns("quotes-speech-dash", (pattern,))[0]
+
+
+def dash_subject(subject: str, follower: str) -> str:
+    """What the words before the verb after a dash are: ``"short"`` (a name of up to
+    :data:`DASH_SUBJECT_WORDS` capitalised words, or a determiner and up to as many words),
+    ``"long"`` (more words, before a verb that ends the sentence: ``follower`` is ``.``,
+    ``!``, ``?``, ``<`` or nothing) or ``""`` (no subject of a reporting clause).
+
+    >>> dash_subject("Zhukov ", "under"), dash_subject("E. Nabiullina ", ".")
+    ('short', 'short')
+    >>> s = "the editors of the Telegram channel "
+    >>> dash_subject(s, "."), dash_subject(s, "about")
+    ('long', '')
+    >>> dash_subject("they could be ", "in"), dash_subject("then find ", "the")
+    ('', '')
+    """
+    words = subject.split()
+    first = words[0].lower()
+    if first in DASH_DETERMINERS:
+        if len(words) <= 1 + DASH_SUBJECT_WORDS:
+            return "short"
+    elif len(words) <= DASH_SUBJECT_WORDS and all(w[0].isupper() for w in words):
+        return "short"
+    if first in PRONOUNS or first == "i":
+        return ""
+    ends = follower in ("", ".", "!", "?", "<")
+    if ends and (first in DASH_DETERMINERS or words[0][0].isupper()):
+        return "long"
+    return ""
 
 
 def speech_dash_changes(text: str, extra: tuple[str, ...] = ()) -> Iterator[Change]:
@@ -1989,6 +2349,9 @@ def speech_dash_changes(text: str, extra: tuple[str, ...] = ()) -> Iterator[Chan
     ``"…," said``; a closing mark that a space keeps from its comma moves to it. Where
     nothing ends the quotation (no comma, full stop, ! or ? before or after the mark), the
     dash becomes the comma English puts there: ``"…" - wrote`` becomes ``"…", wrote``.
+
+    The clause may also start with its subject (``"…?" - Zhukov wrote``), with "(it) is"
+    (``", - it is written in``) or "has" (``" - has assured Calviño``).
 
     Left alone: a verb that is not reporting here (``"X" - said to be the first``) and a
     dash that opens a parenthesis closed later in the sentence.
@@ -2002,6 +2365,9 @@ def speech_dash_changes(text: str, extra: tuple[str, ...] = ()) -> Iterator[Chan
     >>> t = '"It is not exceeding +20" - wrote Zhukov.'
     >>> [(t[c.start:c.end], c.replacement) for c in speech_dash_changes(t)]
     [('" - ', '", ')]
+    >>> t = '"Maybe a duet?" - Zhukov wrote under the video.'
+    >>> [(t[c.start:c.end], c.replacement) for c in speech_dash_changes(t)]
+    [('" - ', '" ')]
     >>> list(speech_dash_changes('They called it "historic" - said to be the first deal.'))
     []
     >>> list(speech_dash_changes('The "Dracula" - said his rivals - won again.'))
@@ -2013,6 +2379,8 @@ def speech_dash_changes(text: str, extra: tuple[str, ...] = ()) -> Iterator[Chan
     >>> list(speech_dash_changes('He said "no" - he says he regrets it now.'))
     []
     >>> list(speech_dash_changes('The cruiser "Moskva" - reported sunk on Thursday.'))
+    []
+    >>> list(speech_dash_changes('It was "a disaster" - Smith said the deal would fail.'))
     []
     """
     pattern = None
@@ -2033,18 +2401,36 @@ def speech_dash_changes(text: str, extra: tuple[str, ...] = ()) -> Iterator[Chan
         dash = m.start("dash")
         if m["dash"] == "-" and dash == m.end("mark") and text[dash + 1] not in " \t":
             continue  # a hyphen that joins a compound (``"pro-Kremlin"-said``)
-        after = m["next"].lower()
-        if after in NOT_SPEECH_AFTER or (after == "to" and m["then"] in NOT_SPEECH_AFTER_TO):
-            continue
+        start = lead
+        ended = m["comma"] or start == 0 or text[start - 1] in ",.!?…"
+        subject = m["subj"]
+        if subject is not None:
+            follower = m["snext"]
+            kind = dash_subject(subject, follower)
+            if not kind or follower.lower() in NOT_SPEECH_AFTER:
+                continue
+            if not ended and (
+                kind != "short"
+                or m["sverb"].lower() not in _verb_set(extra)
+                or not (follower in ("", ".", ",", "!", "?") or follower in DASH_VERB_FOLLOWERS)
+            ):
+                continue  # ``"a disaster" - Smith said the deal …``: a clause of its own
+        else:
+            after = m["next"].lower()
+            if after in NOT_SPEECH_AFTER or (after == "to" and m["then"] in NOT_SPEECH_AFTER_TO):
+                continue
+            if m["pron"] and not (m["comma"] or (start > 0 and text[start - 1] == ",")):
+                continue  # a clause of its own: ``"no" - he says he regrets it``
+            if m["aux"] and not ended and not (m["aux"][0] in "Hh" and m["next"][:1].isupper()):
+                continue  # ``"X" - is said to …``: not a tag (``" - has assured Calviño`` is)
+            if not ended and not (
+                m["next"][:1].isupper()
+                or (after in SUBJECT_STARTS and m["verb"].lower() in _verb_set(extra))
+            ):
+                continue  # (``"nyet" - quoted in the press``: a participle)
         end = m.end()
         stop = SENTENCE_END_RE.search(text, end, end + SPEECH_DASH_WINDOW)
         if SPACED_DASH_RE.search(text, end - 1, stop.start() if stop else end + SPEECH_DASH_WINDOW):
-            continue
-        start = lead
-        ended = m["comma"] or start == 0 or text[start - 1] in ",.!?…"
-        if m["pron"] and not (m["comma"] or (start > 0 and text[start - 1] == ",")):
-            continue  # a clause of its own: ``"no" - he says he regrets it``
-        if not ended and not (m["next"][:1].isupper() or after in SUBJECT_STARTS):
             continue
         yield Change(
             start,
@@ -2057,6 +2443,61 @@ def speech_dash_changes(text: str, extra: tuple[str, ...] = ()) -> Iterator[Chan
 
 def find_speech_dash(text: str, ctx: Context) -> Iterator[Change]:
     return speech_dash_changes(text, speech_verbs(ctx))
+
+
+#: A line that opens with a dash (after spaces: where dialogue lines and list items start),
+#: or with a quotation mark and a dash (``"- Yes!"``): one pass of ``re`` from the line break
+#: (DIALOGUE_LINE_RE), and the same at the text's start (DIALOGUE_START_RE).
+_DIALOGUE_LINE = '[ \t]*(?:(?P<dash>[-–—])[ \t]|["“«][ \t]*(?P<qdash>[-–—])[ \t]*[^\\s\\d])'
+DIALOGUE_LINE_RE = re.compile("\n" + _DIALOGUE_LINE)
+DIALOGUE_START_RE = re.compile(_DIALOGUE_LINE)
+#: In a dash line, punctuation and a second dash before what may be the reporting clause.
+INNER_DASH_RE = regex.compile(r"[,.!?…][ \t]*+[-–—][ \t]++(\p{L}++(?:[ \t]++[\p{L}\-]++){0,7})")
+
+
+def dialogue_dash_lines(text: str, extra: tuple[str, ...] = ()) -> Iterator[tuple[int, int]]:
+    """Spans of the dashes that open direct speech the way Russian, Ukrainian and Polish
+    write dialogue, left by translation: a line that opens with a dash and ends its speech
+    with a second dash before a reporting clause (``- Russia is open, - Peskov said.``), and
+    a quotation that opens with a dash (``"- Yes!"``). List items that open with a dash
+    (BBC's ``- Increased spending on health``) have no such second dash.
+
+    >>> t = "He spoke.\\n- Russia is open for dialogue, - Peskov emphasised.\\n- Spending on health"
+    >>> [t[a:b] for a, b in dialogue_dash_lines(t)]
+    ['-']
+    >>> u = 'I ask: "Is it yours?"\\n"- Yes!"'
+    >>> [u[a:b] for a, b in dialogue_dash_lines(u)]
+    ['-']
+    """
+    verbs = _dash_verb_set(extra)
+    first = DIALOGUE_START_RE.match(text)
+    for m in ([first] if first else []) + list(DIALOGUE_LINE_RE.finditer(text)):
+        if m["qdash"] is not None:
+            yield m.start("qdash"), m.end("qdash")
+            continue
+        end = text.find("\n", m.end())
+        end = len(text) if end == -1 else end
+        for inner in INNER_DASH_RE.finditer(text, m.end(), end):
+            words = inner.group(1).lower().split()
+            if any(w in verbs for w in words) and words[0] not in NOT_SPEECH_AFTER:
+                yield m.start("dash"), m.end("dash")
+                break
+
+
+def find_dialogue_dash(text: str, ctx: Context) -> list[Change]:
+    # The whole text's gate: most documents have no line that opens with a dash.
+    if DIALOGUE_LINE_RE.search(text) is None and DIALOGUE_START_RE.match(text) is None:
+        return []
+    return [
+        Change(
+            a,
+            b,
+            None,
+            "a dash opens direct speech (source-language dialogue style): English puts it in "
+            "quotation marks",
+        )
+        for a, b in sorted(dialogue_dash_lines(text, speech_verbs(ctx)))
+    ]
 
 
 #: The most lines a quotation may run over without being reopened (text with one sentence a
@@ -2142,7 +2583,7 @@ RULES = (
         code="NC202",
         name="foreign-quotes",
         family="quotes",
-        summary="Turn paired «…», „…“, ‹…›, »…« into the document's own English quotes.",
+        summary="Turn paired «…», „…“, ‹…›, »…«, ,,…'' into the document's own English quotes.",
         find=find_foreign_quotes,
         english_only=True,
         before="According to Kyiv, “it violates the commitments made within the OSCE ».",
@@ -2171,6 +2612,19 @@ RULES = (
         after="“Inflation will come down in 2022”, said the head of the central bank.",
         why="Russian, Ukrainian and Polish set off the reporting clause after direct speech "
         "with a dash («…», — сказал он); translation keeps it.",
+    ),
+    Rule(
+        code="NC206",
+        name="dialogue-dash",
+        family="quotes",
+        summary="Report a dash that opens direct speech in the source language's dialogue style.",
+        find=find_dialogue_dash,
+        fixes=False,
+        english_only=True,
+        before="- Russia is open for dialogue, - Peskov emphasised.",
+        after="- Russia is open for dialogue, - Peskov emphasised.",
+        why="Russian, Ukrainian and Polish open each line of dialogue with a dash; where the "
+        "quotation ends cannot always be told, and English lists open lines with a dash too.",
     ),
     Rule(
         code="NC204",
