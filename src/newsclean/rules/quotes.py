@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
@@ -1535,6 +1535,10 @@ def _misplaced_quotes(text: str, ctx: Context) -> Iterator[Change]:
     marks = analyse(text, ctx)
     by_order = ordered_lines(text, marks, speech_verbs(ctx))
     left_out = lines_left_out(text, marks)
+    # The paragraphs whose last mark the reading left unsure: there the pairing may be off
+    # by one, and a mark spaced on both sides is not placed by its partner.
+    last: dict[int, Mark] = {mark.para_start: mark for mark in marks}
+    shaky = {start for start, mark in last.items() if not mark.confident}
     for k, mark in enumerate(marks):
         if k in by_order:
             change = by_order[k]
@@ -1552,7 +1556,9 @@ def _misplaced_quotes(text: str, ctx: Context) -> Iterator[Change]:
         change = repair(text, mark, _glyph(mark, style))
         # (_straight_repairable reads the mark's evidence again: asked only of a change.)
         if change is not None and (
-            mark.char != '"' or _straight_repairable(text, mark) or _pair_flipped(text, marks, k)
+            mark.char != '"'
+            or _straight_repairable(text, mark)
+            or _pair_flipped(text, marks, k, shaky)
         ):
             yield change
         elif _glued(text, mark):
@@ -1753,11 +1759,15 @@ def _order_repair(text: str, mark: Mark, role: str) -> Change | None:
     return change
 
 
-def _pair_flipped(text: str, marks: list[Mark], k: int) -> bool:
+def _pair_flipped(
+    text: str, marks: list[Mark], k: int, shaky: Collection[int] = frozenset()
+) -> bool:
     """Whether the straight mark ``marks[k]`` and its partner (the confident mark of the
     other side next to it in the same paragraph) both have the other side's spacing, and the
     partner is repairable on its own evidence: ``it" would respond firmly ".``. Then the
     pair is repaired together; alone, the partner's repair would leave half a pair wrong.
+    ``shaky``: the starts of the paragraphs whose last mark the reading left unsure (the
+    pairing there may be off by one).
     """
     mark = marks[k]
     j = k + 1 if mark.role == OPEN else k - 1
@@ -1777,7 +1787,12 @@ def _pair_flipped(text: str, marks: list[Mark], k: int) -> bool:
     # An opening mark spaced on both sides (``said " we will respond firmly", the``) says
     # nothing by its own spacing; its partner, in place, says which side it is. (A closing
     # mark spaced so, ``months, " he said``, is left: :func:`settled` counts on that.)
-    return mark.role == OPEN and _spaced_both(text, mark) and repair(text, partner, '"') is None
+    return (
+        mark.role == OPEN
+        and mark.para_start not in shaky
+        and _spaced_both(text, mark)
+        and repair(text, partner, '"') is None
+    )
 
 
 def _spaced_both(text: str, mark: Mark) -> bool:
