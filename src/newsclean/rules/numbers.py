@@ -187,6 +187,8 @@ def grouped_thousands(text: str, words: tuple[str, ...] = ()) -> list[tuple[int,
 
 
 def find_decimal_commas(text: str, ctx: Context) -> list[Change]:
+    if not DECIMAL_GATE_RE.search(text):  # (the gate of decimal_commas, before the options)
+        return []
     return [
         Change(start, end, ".", "decimal comma written as an English decimal point")
         for start, end in decimal_commas(text, ctx.words("units"))
@@ -194,6 +196,8 @@ def find_decimal_commas(text: str, ctx: Context) -> list[Change]:
 
 
 def find_grouped_thousands(text: str, ctx: Context) -> list[Change]:
+    if not grouped_gate(text):  # (the gate of grouped_thousands, before the options)
+        return []
     changes = []
     for start, end, sep in grouped_thousands(text, ctx.words("units") + ctx.words("counted")):
         kind = "a dot" if sep == "." else "a space"
