@@ -216,3 +216,22 @@ def test_the_thousands_gate_passes_every_text_the_pattern_matches(text: str) -> 
     for start, end, replacement in source_thousands(text):
         assert 0 <= start < end <= len(text)
         assert replacement is None or replacement.replace(",", "").isdigit()
+
+
+GATE_PIECES = st.sampled_from(
+    ["1", "25", "000", "0000", "٣", "١٢٣", "७", ".", " ", "\u00a0", "\u202f", "“", "é", "£", "x"]
+)
+
+
+@given(st.lists(GATE_PIECES, max_size=16).map("".join) | st.text(max_size=30))
+def test_the_grouped_gate_reads_byte_classes_as_its_patterns_read_text(text: str) -> None:
+    from newsclean.rules import numbers
+
+    assert numbers.grouped_gate(text) == numbers.grouped_gate_reference(text)
+
+
+def test_the_grouped_gate_reads_a_lone_surrogate() -> None:
+    from newsclean.rules import numbers
+
+    for text in ("1 000\ud800", "\udc00 1.000", "\ud8001 00"):
+        assert numbers.grouped_gate(text) == numbers.grouped_gate_reference(text)

@@ -96,3 +96,81 @@ def test_a_second_pass_stops_at_the_step_that_changed_the_text() -> None:
     steps = len(pipeline._steps_cached(config))
     assert after_full >= 2 * steps
     assert after_fast < after_full
+
+
+# The contexts a thread's runs share (pipeline._bound): what one run leaves must never show
+# in another run's result or in what its rules read.
+
+HEADED = "date 2022-02-15\nThe talks went on.\n\nPhoto: EFE"
+FRENCH = "Le ministre a dit que les négociations continueraient malgré les tensions à la frontière."
+
+
+def test_each_result_keeps_its_own_metadata() -> None:
+    first = pipeline.run(HEADED)
+    kept = {key: list(v) if isinstance(v, list) else v for key, v in first.metadata.items()}
+    second = pipeline.run(FRENCH)
+    third = pipeline.run("Nothing to see here.")
+    assert first.metadata == kept and first.metadata["date"] == "2022-02-15"
+    assert first.metadata is not second.metadata is not third.metadata
+    assert second.metadata["language"] == "fr" and "date" not in second.metadata
+    assert "removed" not in third.metadata and "skipped_rules" not in third.metadata
+    assert pipeline.run(HEADED) == first
+
+
+def test_a_run_inside_a_rule_has_its_own_contexts() -> None:
+    """A rule that runs newsclean on another text while its own run is under way (same
+    thread, same configuration): neither run sees the other's metadata."""
+    alone = (pipeline.run(HEADED), pipeline.run(FRENCH))
+    rule = next(r for r in pipeline.all_rules() if r.code == "NC501")
+    original = rule.find
+    inner: list[pipeline.Result] = []
+    seen: list[dict[str, object]] = []
+    started: list[bool] = []
+
+    def nested(text: str, ctx: pipeline.Context) -> object:
+        if not started:  # the outer run's call (the inner run's calls go straight through)
+            started.append(True)
+            seen.append(dict(ctx.metadata))
+            inner.append(pipeline.run(FRENCH))
+            seen.append(dict(ctx.metadata))
+        return original(text, ctx)
+
+    try:
+        object.__setattr__(rule, "find", nested)
+        pipeline._steps_cached.cache_clear()
+        pipeline._last_steps = (None, ())
+        started.append(True)
+        pipeline.run("A run first: the outer run reuses what it leaves.")
+        started.clear()
+        outer = pipeline.run(HEADED)
+    finally:
+        object.__setattr__(rule, "find", original)
+        pipeline._steps_cached.cache_clear()
+        pipeline._last_steps = (None, ())
+    assert (outer, inner[0]) == alone
+    assert seen[0] == seen[1] and seen[0]["date"] == "2022-02-15"
+
+
+def test_a_run_that_fails_leaves_nothing_behind() -> None:
+    rule = next(r for r in pipeline.all_rules() if r.code == "NC501")
+    original = rule.find
+
+    def failing(text: str, ctx: pipeline.Context) -> object:
+        raise ValueError("boom")
+
+    try:
+        object.__setattr__(rule, "find", failing)
+        pipeline._steps_cached.cache_clear()
+        pipeline._last_steps = (None, ())
+        try:
+            pipeline.run(HEADED)
+        except ValueError:
+            pass
+        else:  # pragma: no cover
+            raise AssertionError("the rule's error was not raised")
+    finally:
+        object.__setattr__(rule, "find", original)
+        pipeline._steps_cached.cache_clear()
+        pipeline._last_steps = (None, ())
+    after = pipeline.run("Nothing to see here.")
+    assert after.metadata == {"language": "en"}

@@ -8,6 +8,7 @@ edits of a result, applied to the input, rebuild the output exactly.
 from __future__ import annotations
 
 import importlib
+import threading
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -329,8 +330,52 @@ def _steps_cached(config: Config) -> tuple[_Step, ...]:
 #: so threads never see a half-written pair).
 _last_steps: tuple[Config | None, tuple[_Step, ...]] = (None, ())
 
-#: Makes a :class:`Context` without the named tuple's Python-level ``__new__``.
-_new_context = tuple.__new__
+#: One step bound to its context: the step (see :data:`_Step`) and the :class:`Context` the
+#: rule is given, made once and reused by the later runs of a thread (see :func:`_bound`).
+_BoundStep = tuple[Finder, str, bool, bool, Context]
+#: A run's steps bound to contexts: the steps, the configuration, the metadata dict every
+#: context holds (filled during a run, emptied after it), the bound steps.
+_Binding = tuple[tuple[_Step, ...], Config, dict[str, Any], tuple[_BoundStep, ...]]
+
+#: Per thread, the binding of the last run that ended (``free``): the next run with the same
+#: steps and configuration takes it instead of making a context per rule and document.
+_THREAD = threading.local()
+
+
+def _bound(steps: tuple[_Step, ...], config: Config) -> _Binding:
+    """``steps`` bound to contexts of ``config`` and one empty metadata dict, taken from this
+    thread's last run when it ran the same steps with the same configuration, else made.
+
+    A binding is in one run's hands at a time: a run takes it (a run that starts inside
+    another in the same thread, a rule that calls newsclean, finds none and makes its own)
+    and gives it back emptied when it ends (:func:`_give_back`).
+
+    >>> steps = _steps_cached(_DEFAULT_CONFIG)
+    >>> first = _bound(steps, _DEFAULT_CONFIG)
+    >>> inner = _bound(steps, _DEFAULT_CONFIG)  # the first is taken: another is made
+    >>> inner is first, first[3][0][4].metadata is first[2]
+    (False, True)
+    >>> _give_back(first); _bound(steps, _DEFAULT_CONFIG) is first
+    True
+    """
+    free: _Binding | None = getattr(_THREAD, "free", None)
+    if free is not None:
+        _THREAD.free = None
+        if free[0] is steps and free[1] is config:
+            return free
+    metadata: dict[str, Any] = {}
+    bound = tuple(
+        (find, code, english_only, applies, Context(config, code, metadata))
+        for find, code, english_only, applies in steps
+    )
+    return steps, config, metadata, bound
+
+
+def _give_back(binding: _Binding) -> None:
+    """Empty a binding's metadata (what a result holds is a copy) and keep it for the next
+    run of this thread."""
+    binding[2].clear()
+    _THREAD.free = binding
 
 
 #: The byte-order mark some editors put first in a file: not text, but in front of it the
@@ -384,11 +429,6 @@ def _after_bom(result: Result) -> Result:
 def _run(text: str, config: Config, resume: bool = True) -> Result:
     """The run of :func:`run`. ``resume=False`` runs every step in every pass (the reference
     for the shortcut that a later pass ends at the last step that changed the text before)."""
-    original = text
-    current = text
-    edits: list[Edit] = []
-    metadata: dict[str, Any] = {}
-    pending: list[tuple[str, int, int, str, str | None, bool]] = []
     global _last_steps
     last = _last_steps
     if last[0] is config:  # the same Config object as the run before: no hashing
@@ -399,9 +439,23 @@ def _run(text: str, config: Config, resume: bool = True) -> Result:
             _last_steps = (config, steps)
         except TypeError:  # an unhashable option value or lexicon
             steps = _steps(_enabled_rules(config))
+    binding = _bound(steps, config)
+    try:
+        return _passes(text, binding, resume)
+    finally:
+        _give_back(binding)
+
+
+def _passes(text: str, binding: _Binding, resume: bool) -> Result:
+    """The passes of :func:`_run` over ``text`` with the steps of ``binding``."""
+    original = text
+    current = text
+    edits: list[Edit] = []
+    pending: list[tuple[str, int, int, str, str | None, bool]] = []
+    steps, _, metadata, bound = binding
     # The steps a pass runs, in segments: a later pass runs its second segment only when its
     # first one changed the text (see below).
-    segments: tuple[Sequence[_Step], ...] = (steps,)
+    segments: tuple[Sequence[_BoundStep], ...] = (bound,)
     for pass_no in range(MAX_PASSES):
         first_pass = pass_no == 0
         before_pass = current
@@ -415,12 +469,12 @@ def _run(text: str, config: Config, resume: bool = True) -> Result:
                 # no facts that count after the first pass: they would give the same again,
                 # and their reports are already pending. This pass changes nothing.
                 break
-            for find, code, english_only, applies in segment:
+            for find, code, english_only, applies, ctx in segment:
                 if english_only and not english:
                     if first_pass:
                         metadata.setdefault("skipped_rules", []).append(code)
                     continue
-                items = find(current, _new_context(Context, (config, code, metadata)))
+                items = find(current, ctx)
                 if not items and (items.__class__ is tuple or items.__class__ is list):
                     continue  # nothing found (a gate said no): nothing to collect
                 changes: list[Change] = []
@@ -470,7 +524,7 @@ def _run(text: str, config: Config, resume: bool = True) -> Result:
         # The next pass runs the steps up to the last one that changed the text in this pass,
         # and the rest only if one of those changes it again.
         limit = next(k for k, step in enumerate(steps) if step[1] == last_applied) + 1
-        segments = (steps[:limit], steps[limit:]) if resume else (steps,)
+        segments = (bound[:limit], bound[limit:]) if resume else (bound,)
     findings = []
     if pending:
         pending = list(dict.fromkeys(pending))
@@ -491,7 +545,7 @@ def _run(text: str, config: Config, resume: bool = True) -> Result:
                 )
             )
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
-    return Result(current, edits, metadata, findings)
+    return Result(current, edits, dict(metadata), findings)
 
 
 def findings_of(result: Result, original: str) -> list[Finding]:

@@ -35,7 +35,10 @@ class Context(NamedTuple):
 
     def option(self, key: str, default: Any = None) -> Any:
         """This rule's option ``key`` (see :meth:`Config.option`)."""
-        return self.config.option(self.code, key, default)
+        config = self.config
+        if not config.options:  # the common case: no options at all (no call further)
+            return default
+        return config.option(self.code, key, default)
 
     def words(self, key: str) -> tuple[str, ...]:
         """This rule's option ``key`` as strings: a single string is one item, unset is none.
@@ -44,7 +47,10 @@ class Context(NamedTuple):
         >>> ctx.words("titles"), ctx.words("names")
         (('Dr',), ())
         """
-        value = self.option(key, ())
+        config = self.config
+        if not config.options:  # the common case: read by many rules for every document
+            return ()
+        value = config.option(self.code, key, ())
         if isinstance(value, str):
             return (value,)
         return tuple(value)

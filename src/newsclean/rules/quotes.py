@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
@@ -2241,9 +2241,10 @@ def find_speech_verb_case(text: str, ctx: Context) -> list[Change]:
 #: A closing mark, spaces and a comma, then a dash, as Russian, Ukrainian and Polish write
 #: direct speech (``«…», — сказал он``): a cheap test before the pattern. One pattern of the
 #: stdlib ``re`` for each mark, each opening with its literal, which ``re`` finds at memory
-#: speed (one pattern opening with the class of the marks is tried at every position).
+#: speed (one pattern opening with the class of the marks is tried at every position). Each
+#: with its mark: a text without the mark needs no search.
 SPEECH_DASH_GATES = tuple(
-    re.compile(mark + r"[ \t]*,?[ \t]*(?:-|–|—)") for mark in ('"', "”", "“", "»")
+    (mark, re.compile(mark + r"[ \t]*,?[ \t]*(?:-|–|—)")) for mark in ('"', "”", "“", "»")
 )
 
 
@@ -2254,7 +2255,11 @@ def speech_dash_marks(text: str) -> list[int]:
     >>> speech_dash_marks('"Yes", - said he. "No" — she said. "Why?" he asked.')
     [4, 21]
     """
-    return sorted(m.start() for gate in SPEECH_DASH_GATES for m in gate.finditer(text))
+    # A mark the text lacks is skipped at once (for a curly mark in a text of Latin-1
+    # characters, ``in`` answers without reading the text), its pattern never set up.
+    return sorted(
+        m.start() for mark, gate in SPEECH_DASH_GATES if mark in text for m in gate.finditer(text)
+    )
 
 
 #: Words after the verb that make it something else than a reporting clause: a passive or a
@@ -2358,7 +2363,9 @@ def dash_subject(subject: str, follower: str) -> str:
     return ""
 
 
-def speech_dash_changes(text: str, extra: tuple[str, ...] = ()) -> Iterator[Change]:
+def speech_dash_changes(
+    text: str, extra: tuple[str, ...] = (), marks: list[int] | None = None
+) -> Iterator[Change]:
     """Changes that take the source language's dash out between a quotation and its
     reporting verb: ``"…", - said`` becomes ``"…", said`` and ``"…," -said`` becomes
     ``"…," said``; a closing mark that a space keeps from its comma moves to it. Where
@@ -2369,7 +2376,8 @@ def speech_dash_changes(text: str, extra: tuple[str, ...] = ()) -> Iterator[Chan
     (``", - it is written in``) or "has" (``" - has assured Calviño``).
 
     Left alone: a verb that is not reporting here (``"X" - said to be the first``) and a
-    dash that opens a parenthesis closed later in the sentence.
+    dash that opens a parenthesis closed later in the sentence. ``marks``: the
+    :func:`speech_dash_marks` of ``text``, when the caller has them.
 
     >>> t = '"Inflation will fall in 2022", - said the governor.'
     >>> [(t[c.start:c.end], c.replacement) for c in speech_dash_changes(t)]
@@ -2399,7 +2407,7 @@ def speech_dash_changes(text: str, extra: tuple[str, ...] = ()) -> Iterator[Chan
     []
     """
     pattern = None
-    for mark in speech_dash_marks(text):
+    for mark in speech_dash_marks(text) if marks is None else marks:
         lead = mark
         while lead > 0 and text[lead - 1] in " \t":
             lead -= 1
@@ -2456,8 +2464,13 @@ def speech_dash_changes(text: str, extra: tuple[str, ...] = ()) -> Iterator[Chan
         )
 
 
-def find_speech_dash(text: str, ctx: Context) -> Iterator[Change]:
-    return speech_dash_changes(text, speech_verbs(ctx))
+def find_speech_dash(text: str, ctx: Context) -> Iterable[Change]:
+    # A text without a mark before a dash (most) leaves with an empty tuple, which the
+    # pipeline skips at once: no generator made, no options read.
+    marks = speech_dash_marks(text)
+    if not marks:
+        return ()
+    return speech_dash_changes(text, speech_verbs(ctx), marks)
 
 
 #: A line that opens with a dash (after spaces: where dialogue lines and list items start),
