@@ -1325,9 +1325,24 @@ def notice(line: str, t: Tables) -> bool:
     True
     >>> notice("Advertising revenue fell 5% in the quarter.", t)
     False
+    >>> notice("We use cookies to improve our services, the company told users.", t)
+    False
     """
     s = _strip_marks(line)
-    return len(s) <= 240 and t.notice_re.fullmatch(s) is not None
+    if len(s) > 240 or t.notice_re.fullmatch(s) is None:
+        return False
+    # A sentence that reports a notice ("…by a foreign agent, the label reads, and critics
+    # say …", "We use cookies …, the company told users") is the article's.
+    return NOTICE_REPORTED_RE.search(s) is None and CLAUSE_AFTER_COMMA_RE.search(s) is None
+
+
+#: An attribution or a clause after a comma inside a line that reads like a notice: the line
+#: reports it (see :func:`notice`).
+NOTICE_REPORTED_RE = regex.compile(
+    r",\h+(?:[\p{L}’'-]+\h+){0,3}?(?:reads|read|said|says|found|finds|told|tells|urged|warned"
+    r"|ruled|rules|wrote|writes|added|adds|claimed|claims|argued|argues)\b"
+    r"|,\h+according\h+to\b"
+)
 
 
 # --------------------------------------------------------------------------------------------

@@ -526,8 +526,8 @@ def news_outlet(name: str, *, bar: bool = False) -> bool:
 
 def role_parts(parts: list[str], *, bar: bool) -> tuple[bool, bool] | None:
     """Whether the comma-separated ``parts`` after a byline's names make a role, and if so
-    whether they say who the author is (a role word or an agency: ``True``) or only where
-    they write from or for which outlet (``False``); ``None`` when they make no role. The
+    whether they say who the author is (a role word: ``True``) or only where they write
+    from, for which outlet or agency (``False``); ``None`` when they make no role. The
     first part is a role, an agency, an outlet or a place ("in Rome"); the others (two at
     most) a role, an outlet or a place ("Rome").
 
@@ -535,6 +535,8 @@ def role_parts(parts: list[str], *, bar: bool) -> tuple[bool, bool] | None:
     ((True, False), (True, True))
     >>> role_parts(["in Rome"], bar=False), role_parts(["the minister said"], bar=False)
     ((True, False), None)
+    >>> role_parts(["Bloomberg"], bar=False), role_parts(["Reuters correspondent"], bar=False)
+    ((True, False), (True, True))
     >>> role_parts(["BBC News", "the minister said"], bar=False) is None
     True
     """
@@ -545,7 +547,11 @@ def role_parts(parts: list[str], *, bar: bool) -> tuple[bool, bool] | None:
         if ROLE_PLACE_RE.fullmatch(part):
             continue
         if byline_role(part):
-            says = True
+            # An agency after a comma or a dash says no more than an outlet: "By Tesla
+            # Standards - Bloomberg" is a headline with its site; after a bar, which sets off
+            # a byline's outlet, it says who the author writes for ("By John Smith | Reuters").
+            words = regex.findall(r"\p{L}+", part.casefold())
+            says = says or (bar and k == 0) or any(w in byline_words()[1] for w in words)
         elif not (news_outlet(part, bar=bar and k == 0) or (k and PLACE_RE.fullmatch(part))):
             return None
     return True, says
@@ -1055,6 +1061,8 @@ def title_suffix(title: str, extra_sites: tuple[str, ...] = ()) -> TitleSuffix |
     True
     >>> title_suffix("The exhibition is open 15.02.2023 - 18.03.2023") is None
     True
+    >>> title_suffix("Twitter gets a new name and address: X.com") is None
+    True
     """
     if len(title) > TITLE_MAX_CHARS + 80 or not _tail_gate(title.rstrip(), extra_sites):
         return None
@@ -1075,6 +1083,8 @@ def title_suffix(title: str, extra_sites: tuple[str, ...] = ()) -> TitleSuffix |
         return None
     if m.group("sections") and lead != ":":
         return None
+    if m.group("domain") is not None and not m.group("sections") and not when:
+        return None  # a domain alone may be the news ("Twitter renames itself: X.com")
     domain = m.group("domain") is not None or "." in site
     if lead == ":" and not (domain or (when and not site)):
         return None

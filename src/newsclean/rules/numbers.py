@@ -255,10 +255,9 @@ def grouped_thousands(text: str, words: tuple[str, ...] = ()) -> list[tuple[int,
     ]
 
 
-#: "thousand" or "thous." right after a number and a space (NC903; "Thousand" in a title).
-THOUSAND_RE = regex.compile(
-    r"[Tt]hous(?<=[0-9][ \u00a0][Tt]hous)(?:and(?![\p{L}\p{N}])|(?P<dot>\.))"
-)
+#: "thousand" or "thous." right after a number and a space (NC903). Lower case only: a
+#: capitalised "Thousand" names something ("The 5 Thousand", a charity run; a title).
+THOUSAND_RE = regex.compile(r"thous(?<=[0-9][ \u00a0]thous)(?:and(?![\p{L}\p{N}])|(?P<dot>\.))")
 #: NC903's gate (the stdlib ``re``, literal first: ~1 ms a MB on news, where "thousands"
 #: and "house" are common): a digit, a space and "thous" / "Thous".
 THOUSAND_GATE_RE = re.compile(r"hous(?<=[0-9][ \u00a0][Tt]hous)")
@@ -433,6 +432,8 @@ def source_thousands(text: str) -> list[tuple[int, int, str | None]]:
     >>> source_thousands("thousands of people, tens of thousands, a thousand fans, 8,500 "
     ...     "thousand cars, 1 thousand 500 rubles, 1 million 200 thousand, 5 or 6 thousand")
     []
+    >>> source_thousands("The 5 Thousand is a run; the year 2 thousand bug")
+    []
     """
     gate = THOUSAND_GATE_RE.search(text)
     if gate is None:
@@ -447,6 +448,8 @@ def source_thousands(text: str) -> list[tuple[int, int, str | None]]:
             continue
         if MORE_NUMBER_RE.match(text, m.end()):
             continue
+        if _word_before(text, num_start - 1)[1].lower() == "year":
+            continue  # "the year 2 thousand bug"
         kind, lo_start, lo_end = _left_of_number(text, num_start)
         if kind == "skip":
             continue

@@ -188,6 +188,8 @@ def spaces_before_punctuation(text: str) -> list[tuple[int, int]]:
     ['k .', '" ,', ') ,', 't ,']
     >>> spaces_before_punctuation("wait . . . then; visit example .com, or take .5 ml;\\n , no")
     []
+    >>> spaces_before_punctuation("Run docker build . to make it; the directory is . and")
+    []
     """
     if " ." not in text and " ," not in text:
         return []
@@ -197,9 +199,25 @@ def spaces_before_punctuation(text: str) -> list[tuple[int, int]]:
         start = m.start()
         while start > 0 and text[start - 1] == " ":
             start -= 1
-        if start > 0 and WORD_END_RE.match(text, start - 1) is not None:
+        if start > 0 and WORD_END_RE.match(text, start - 1) is not None and _ends_here(text, end):
             out.append((start, end))
     return out
+
+
+def _ends_here(text: str, at: int) -> bool:
+    """Whether the full stop or comma at ``at`` ends a sentence or a clause: a comma always;
+    a full stop before a capital, a quotation mark, a bracket, a line break or the end
+    (``build . to``, ``is . and``: a full stop that is a word of the sentence is left).
+
+    >>> _ends_here("x . The", 2), _ends_here("x . to", 2), _ends_here("x , to", 2)
+    (True, False, True)
+    """
+    if text[at] == ",":
+        return True
+    k = at + 1
+    while k < len(text) and text[k] in " \t":
+        k += 1
+    return k >= len(text) or text[k] in "\r\n\"“”‘’'([" or text[k].isupper()
 
 
 def find_spaces_before_punctuation(text: str, ctx: Context) -> list[Change]:
