@@ -271,3 +271,15 @@ def test_latin_letters_and_addresses_are_never_reported(words: list[str], addres
 def test_a_gloss_in_brackets_is_not_reported(name: str, gloss: str) -> None:
     text = f"The {name} ({gloss}) said the talks would go on."
     assert newsclean.detect(text, Config(select=["NC703"])) == []
+
+
+FOREIGN_ALPHABET = [*"ab £€’“é Київ Ωμ東京 .,", "\u00b5", "\u20b4"]
+
+
+@given(st.text(alphabet=st.sampled_from(FOREIGN_ALPHABET)))
+def test_the_foreign_script_gate_finds_what_a_full_scan_finds(text: str) -> None:
+    runs = language.FOREIGN_RUN_RE
+    full = [(m.start(), m.end()) for m in runs.finditer(text)]
+    first = language.first_outside_cp1252(text)
+    gated = [] if first is None else [(m.start(), m.end()) for m in runs.finditer(text, first)]
+    assert gated == full

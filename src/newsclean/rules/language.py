@@ -637,10 +637,11 @@ def foreign_script_runs(text: str) -> list[tuple[int, int]]:
     >>> foreign_script_runs("Kyiv, Zürich, Łódź and São Paulo; the Kremlin (Кремль)")
     []
     """
-    if text.isascii():
+    first = first_outside_cp1252(text)
+    if first is None:
         return []
     out = []
-    for m in FOREIGN_RUN_RE.finditer(text):
+    for m in FOREIGN_RUN_RE.finditer(text, first):
         # The chunk around the run, up to whitespace, looked for at most ADDRESS_REACH
         # characters away (a text without spaces would make each search walk it all).
         low = max(0, m.start() - ADDRESS_REACH)
@@ -655,6 +656,23 @@ def foreign_script_runs(text: str) -> list[tuple[int, int]]:
             continue  # a gloss: "the Kremlin (Кремль)"
         out.append((m.start(), m.end()))
     return out
+
+
+def first_outside_cp1252(text: str) -> int | None:
+    """Where the first character that Windows-1252 cannot encode stands, or None: the gate
+    of :func:`foreign_script_runs`, in C (English text with accents, curly quotes, dashes
+    and "€" leaves here; no letter of :data:`FOREIGN_SCRIPT` is in Windows-1252).
+
+    >>> first_outside_cp1252("Zürich’s “talks” cost €5"), first_outside_cp1252("a Київ")
+    (None, 2)
+    """
+    if text.isascii():
+        return None
+    try:
+        text.encode("cp1252")
+    except UnicodeEncodeError as exc:
+        return exc.start
+    return None
 
 
 def find_foreign_script(text: str, ctx: Context) -> list[Change]:
