@@ -212,11 +212,11 @@ def protected_tokens(ctx: Context) -> frozenset[str]:
     return _protected(ctx.words("protected"))
 
 
-def _chunk(text: str, start: int, end: int) -> str:
+def chunk_around(text: str, start: int, end: int) -> str:
     """The whitespace-delimited chunk around ``text[start:end]`` (at most 200 characters
     each side).
 
-    >>> _chunk("see www.example.com/a today", 8, 15)
+    >>> chunk_around("see www.example.com/a today", 8, 15)
     'www.example.com/a'
     """
     left = start
@@ -238,7 +238,7 @@ def in_link(text: str, start: int, end: int) -> bool:
     >>> in_link("the Germanythrough the", 4, 18)
     False
     """
-    return LINKISH_RE.search(_chunk(text, start, end)) is not None
+    return LINKISH_RE.search(chunk_around(text, start, end)) is not None
 
 
 def doc_names(text: str) -> set[str]:

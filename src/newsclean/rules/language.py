@@ -45,6 +45,7 @@ from ..resources import (
     wordfreq_key,
     zipf_frequency,
 )
+from .fused import chunk_around
 
 #: A word: a run of letters (with combining marks) and inner apostrophes.
 #: A line with its end (paragraph candidates; blank lines separate nothing we need)
@@ -622,8 +623,6 @@ FOREIGN_SCRIPT = (
 #: A chunk that is an address: a URL, an e-mail, a domain ("премияарсеньева.рф"), a handle
 #: or a hashtag.
 ADDRESS_MARKS = ("://", "@", "www.", "#")
-#: How far from a run its chunk is looked at (an address is shorter).
-ADDRESS_REACH = 200
 
 
 def foreign_script_runs(text: str) -> list[tuple[int, int]]:
@@ -642,14 +641,7 @@ def foreign_script_runs(text: str) -> list[tuple[int, int]]:
         return []
     out = []
     for m in FOREIGN_RUN_RE.finditer(text, first):
-        # The chunk around the run, up to whitespace, looked for at most ADDRESS_REACH
-        # characters away (a text without spaces would make each search walk it all).
-        low = max(0, m.start() - ADDRESS_REACH)
-        high = min(len(text), m.end() + ADDRESS_REACH)
-        chunk_start = max(text.rfind(" ", low, m.start()), text.rfind("\n", low, m.start()))
-        ends = [e for e in (text.find(" ", m.end(), high), text.find("\n", m.end(), high))]
-        ends = [e for e in ends if e != -1]
-        chunk = text[chunk_start + 1 if chunk_start != -1 else low : min(ends) if ends else high]
+        chunk = chunk_around(text, m.start(), m.end())
         if any(mark in chunk for mark in ADDRESS_MARKS):
             continue
         if text[m.start() - 1 : m.start()] == "(" and text[m.end() : m.end() + 1] == ")":
