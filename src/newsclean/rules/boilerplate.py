@@ -982,24 +982,18 @@ def source_credit(line: str, t: Tables) -> bool:
     return not credit or credit_shaped(credit, t.agencies)
 
 
-def in_credits(lines: Sequence[Line], i: int, t: Tables) -> bool:
+def in_credits(lines: Sequence[Line], i: int) -> bool:
     """Whether line ``i`` stands beside a line of a work's credits (``data/credits_labels.txt``,
     "Written by Tom Stoppard" above "Directed by Sam Mendes"): then it is a credit of the work
     under review, not of the article.
 
-    >>> t = tables()
     >>> lines = split_lines("Written by Tom Stoppard\\nDirected by Sam Mendes\\n")
-    >>> in_credits(lines, 0, t)
+    >>> in_credits(lines, 0)
     True
-    >>> in_credits(split_lines("Reporting by Jane Doe\\nEditing by John Smith\\n"), 0, t)
+    >>> in_credits(split_lines("Reporting by Jane Doe\\nEditing by John Smith\\n"), 0)
     False
     """
-    for k in (i - 1, i + 1):
-        if 0 <= k < len(lines):
-            near = lines[k].text
-            if credits_line(near):
-                return True
-    return False
+    return any(credits_line(lines[k].text) for k in (i - 1, i + 1) if 0 <= k < len(lines))
 
 
 def desk_byline(line: str, t: Tables) -> bool:
@@ -1382,7 +1376,7 @@ def _matching_lines(text: str, t: Tables, test: str) -> Iterator[Change]:
             continue
         if test == "media" and media_credit(line.text, t):
             found[i] = "photo or video credit removed"
-        elif test == "source" and source_credit(line.text, t) and not in_credits(lines, i, t):
+        elif test == "source" and source_credit(line.text, t) and not in_credits(lines, i):
             found[i] = "wire-agency credit or source line removed"
         elif test == "desk" and desk_byline(line.text, t):
             found[i] = "desk byline removed"
