@@ -35,7 +35,7 @@ def edited(draw: st.DrawFn) -> tuple[str, str]:
     """A text and a version of it with a few spans replaced (as a repair would)."""
     old = draw(texts())
     new = old
-    for _ in range(draw(st.integers(0, 3))):
+    for _ in range(draw(st.integers(0, 6))):
         a = draw(st.integers(0, len(new)))
         b = draw(st.integers(a, min(len(new), a + 12)))
         insert = draw(st.sampled_from(["", " ", "is ", "Kuleba", ".", "ab\n", "’s"]))
@@ -100,3 +100,32 @@ def test_unchanged_blocks_are_reused_not_cut_again() -> None:
         updated_blocks(old, old_blocks, other, BLOCK * 64, MAX_BLOCKS * 64)[0][2]
         is not (old_blocks[0][2])
     )
+
+
+def test_changes_spread_over_the_text_recut_only_the_blocks_that_hold_them() -> None:
+    # Repairs all over a long document (the usual case for the whitespace and quotes
+    # rules): every block without one is kept, not only those before the first and after
+    # the last.
+    old = " ".join(f"word{i} said so." for i in range(4_000))
+    new = old
+    for i in range(100, 4_000, 400):  # ten repairs, some growing and some shrinking the text
+        new = new.replace(f"word{i} said", f"word{i} told us" if i % 800 else f"w{i}", 1)
+    old_blocks = run_blocks(old, BLOCK * 64, MAX_BLOCKS * 64)
+    blocks = updated_blocks(old, old_blocks, new, BLOCK * 64, MAX_BLOCKS * 64)
+    _check(new, blocks)
+    reused = sum(1 for b in blocks if any(b[2] is o[2] for o in old_blocks))
+    assert len(old_blocks) > 40
+    assert reused >= len(old_blocks) - 10, (reused, len(old_blocks))
+    assert len(blocks) == len(old_blocks)
+
+
+def test_repeated_text_and_a_removed_block_keep_the_promises() -> None:
+    # A document that repeats itself: a block's characters stand in more than one place, and
+    # a whole block removed makes the walk take up the next one.
+    part = " ".join(f"word{i} said so." for i in range(300))
+    old = part + " " + part
+    old_blocks = run_blocks(old, BLOCK * 64, MAX_BLOCKS * 64)
+    a, b, _ = old_blocks[3]
+    for new in (old[:a] + old[b:], old[:a] + old[a:b] + old[a:b] + old[b:], old + " end"):
+        blocks = updated_blocks(old, old_blocks, new, BLOCK * 64, MAX_BLOCKS * 64)
+        _check(new, blocks)

@@ -7,10 +7,10 @@ looked for in the blocks that hold its runs.
 
 A repair makes a new version of the text, and the rules ask again. Building the index costs
 about 80 ms per MB, so a new version reuses the blocks of the last one wherever the text is
-unchanged (before the first and after the last change) and only cuts the rest afresh
-(:func:`updated_blocks`). The blocks' layout may then differ from a fresh cut; what the index
-promises does not: blocks tile the text, each ends just after a character that is no letter
-or digit (so no run straddles two blocks), and each holds exactly its runs.
+unchanged and only cuts the stretches that hold changes afresh (:func:`updated_blocks`). The
+blocks' layout may then differ from a fresh cut; what the index promises does not: blocks
+tile the text, each ends just after a character that is no letter or digit (so no run
+straddles two blocks), and each holds exactly its runs.
 """
 
 from __future__ import annotations
@@ -25,6 +25,11 @@ MAX_RUN_BLOCKS = 256
 #: library's ``\w`` on ``str`` is ``isalnum`` or ``_``).
 ALNUM_RUN_RE = re.compile(r"[^\W_]+")
 NOT_ALNUM_RE = re.compile(r"[\W_]")
+#: How many later blocks :func:`updated_blocks` looks for past a changed one, and by how many
+#: characters the changed stretch may have grown for it to find them; past either bound the
+#: rest of the text is cut afresh.
+RESYNC_BLOCKS = 4
+RESYNC_SLACK = 65_536
 
 Block = tuple[int, int, frozenset[str]]
 
@@ -70,9 +75,16 @@ def updated_blocks(
     block: int = RUN_BLOCK,
     max_blocks: int = MAX_RUN_BLOCKS,
 ) -> tuple[Block, ...]:
-    """The blocks of ``text``, given the blocks of an earlier version ``old``: the leading
-    blocks whose characters are unchanged are kept, the trailing ones too (shifted by the
-    change in length), and only the stretch between them is cut afresh.
+    """The blocks of ``text``, given the blocks of an earlier version ``old``: every block
+    whose characters stand unchanged in ``text`` is kept (shifted by the changes before it),
+    and only the stretches between kept blocks are cut afresh, each as one block.
+
+    The old blocks are taken in order. A block that no longer stands where the last kept
+    one ends holds a change; the next old blocks (up to :data:`RESYNC_BLOCKS` of them) are
+    looked for in ``text`` from there, within :data:`RESYNC_SLACK` characters of growth, and
+    the first one found on a boundary (after a character that is no letter or digit) takes
+    up the walk. So repairs spread over a whole document cost a cut of the blocks that hold
+    them, not of everything between the first and the last.
 
     >>> old = "Kuleba said so. Scholz met him. Talks went on."
     >>> old_blocks = run_blocks(old, block=8)
@@ -81,30 +93,52 @@ def updated_blocks(
     True
     >>> sorted(blocks[2][2]), blocks[1][2] is old_blocks[1][2], blocks[3][2] is old_blocks[3][2]
     (['him', 'saw'], True, True)
+    >>> new = old.replace("Kuleba", "Mr Kuleba").replace("Talks", "Talks then")
+    >>> blocks = updated_blocks(old, old_blocks, new, block=8)
+    >>> [old[a:b] for a, b, _ in old_blocks]
+    ['Kuleba said ', 'so. Scholz ', 'met him. ', 'Talks went ', 'on.']
+    >>> [new[a:b] for a, b, _ in blocks]
+    ['Mr Kuleba said ', 'so. Scholz ', 'met him. ', 'Talks then went ', 'on.']
+    >>> [b[2] is o[2] for b, o in zip(blocks, old_blocks)]
+    [False, True, True, False, True]
     """
     size = len(text)
-    step = _step(size, block, max_blocks)
-    # Leading blocks with the same characters at the same offsets.
-    head: list[Block] = []
-    for a, b, runs in old_blocks:
-        if b > size or not text.startswith(old[a:b], a):
-            break
-        head.append((a, b, runs))
-    middle_start = head[-1][1] if head else 0
-    # Trailing blocks with the same characters, shifted by the change in length; the one
-    # before them must end just after a character that is no letter or digit.
-    delta = size - len(old)
-    tail: list[Block] = []
-    for a, b, runs in reversed(old_blocks[len(head) :]):
-        start = a + delta
-        if start < middle_start or not text.startswith(old[a:b], start):
-            break
-        if start > 0 and start > middle_start and NOT_ALNUM_RE.match(text, start - 1) is None:
-            break
-        tail.append((start, b + delta, runs))
-    tail.reverse()
-    middle_end = tail[0][0] if tail else size
-    return (*head, *_cut(text, middle_start, middle_end, step), *tail)
+    old_size = len(old)
+    out: list[Block] = []
+    pos = 0  # where the next block of ``text`` starts
+    i = 0
+    count = len(old_blocks)
+    while i < count:
+        a, b, runs = old_blocks[i]
+        end = pos + b - a
+        if text.startswith(old[a:b], pos) and (b < old_size or end == size):
+            out.append((pos, end, runs))
+            pos = end
+            i += 1
+            continue
+        # Block i holds a change: find where a later block stands now.
+        for j in range(i + 1, min(count, i + 1 + RESYNC_BLOCKS)):
+            aj, bj, _ = old_blocks[j]
+            needle = old[aj:bj]
+            limit = pos + (bj - a) + RESYNC_SLACK
+            at = text.find(needle, pos, limit)
+            while at != -1:
+                if (at == 0 or NOT_ALNUM_RE.match(text, at - 1) is not None) and (
+                    bj < old_size or at + bj - aj == size
+                ):
+                    break
+                at = text.find(needle, at + 1, limit)
+            if at != -1:
+                if at > pos:
+                    out.extend(_cut(text, pos, at, at - pos))
+                pos = at
+                i = j
+                break
+        else:
+            break  # no later block found near: cut the rest afresh
+    if pos < size:
+        out.extend(_cut(text, pos, size, _step(size, block, max_blocks)))
+    return tuple(out)
 
 
 class BlockIndex:
