@@ -762,3 +762,85 @@ def test_grouped_verbs_match_as_one_alternative_a_verb(
     for k in range(len(text) + 1):
         a, b = grouped.match(text, k), flat.match(text, k)
         assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), text
+
+
+def _reading_of(text: str, extra: tuple[str, ...]) -> tuple[object, ...]:
+    """What :func:`quotes._analyse` makes of ``text``, with what it gives the decoder (a
+    wrong reading can hide behind the decoder: a reopening cost that changes no side)."""
+    given: list[object] = []
+    real = quotes.decode_roles
+
+    def decode(*args: object, **kwargs: object) -> object:
+        given.append((args, kwargs))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(quotes, "decode_roles", decode)
+        marks = quotes._analyse(text, extra, DOUBLE_MARKS)
+    return marks, given
+
+
+def _fresh_reading(text: str, extra: tuple[str, ...]) -> tuple[object, ...]:
+    saved = dict(quotes._READINGS)
+    quotes._READINGS.clear()
+    try:
+        return _reading_of(text, extra)
+    finally:
+        quotes._READINGS.clear()
+        quotes._READINGS.update(saved)
+
+
+@SETTINGS
+@example(text='He left. "', edits=[(10, 0, '\n"More.')], extra=())
+@given(
+    text=quote_text,
+    edits=st.lists(
+        st.tuples(st.integers(0, 10_000), st.integers(0, 6), st.sampled_from(PIECES)),
+        max_size=4,
+    ),
+    extra=st.sampled_from([(), EXTRA]),
+)
+def test_readings_kept_from_an_earlier_version_are_a_fresh_reading(
+    text: str, edits: list[tuple[int, int, str]], extra: tuple[str, ...]
+) -> None:
+    # A long document's paragraph readings are kept for its next version (the quotes rules
+    # read a repaired text again): reading the new version from them must give what a
+    # fresh reading gives, paragraphs joined, split, edited at either end or moved.
+    # (The threshold is lowered so that short generated texts keep their readings.)
+    version = text
+    for at, length, piece in edits:
+        at %= len(version) + 1
+        version = version[:at] + piece + version[at + length :]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(quotes, "READINGS_FROM", 0)
+        quotes._READINGS.clear()
+        for first, second in ((text, version), (version, text), (text + "\n" + text, version)):
+            quotes._analyse(first, extra, DOUBLE_MARKS)
+            assert _reading_of(second, extra) == _fresh_reading(second, extra)
+        quotes._READINGS.clear()
+
+
+def test_readings_are_kept_for_long_texts_only_and_reused() -> None:
+    line = "“We will see,” he said. He called it “a historic day “.\n"
+    text = line * (quotes.READINGS_FROM // len(line) + 1)
+    quotes._READINGS.clear()
+    quotes._analyse(line, (), DOUBLE_MARKS)
+    assert not quotes._READINGS  # a short text keeps nothing
+    calls: list[int] = []
+    real = quotes._paragraph_readings
+
+    def counted(*args: object) -> object:
+        calls.append(1)
+        return real(*args)  # type: ignore[arg-type]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(quotes, "_paragraph_readings", counted)
+        first = quotes._analyse(text, (), DOUBLE_MARKS)
+        read_first = len(calls)
+        changed = text.replace("historic", "great", 1)
+        second = quotes._analyse(changed, (), DOUBLE_MARKS)
+    assert read_first == text.count("\n")  # every paragraph read once
+    assert len(calls) - read_first <= 2  # then only the changed one (and its twin's key)
+    assert second == _fresh_reading(changed, ())[0]
+    assert [m.role for m in first] == [m.role for m in second]
+    quotes._READINGS.clear()

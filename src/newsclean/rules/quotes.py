@@ -888,6 +888,81 @@ def analyse(
     return list(found)
 
 
+#: From this length on, :func:`_analyse` keeps its readings of a text's paragraphs (see
+#: :func:`_readings`); below it a text is read whole again, which costs less than the keys.
+READINGS_FROM = 131_072
+#: A paragraph's reading: each mark's offset, whether it may be an inch mark, its evidence,
+#: its reopening cost and its impossible side (:func:`_paragraph_readings`).
+MarkReading = tuple[int, int, int, int | None, str]
+_ParagraphKey = tuple[str, bool, bool]
+_Readings = dict[_ParagraphKey, tuple[MarkReading, ...]]
+#: Per reporting verbs and marks, the readings of the paragraphs of the last long text
+#: analysed, by the paragraph's characters with the one before and the one after it.
+_READINGS: dict[tuple[tuple[str, ...], frozenset[str]], _Readings] = {}
+_READINGS_KINDS = 4
+
+
+def _readings(extra: tuple[str, ...], marks: frozenset[str]) -> tuple[_Readings | None, _Readings]:
+    """The paragraph readings kept from the last long text read with ``extra`` and ``marks``,
+    and a new, empty table that replaces them for this text.
+
+    A repair changes a few paragraphs of a long document, and the quotes rules read the
+    repaired text again (:func:`stable_changes`, the pipeline's next pass): the other
+    paragraphs' readings are taken from the table. A paragraph's reading depends only on its
+    own characters and the one on either side of it (the functions that read a mark stop at
+    the paragraph's bounds, but for :func:`_sentence_start`, which looks one character past
+    it), so that is the key. Only the last text's paragraphs are kept: the table never holds
+    more than one document's.
+    """
+    key = (extra, marks)
+    known = _READINGS.pop(key, None)
+    kept: _Readings = {}
+    if len(_READINGS) >= _READINGS_KINDS:
+        _READINGS.pop(next(iter(_READINGS)))
+    _READINGS[key] = kept
+    return known, kept
+
+
+def _paragraph_readings(
+    text: str,
+    start: int,
+    end: int,
+    marks: frozenset[str],
+    hits: Sequence[int],
+    codes: str,
+    extra: tuple[str, ...],
+) -> list[MarkReading]:
+    """The marks :func:`_analyse` reads in one paragraph, each with what it reads of it: its
+    offset, whether it may be an inch mark, its evidence (:func:`mark_evidence`; a straight
+    mark's counts double), its reopening cost (:func:`_sentence_start`) and the side it
+    cannot have (:func:`_impossible_side`).
+
+    >>> t = "He said: “We will see”, he added."
+    >>> [(p, inch, ev > 0, r, side) for p, inch, ev, r, side in _paragraph_readings(
+    ...     t, 0, len(t), DOUBLE_MARKS, mark_positions(t, "“”"), code_starts(t), ())]
+    [(9, 0, True, None, ''), (21, 0, False, None, 'open')]
+    """
+    found = _paragraph_marks(text, start, end, marks, hits, codes)
+    if not found:
+        return []
+    low_nine = any(text[p] == "„" for p, _ in found)
+    out: list[MarkReading] = []
+    for p, inch in found:
+        ev = mark_evidence(text, p, start, end, low_nine, extra)
+        # A straight mark has no shape to get wrong: its spacing is all it says, and clean
+        # text spaces it reliably, so its evidence counts double.
+        out.append(
+            (
+                p,
+                int(inch),
+                2 * ev if text[p] == '"' else ev,
+                _sentence_start(text, p, start),
+                _impossible_side(text, p, start, end),
+            )
+        )
+    return out
+
+
 def _analyse(text: str, extra: tuple[str, ...], marks: frozenset[str]) -> list[Mark]:
     """The reading behind :func:`analyse`.
 
@@ -908,11 +983,26 @@ def _analyse(text: str, extra: tuple[str, ...], marks: frozenset[str]) -> list[M
         return []
     h = 0
     codes = code_starts(text)
+    size = len(text)
+    # Readings of a long text's paragraphs are kept for the next version of the text.
+    known, kept = _readings(extra, marks) if size >= READINGS_FROM else (None, None)
     for start, end in _paragraphs(text):
         h0 = h
         while h < len(hits) and hits[h] < end:
             h += 1
-        found = _paragraph_marks(text, start, end, marks, hits[h0:h], codes) if h > h0 else []
+        if h == h0:
+            found: Sequence[MarkReading] = ()
+        elif kept is None:
+            found = _paragraph_readings(text, start, end, marks, hits[h0:h], codes, extra)
+        else:
+            key = (text[start - 1 if start else 0 : end + 1], start == 0, end == size)
+            rel = known.get(key) if known is not None else None
+            if rel is None:
+                found = _paragraph_readings(text, start, end, marks, hits[h0:h], codes, extra)
+                rel = tuple((p - start, i, e, r, c) for p, i, e, r, c in found)
+            else:
+                found = [(start + q, i, e, r, c) for q, i, e, r, c in rel]
+            kept[key] = rel
         if not found:
             # Lines between two marks' paragraphs: each line of text costs CARRY_COST, a blank
             # line BLANK_CARRY_COST however many there are (so removing blank lines changes
@@ -923,16 +1013,11 @@ def _analyse(text: str, extra: tuple[str, ...], marks: frozenset[str]) -> list[M
                 gap_cost += BLANK_CARRY_COST
                 blank_seen = True
             continue
-        low_nine = any(text[p] == "„" for p, _ in found)
-        for k, (p, inch) in enumerate(found):
-            positions.append((p, start, end, inch))
-            ev = mark_evidence(text, p, start, end, low_nine, extra)
-            # A straight mark has no shape to get wrong: its spacing is all it says, and
-            # clean text spaces it reliably, so its evidence counts double.
-            evidence.append(2 * ev if text[p] == '"' else ev)
-            r = _sentence_start(text, p, start)
+        for k, (p, inch, ev, r, side) in enumerate(found):
+            positions.append((p, start, end, bool(inch)))
+            evidence.append(ev)
             reopen.append(r)
-            cannot.append(_impossible_side(text, p, start, end))
+            cannot.append(side)
             if k == 0 and len(positions) > 1:
                 # A quotation reopened at the start of a paragraph is the convention: free.
                 carry.append(0 if r == 0 else gap_cost + CARRY_COST)
