@@ -142,6 +142,35 @@ def test_wordfreq_key_follows_its_files() -> None:
     assert "large_en.msgpack.gz" in key and key == resources.wordfreq_key()
 
 
+def test_wordfreq_key_looks_again_after_a_stale_miss(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A finder that listed site-packages before wordfreq was there misses it once; the key
+    # clears the finders' caches and looks again. A second miss means it is not installed.
+    import importlib
+    import importlib.util
+
+    real = importlib.util.find_spec
+    stale = [True]
+    cleared: list[bool] = []
+
+    def find_spec(name: str, *args: object) -> object:
+        if name == "wordfreq" and stale[0]:
+            return None
+        return real(name, *args)  # type: ignore[arg-type]
+
+    def invalidate_caches() -> None:
+        cleared.append(True)
+        stale[0] = False
+
+    monkeypatch.setattr(importlib.util, "find_spec", find_spec)
+    monkeypatch.setattr(importlib, "invalidate_caches", invalidate_caches)
+    assert "large_en.msgpack.gz" in resources.wordfreq_key() and cleared == [True]
+    monkeypatch.setattr(importlib, "invalidate_caches", lambda: cleared.append(True))
+    stale[0] = True
+    with pytest.raises(ImportError, match="wordfreq is not installed"):
+        resources.wordfreq_key()
+    assert cleared == [True, True]
+
+
 def test_cached_table_loads_without_wordfreq(tmp_path: Path) -> None:
     """A process that finds a current cache never imports wordfreq for the table."""
     code = (

@@ -369,10 +369,19 @@ def wordfreq_key() -> str:
     """What the cached table is derived from: the path, size and modification time of
     wordfreq's code and English lists, so that upgrading wordfreq (or editing its data)
     makes the cache stale. Found without importing wordfreq; ImportError without it.
+
+    The import system's finders cache the folders they listed: a process that listed
+    site-packages while an installer was rewriting it (``pip install`` in the same
+    environment) may not see wordfreq although it is there. So a miss clears those caches
+    and looks once more before it says wordfreq is not installed.
     """
+    import importlib
     import importlib.util
 
     spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        importlib.invalidate_caches()
+        spec = importlib.util.find_spec("wordfreq")
     if spec is None or not spec.submodule_search_locations:
         raise ImportError("wordfreq is not installed")
     root = Path(next(iter(spec.submodule_search_locations)))
