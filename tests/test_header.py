@@ -327,3 +327,48 @@ def test_a_views_counter_at_the_start_goes_and_its_count_is_returned(n: int, for
     result = newsclean.fix_and_explain(text, newsclean.Config(select=["NC3"]))
     assert result.text == SENTENCE
     assert result.metadata["views"] == n
+
+
+# --- Timelines' and liveblogs' entries; dates in the source language (NC301) ---
+
+ENTRY_MARKS = st.sampled_from(["", "• ", "- ", "* ", "– ", "["])
+ENTRY_FORMS = st.sampled_from(["{d} {month} {y}: ", "{d} {month}] ", "{month} {d}: "])
+
+
+@settings(deadline=None)  # the first example loads the rules
+@given(DAYS, BARE_FORMS, ENTRY_MARKS, ENTRY_FORMS, st.booleans())
+def test_a_date_line_over_bulleted_bracketed_or_timed_entries_is_the_first_entry(
+    day: dt.date, form: str, mark: str, entry: str, clock: bool
+) -> None:
+    after = day + dt.timedelta(days=1)
+    later = "10.32am GMT: " if clock else mark + written(entry, after)
+    text = written(form, day) + "\n" + SENTENCE + "\n\n" + later + "Kyiv said no."
+    assert newsclean.fix(text, newsclean.Config(select=["NC3"])) == text
+
+
+#: The month names of the source languages, as the test states them (not read from the
+#: rule's table): Italian, Spanish, German, Polish (genitive), Portuguese.
+FOREIGN_MONTHS = {
+    "{d} {it} {y}": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre "
+    "ottobre novembre dicembre",
+    "{d} de {it} de {y}": "enero febrero marzo abril mayo junio julio agosto septiembre "
+    "octubre noviembre diciembre",
+    "{d}. {it} {y}": "Januar Februar März April Mai Juni Juli August September Oktober "
+    "November Dezember",
+    "{d} {it} {y} r.": "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września "
+    "października listopada grudnia",
+    "{d} de {it} de {y}, {t}": "janeiro fevereiro março abril maio junho julho agosto setembro "
+    "outubro novembro dezembro",
+}
+
+
+@settings(deadline=None)  # the first example loads the rules
+@given(st.sampled_from(sorted(FOREIGN_MONTHS)), DAYS, st.sampled_from(["", "Published: "]))
+def test_a_header_date_in_the_source_language_is_removed_and_returned_in_iso_form(
+    form: str, day: dt.date, key: str
+) -> None:
+    month = FOREIGN_MONTHS[form].split()[day.month - 1]
+    line = key + form.format(d=day.day, it=month, y=day.year, t="11:42")
+    result = newsclean.fix_and_explain(line + "\n\n" + SENTENCE, newsclean.Config(select=["NC3"]))
+    assert result.text == SENTENCE
+    assert result.metadata["date"] == day.isoformat()

@@ -51,11 +51,13 @@ ISO_DATE = (
 NUMERIC_DATE = r"(?P<nd>\d{1,2})(?P<sep>[./-])(?P<nm>\d{1,2})(?P=sep)(?P<ny>\d{4}|\d{2})"
 #: A two-digit year below this is 20xx, else 19xx (as POSIX ``strptime``'s ``%y``).
 CENTURY_PIVOT = 69
-#: A time after a written-out date: ", 10:32", " - 10:32", " at 10.32 a.m. CET", and the
-#: French clock " at 18h32".
+#: A time after a written-out date: ", 10:32", " - 10:32", " at 10.32 a.m. CET", the
+#: French clock " at 18h32", and the source languages' "at" and "o'clock" left untranslated
+#: (" à 18h32", " alle 11:42", " um 11:42 Uhr").
 CLOCK_TIME = (
-    r"(?:(?:[ \t]*[,|-]|[ \t]+at)?[ \t]+\d{1,2}(?:[:.]|h(?=\d{2}\b))\d{2}(?::\d{2})?"
-    r"(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+(?:[A-Z]{2,4}|(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?))?)?"
+    r"(?:(?:[ \t]*[,|-]|[ \t]+(?:at|à|alle|ore|um|às|a[ \t]+las|om|o))?"
+    r"[ \t]+\d{1,2}(?:[:.]|h(?=\d{2}\b))\d{2}(?::\d{2})?"
+    r"(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+(?:[A-Z]{2,4}|(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?|Uhr))?)?"
 )
 
 
@@ -86,33 +88,47 @@ def header_re() -> regex.Pattern[str]:
     return compiled_patterns("header", (pattern,))[0]
 
 
+#: The tables of month names: English, then the source languages' (a header the
+#: translation left as it was: "15 febbraio 2022").
+MONTH_TABLES = ("header_months.txt", "header_months_foreign.txt")
+#: The tables of weekday names, likewise.
+WEEKDAY_TABLES = ("header_weekdays.txt", "header_weekdays_foreign.txt")
+
+
+def _numbered(tables: tuple[str, ...], first: int) -> dict[str, int]:
+    """Each name on the lines of ``tables`` (one line a month or a weekday, in order) with
+    the number of its line, counted from ``first``."""
+    return {
+        name.lower(): number
+        for table in tables
+        for number, line in enumerate(load_table(table), start=first)
+        for name in line.split()
+    }
+
+
 @once
 def month_numbers() -> dict[str, int]:
-    """Each spelling of a month in ``data/header_months.txt`` with its number.
+    """Each spelling of a month in ``data/header_months.txt`` and
+    ``data/header_months_foreign.txt`` with its number.
 
     >>> month_numbers()["sept"], month_numbers()["december"]
     (9, 12)
+    >>> month_numbers()["febbraio"], month_numbers()["lutego"], month_numbers()["märz"]
+    (2, 2, 3)
     """
-    return {
-        name.lower(): number
-        for number, line in enumerate(load_table("header_months.txt"), start=1)
-        for name in line.split()
-    }
+    return _numbered(MONTH_TABLES, 1)
 
 
 @once
 def weekday_numbers() -> dict[str, int]:
-    """Each spelling of a weekday in ``data/header_weekdays.txt`` with its number (Monday 0,
-    as :meth:`datetime.date.weekday` counts).
+    """Each spelling of a weekday in ``data/header_weekdays.txt`` and
+    ``data/header_weekdays_foreign.txt`` with its number (Monday 0, as
+    :meth:`datetime.date.weekday` counts).
 
-    >>> weekday_numbers()["tues"], weekday_numbers()["sunday"]
-    (1, 6)
+    >>> weekday_numbers()["tues"], weekday_numbers()["sunday"], weekday_numbers()["martedì"]
+    (1, 6, 1)
     """
-    return {
-        name.lower(): number
-        for number, line in enumerate(load_table("header_weekdays.txt"))
-        for name in line.split()
-    }
+    return _numbered(WEEKDAY_TABLES, 0)
 
 
 #: The years a publication date may have: a header naming another is no such date.
@@ -124,12 +140,11 @@ FIELD_LINE_RE = regex.compile(r"[ \t]*(?P<key>\p{L}[\p{L} ]{0,24}?)[ \t]*:[ \t]*
 def _month_names() -> str:
     # Longest first, then alphabetical: one pattern text in every process, which the cache
     # folder keeps compiled (see :func:`newsclean.resources.compiled_patterns`).
-    return "|".join(sorted(month_numbers(), key=lambda m: (-len(m), m)))
+    return "|".join(regex.escape(m) for m in sorted(month_numbers(), key=lambda m: (-len(m), m)))
 
 
 def _weekday_names() -> str:
-    spellings = [word for line in load_table("header_weekdays.txt") for word in line.split()]
-    return "|".join(sorted(spellings, key=lambda w: (-len(w), w)))
+    return "|".join(regex.escape(w) for w in sorted(weekday_numbers(), key=lambda w: (-len(w), w)))
 
 
 def written_date_body() -> str:
@@ -138,8 +153,11 @@ def written_date_body() -> str:
     groups are the ones :func:`written_dates` reads."""
     months = _month_names()
     ordinal = r"(?:st|nd|rd|th)?"
+    # The source languages' forms too: "15. Februar 2022", "15 de febrero de 2022", "15
+    # lutego 2022 r." (the year's abbreviation in Polish).
     named = (
-        rf"(?:(?P<wd>\d{{1,2}}){ordinal}[ \t]+(?P<wm>(?i:{months}))\.?,?[ \t]+(?P<wy>\d{{4}})"
+        rf"(?:(?P<wd>\d{{1,2}})(?:{ordinal}|\.)[ \t]+(?:de[ \t]+)?(?P<wm>(?i:{months}))\.?,?"
+        rf"[ \t]+(?:de[ \t]+)?(?P<wy>\d{{4}})(?:[ \t]+r\.)?"
         rf"|(?P<am>(?i:{months}))\.?[ \t]+(?P<ad>\d{{1,2}}){ordinal},?[ \t]+(?P<ay>\d{{4}}))"
     )
     return (
@@ -203,14 +221,17 @@ def bare_date_re() -> regex.Pattern[str]:
 @once
 def dated_entry_re() -> regex.Pattern[str]:
     """The pattern of a line that starts with a date or a clock time: the entry of a
-    liveblog, a diary or a timeline ("16 February 2022", "Feb 16:", "17:10 - Kyiv")."""
+    liveblog, a diary or a timeline ("16 February 2022", "Feb 16:", "17:10 - Kyiv"), maybe
+    after a bullet or in brackets ("• 25 February 2022: ...", "- 16 February", "[16
+    February] ..."), and a liveblog's clock with "am" or "pm" ("10.32am GMT: ...")."""
     months = _month_names()
     return regex.compile(
-        r"(?m)^[ \t]*(?:(?i:" + _weekday_names() + r")\.?,?[ \t]+)?"
-        r"(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+(?i:" + months + r")\b"
+        r"(?m)^[ \t]*(?:[-–—•·▪*][ \t]*|\[[ \t]*)?(?:(?i:" + _weekday_names() + r")\.?,?[ \t]+)?"
+        r"(?:\d{1,2}(?:st|nd|rd|th|\.)?[ \t]+(?:de[ \t]+)?(?i:" + months + r")\b"
         r"|(?i:" + months + r")\.?[ \t]+\d{1,2}\b"
         r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b"
-        r"|\d{1,2}(?::|h)\d{2}\b)"
+        r"|\d{1,2}(?::|h)\d{2}\b"
+        r"|\d{1,2}[.:]\d{2}[ \t]*(?i:[ap]\.?m\b))"
     )
 
 
@@ -224,6 +245,17 @@ def dated_entries_follow(text: str, end: int) -> bool:
     >>> dated_entries_follow("15 February 2022\\nTroops left.\\n\\n18:05 Talks began.", 17)
     True
     >>> dated_entries_follow("15 February 2022\\nTroops left on 16 February 2022.", 17)
+    False
+
+    A timeline's bulleted or bracketed entries and a liveblog's "10.32am" are entries too:
+
+    >>> dated_entries_follow("24 February 2022\\nInvasion.\\n\\n• 25 February 2022: Shelling.", 17)
+    True
+    >>> dated_entries_follow("24 February 2022\\nInvasion.\\n[25 February] Shelling.", 17)
+    True
+    >>> dated_entries_follow("24 February 2022\\nInvasion.\\n\\n10.32am GMT: Sirens.", 17)
+    True
+    >>> dated_entries_follow("24 February 2022\\nInvasion.\\n- 10.5 per cent fell.", 17)
     False
     """
     return dated_entry_re().search(text, end) is not None
@@ -771,8 +803,7 @@ def date_names() -> frozenset[str]:
     >>> "feb" in date_names(), "tuesday" in date_names(), "may" in date_names()
     (True, True, True)
     """
-    names = [ln for t in ("header_months.txt", "header_weekdays.txt") for ln in load_table(t)]
-    return frozenset(w.lower() for ln in names for w in ln.split())
+    return frozenset(month_numbers()) | frozenset(weekday_numbers())
 
 
 def header_block(text: str) -> tuple[HeaderLine, ...]:
