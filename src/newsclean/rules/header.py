@@ -13,7 +13,9 @@ byline or a date in the body is never touched.
 The page's title, which scrapers take for the first line, may carry what the page adds to
 it: the site's name and the date ("... - DW - 09.02.2023", "... - RT in Russian", "...:
 February 12, 2023, 00:12"). NC306 removes only a site of its table, a domain name or a date;
-any other " - X" is the headline's own ("... - British intelligence").
+any other " - X" is the headline's own ("... - British intelligence"). A date with no site
+beside it may be the event's ("Elections in Turkey - 14.05.2023"): it goes only with the
+minute a page published at ("00:12"), and is reported otherwise.
 
 Scrapers that serialise a record as text sometimes prepend its fields: ``date 2022-02-15``
 before the first sentence, on its own line or run into it. The header is removed and its
@@ -417,8 +419,28 @@ def views_re() -> regex.Pattern[str]:
         r"(?:(?:(?i:" + months + r")\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+(?i:" + months + r")\.?)"
         r"(?:,?[ \t]+\d{1,2}[:.]\d{2})?|\d{1,2}:\d{2})"
     )
-    pattern = r"\s*(?:" + yearless + r"[ \t]*[•·|][ \t]*)?" + VIEWS_COUNT + r"[ \t]*(?:\r?\n|\Z)\s*"
+    pattern = (
+        r"\s*(?P<stamp>"
+        + yearless
+        + r"[ \t]*[•·|][ \t]*)?"
+        + VIEWS_COUNT
+        + r"[ \t]*(?:\r?\n|\Z)\s*"
+    )
     return compiled_patterns("header-views", (pattern,))[0]
+
+
+def counter_form(match: regex.Match[str]) -> bool:
+    """Whether a :func:`views_re` match has a form only a page's counter has: a label
+    ("Views: 1,204"), a rounded count ("1.2K views") or a date or a time before it
+    ("February 15, 08:45 • 12345 views"). A count and "views" alone may be a title ("360
+    views" over a photo story), which another header line must confirm.
+
+    >>> counter_form(views_re().match("Views: 360")), counter_form(views_re().match("1.2K views"))
+    (True, True)
+    >>> counter_form(views_re().match("360 views")), counter_form(views_re().match("12,345 views"))
+    (False, False)
+    """
+    return bool(match.group("views2") or match.group("k") or match.group("stamp"))
 
 
 def view_count(match: regex.Match[str]) -> int:
@@ -727,7 +749,7 @@ def _line_at(text: str, pos: int) -> HeaderLine | None:
     if (m := reading_time_re().match(text, pos)) is not None:
         return HeaderLine(pos, m.end(), "reading", (m.group("n") or m.group("n2"),))
     if (m := views_re().match(text, pos)) is not None and m.end() < len(text):
-        return HeaderLine(pos, m.end(), "views", (str(view_count(m)),))
+        return HeaderLine(pos, m.end(), "views", (str(view_count(m)),), counter_form(m))
     if (
         (m := byline_re().match(text, pos)) is not None
         and (byline := _byline_match(m)) is not None
@@ -984,7 +1006,15 @@ def find_reading_time(text: str, ctx: Context) -> tuple[Change, ...]:
 
 
 def find_view_count(text: str, ctx: Context) -> tuple[Change | Meta, ...]:
-    lines = [ln for ln in header_block(text) if ln.kind == "views"]
+    block = header_block(text)
+    lines = [ln for ln in block if ln.kind == "views"]
+    if not lines:
+        return ()
+    # "360 views" alone may be a title: it goes only beside another header line.
+    if not all(ln.sure for ln in lines) and not byline_confirmed(
+        block, ctx.metadata.get("removed"), _CONFIRMING_VIEWS
+    ):
+        lines = [ln for ln in lines if ln.sure]
     out: list[Change | Meta] = [Meta("views", int(ln.values[0])) for ln in lines[:1]]
     for ln in lines:
         start, end = removal_span(text, ln.start, ln.end)
@@ -1059,12 +1089,37 @@ def _tlds() -> frozenset[str]:
 
 
 class TitleSuffix(NamedTuple):
-    """A page title's suffix: where it starts in the title, the site it names (empty: none)
-    and the ISO date it gives (``None``: none, or one that reads two ways)."""
+    """A page title's suffix: where it starts in the title, the site it names (empty: none),
+    the ISO date it gives (``None``: none, or one that reads two ways) and whether it is
+    the page's beyond doubt (``False``: a date alone, which may be the event's, see
+    :func:`page_stamp`)."""
 
     start: int
     site: str
     date: str | None
+    sure: bool = True
+
+
+#: A clock's hours, minutes and seconds.
+_CLOCK_RE = regex.compile(r"(\d{1,2})(?:[:.]|h)(\d{2})(?::(\d{2}))?")
+
+
+def page_stamp(clock: str) -> bool:
+    """Whether the time after a title's date (``clock``, "" for none) reads as the page's
+    stamp rather than an event's time: a page stamps the minute it published at, any
+    minute ("00:12", "14:10"), while an event is set for a round time ("21:00", "10:30",
+    "19:45"), and a date without a time is a day's, the page's or the event's. With seconds
+    it is a stamp.
+
+    >>> page_stamp(", 00:12"), page_stamp(", 14:10"), page_stamp(" 10:32:05")
+    (True, True, True)
+    >>> page_stamp(", 21:00"), page_stamp(" - 19:45"), page_stamp(" at 18h30"), page_stamp("")
+    (False, False, False, False)
+    """
+    m = _CLOCK_RE.search(clock)
+    if m is None:
+        return False
+    return m.group(3) is not None or int(m.group(2)) % 15 != 0
 
 
 def title_suffix(title: str, extra_sites: tuple[str, ...] = ()) -> TitleSuffix | None:
@@ -1075,15 +1130,15 @@ def title_suffix(title: str, extra_sites: tuple[str, ...] = ()) -> TitleSuffix |
     off a site with a date only. Any other " - X" is the headline's own ("... - Blair").
 
     >>> title_suffix("Relations with Germany are developing in waves - DW - 09.02.2023")
-    TitleSuffix(start=46, site='DW', date='2023-02-09')
+    TitleSuffix(start=46, site='DW', date='2023-02-09', sure=True)
     >>> title_suffix("Lithuania sent anti-aircraft guns to Ukraine - RT in Russian")
-    TitleSuffix(start=44, site='RT in Russian', date=None)
+    TitleSuffix(start=44, site='RT in Russian', date=None, sure=True)
     >>> title_suffix("Depressurization occurred on the ISS: February 12, 2023, 00:12")
-    TitleSuffix(start=36, site='', date='2023-02-12')
+    TitleSuffix(start=36, site='', date='2023-02-12', sure=True)
     >>> title_suffix("Bloomberg named Trump's rival: In the world: Politics: INFOX.ru").site
     'INFOX.ru'
     >>> title_suffix("Russia launches offensive in Luhansk - ISW-DW-09.02.2023")
-    TitleSuffix(start=42, site='DW', date='2023-02-09')
+    TitleSuffix(start=42, site='DW', date='2023-02-09', sure=True)
     >>> title_suffix("Russian army suffered biggest losses - British intelligence") is None
     True
     >>> title_suffix("Abortion not a poll issue - Blair"), title_suffix("Review: Reuters at 150")
@@ -1094,6 +1149,14 @@ def title_suffix(title: str, extra_sites: tuple[str, ...] = ()) -> TitleSuffix |
     True
     >>> title_suffix("Twitter gets a new name and address: X.com") is None
     True
+
+    A date alone may be an event's: it is the page's only with a time a page stamps
+    (see :func:`page_stamp`); else the suffix is found but not sure:
+
+    >>> title_suffix("Elections in Turkey - 14.05.2023")
+    TitleSuffix(start=19, site='', date='2023-05-14', sure=False)
+    >>> title_suffix("Euro 2024 final Spain v England: July 14, 2024, 21:00").sure
+    False
     """
     if len(title) > TITLE_MAX_CHARS + 80 or not _tail_gate(title.rstrip(), extra_sites):
         return None
@@ -1131,7 +1194,10 @@ def title_suffix(title: str, extra_sites: tuple[str, ...] = ()) -> TitleSuffix |
         if not days:
             return None
         date = days[0].isoformat() if len(days) == 1 else None
-    return TitleSuffix(m.start(), " ".join(site.split()), date)
+    # A site beside the date makes it the page's; a date alone may be the event's
+    # ("Elections in Turkey - 14.05.2023", "Euro 2024 final: July 14, 2024, 21:00").
+    sure = bool(site) or page_stamp(m.group("clock") or "")
+    return TitleSuffix(m.start(), " ".join(site.split()), date, sure)
 
 
 def find_title_suffix(text: str, ctx: Context) -> tuple[Change | Meta, ...]:
@@ -1155,6 +1221,9 @@ def find_title_suffix(text: str, ctx: Context) -> tuple[Change | Meta, ...]:
         return ()
     cut = start + found.start
     shown = title[found.start :].strip(" \t-–—|•:")
+    if not found.sure:
+        message = f"date after the title may be the page's or the event's ({shown}): left"
+        return (Change(cut, start + len(title), None, message),)
     out: list[Change | Meta] = []
     if found.date is not None and "date" not in ctx.metadata:
         out.append(Meta("date", found.date))
@@ -1166,12 +1235,17 @@ def find_title_suffix(text: str, ctx: Context) -> tuple[Change | Meta, ...]:
 
 #: The rules whose header lines confirm a byline that is not sure (see :func:`byline_names`).
 _CONFIRMING = frozenset({"NC301", "NC302", "NC303"})
+#: The rules whose header lines confirm a views counter that is not sure (a byline too).
+_CONFIRMING_VIEWS = _CONFIRMING | {"NC304"}
 
 
-def byline_confirmed(block: tuple[HeaderLine, ...], removed: object) -> bool:
-    """Whether a byline that is not sure stands in a header: the block has another line,
-    or one was removed from the start before it (``removed``: ``metadata["removed"]``, the
-    other header rules run first and take their lines away).
+def byline_confirmed(
+    block: tuple[HeaderLine, ...], removed: object, rules: frozenset[str] = _CONFIRMING
+) -> bool:
+    """Whether a byline (or a views counter) that is not sure stands in a header: the block
+    has another line, or one was removed from the start before it (``removed``:
+    ``metadata["removed"]``, the other header rules, ``rules``, run first and take their
+    lines away).
 
     >>> block = header_block("By John Smith\\n4 min read\\n\\nThe talks")
     >>> byline_confirmed(block, None), byline_confirmed(block[:1], None)
@@ -1183,7 +1257,7 @@ def byline_confirmed(block: tuple[HeaderLine, ...], removed: object) -> bool:
         return True
     if not isinstance(removed, list):
         return False
-    return any(isinstance(b, dict) and b.get("rule") in _CONFIRMING for b in removed)
+    return any(isinstance(b, dict) and b.get("rule") in rules for b in removed)
 
 
 def find_byline(text: str, ctx: Context) -> tuple[Change | Meta, ...]:
