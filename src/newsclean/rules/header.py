@@ -6,9 +6,12 @@ bare date line, "Tuesday, 15 February 2022", when no later line starts with a da
 liveblog's entries do), the date of the last update (NC302, ``metadata["updated"]``: never
 taken for the publication date; it may follow the date on its line, "Published on ... -
 Updated on ..."), a reading time (NC303), a byline (NC304, ``metadata["author"]``) and a
-views counter (NC305, ``metadata["views"]``). :func:`header_block` reads the block once for
-the five rules; nothing after the first line that is none of these is looked at, so a
-byline or a date in the body is never touched.
+views counter (NC305, ``metadata["views"]``; a count and "views" alone, "360 views", may
+be a title and goes only beside another header line). :func:`header_block` reads the block
+once for the five rules; nothing after the first line that is none of these is looked at,
+so a byline or a date in the body is never touched. A date's month and weekday may be
+written in the source language, which the translation left ("15 febbraio 2022", "Dienstag,
+15. Februar 2022"; ``data/header_months_foreign.txt``).
 
 The page's title, which scrapers take for the first line, may carry what the page adds to
 it: the site's name and the date ("... - DW - 09.02.2023", "... - RT in Russian", "...:
@@ -1333,8 +1336,8 @@ RULES = (
         code="NC305",
         name="view-count",
         family="header",
-        summary="Remove a views counter line at the start ('12345 views'); the count is "
-        "metadata['views'].",
+        summary="Remove a views counter line at the start ('Views: 12345'; '12345 views' "
+        "beside another header line); the count is metadata['views'].",
         find=find_view_count,
         before="February 15, 08:45 • 12345 views\n\nThe Verkhovna Rada will meet on Thursday.",
         after="The Verkhovna Rada will meet on Thursday.",
@@ -1345,7 +1348,8 @@ RULES = (
         name="title-suffix",
         family="header",
         summary="Remove a site's name or a date that a page adds to the title on the first line "
-        "('... - DW - 09.02.2023'); the date is metadata['date'].",
+        "('... - DW - 09.02.2023'); the date is metadata['date']. A date alone, which may be "
+        "an event's, goes only with a page's time stamp; else it is reported.",
         find=find_title_suffix,
         before="NATO discusses further support for Ukraine - DW - 14.02.2023\n"
         "The talks went on in Brussels.",
