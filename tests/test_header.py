@@ -321,9 +321,99 @@ def test_a_bare_date_line_at_the_start_goes_unless_other_entries_are_dated(
 @given(
     st.integers(1, 10**7),
     st.sampled_from(["{n} views", "{n:,} views", "Views: {n}", "February 15, 08:45 • {n} views"]),
+    st.sampled_from(["", "Published: 15/02/2022\n", "By Marco Rossi\n"]),
+    st.booleans(),
 )
-def test_a_views_counter_at_the_start_goes_and_its_count_is_returned(n: int, form: str) -> None:
-    text = form.format(n=n) + "\n\n" + SENTENCE
+def test_a_views_counter_at_the_start_goes_and_its_count_is_returned(
+    n: int, form: str, other: str, other_first: bool
+) -> None:
+    counter = form.format(n=n) + "\n"
+    head = other + counter if other_first else counter + other
+    text = head + "\n" + SENTENCE
     result = newsclean.fix_and_explain(text, newsclean.Config(select=["NC3"]))
+    # A count and "views" alone may be a title ("360 views" over a photo story): only a
+    # counter's own form (a label, a time before it) or another header line beside it
+    # makes it the page's counter.
+    if form.startswith("{n") and not other:
+        assert result.text == text
+        assert "views" not in result.metadata
+    else:
+        assert result.text == SENTENCE
+        assert result.metadata["views"] == n
+
+
+# --- Timelines' and liveblogs' entries; dates in the source language (NC301) ---
+
+ENTRY_MARKS = st.sampled_from(["", "• ", "- ", "* ", "– ", "["])
+ENTRY_FORMS = st.sampled_from(["{d} {month} {y}: ", "{d} {month}] ", "{month} {d}: "])
+
+
+@settings(deadline=None)  # the first example loads the rules
+@given(DAYS, BARE_FORMS, ENTRY_MARKS, ENTRY_FORMS, st.booleans())
+def test_a_date_line_over_bulleted_bracketed_or_timed_entries_is_the_first_entry(
+    day: dt.date, form: str, mark: str, entry: str, clock: bool
+) -> None:
+    after = day + dt.timedelta(days=1)
+    later = "10.32am GMT: " if clock else mark + written(entry, after)
+    text = written(form, day) + "\n" + SENTENCE + "\n\n" + later + "Kyiv said no."
+    assert newsclean.fix(text, newsclean.Config(select=["NC3"])) == text
+
+
+#: The month names of the source languages, as the test states them (not read from the
+#: rule's table): Italian, Spanish, German, Polish (genitive), Portuguese.
+FOREIGN_MONTHS = {
+    "{d} {it} {y}": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre "
+    "ottobre novembre dicembre",
+    "{d} de {it} de {y}": "enero febrero marzo abril mayo junio julio agosto septiembre "
+    "octubre noviembre diciembre",
+    "{d}. {it} {y}": "Januar Februar März April Mai Juni Juli August September Oktober "
+    "November Dezember",
+    "{d} {it} {y} r.": "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września "
+    "października listopada grudnia",
+    "{d} de {it} de {y}, {t}": "janeiro fevereiro março abril maio junho julho agosto setembro "
+    "outubro novembro dezembro",
+}
+
+
+@settings(deadline=None)  # the first example loads the rules
+@given(st.sampled_from(sorted(FOREIGN_MONTHS)), DAYS, st.sampled_from(["", "Published: "]))
+def test_a_header_date_in_the_source_language_is_removed_and_returned_in_iso_form(
+    form: str, day: dt.date, key: str
+) -> None:
+    month = FOREIGN_MONTHS[form].split()[day.month - 1]
+    line = key + form.format(d=day.day, it=month, y=day.year, t="11:42")
+    result = newsclean.fix_and_explain(line + "\n\n" + SENTENCE, newsclean.Config(select=["NC3"]))
     assert result.text == SENTENCE
-    assert result.metadata["views"] == n
+    assert result.metadata["date"] == day.isoformat()
+
+
+# --- A date alone after the title: the page's stamp or the event's date (NC306) ---
+
+
+@settings(deadline=None)  # the first example loads the rules
+@given(
+    HEADLINE,
+    st.sampled_from([" - {d:02d}.{m:02d}.{y}", ": {d} {month} {y}, {hh:02d}:{mm:02d}"]),
+    DAYS,
+    st.integers(0, 23),
+    st.integers(0, 59),
+)
+def test_a_date_alone_after_the_title_goes_only_with_a_publication_minute(
+    headline: str, form: str, day: dt.date, hour: int, minute: int
+) -> None:
+    suffix = form.format(
+        d=day.day, m=day.month, y=day.year, month=MONTHS[day.month - 1], hh=hour, mm=minute
+    )
+    text = headline + suffix + "\n\n" + SENTENCE
+    config = newsclean.Config(select=["NC306"])
+    result = newsclean.fix_and_explain(text, config)
+    # An event is set for a round time; a page stamps the minute it published at.
+    stamp = "{hh" in form and minute % 15 != 0
+    if stamp:
+        assert result.text == headline + "\n\n" + SENTENCE
+        assert result.metadata["date"] == day.isoformat()
+    else:
+        assert result.text == text
+        assert "date" not in result.metadata
+        findings = newsclean.detect(text, config)
+        assert [(f.rule, f.replacement) for f in findings] == [("NC306", None)]

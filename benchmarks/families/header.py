@@ -79,6 +79,35 @@ def written_date(rng: random.Random) -> str:
     return value
 
 
+#: A date line the translation left in the source language ("15 febbraio 2022", "15 de
+#: febrero de 2022", "15. Februar 2022", "15 lutego 2022 r.", "15 février 2022"): the form
+#: and the language's month names.
+FOREIGN_DATES = (
+    ("{d} {month} {y}", "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre"),
+    ("{d} de {month} de {y}", "enero febrero marzo abril mayo junio julio agosto septiembre"),
+    ("{d}. {month} {y}", "Januar Februar März April Mai Juni Juli August September"),
+    ("{d} {month} {y} r.", "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września"),
+    ("{d} {month} {y}", "janvier février mars avril mai juin juillet août septembre"),
+)
+
+
+def foreign_date(rng: random.Random) -> str:
+    """A date between 2000 and 2024 (January to September: the months the forms list)
+    written in a source language, sometimes with a time.
+
+    >>> foreign_date(random.Random(3))
+    '28 de mayo de 2024 - 19:30'
+    """
+    form, months = rng.choice(FOREIGN_DATES)
+    day = dt.date(2000, 1, 1) + dt.timedelta(days=rng.randrange(25 * 365))
+    names = months.split()
+    day = day.replace(month=1 + (day.month - 1) % len(names), day=min(day.day, 28))
+    value = form.format(d=day.day, month=names[day.month - 1], y=day.year)
+    if rng.random() < 0.3:
+        value += f" - {rng.randrange(24):02d}:{rng.randrange(60):02d}"
+    return value
+
+
 #: Bylines: journalists of the source languages' sites (their names are not in the
 #: document), one or two, sometimes with a role.
 FIRST_NAMES = ("Marco", "Anna", "Olena", "Piotr", "Elena", "Javier", "Katarzyna", "Jürgen")
@@ -133,6 +162,10 @@ def header_block(rng: random.Random) -> str:
         hour, minute = rng.randrange(24), rng.randrange(60)
         clock = f"{hour:02d}h{minute:02d}" if forms.random() < 0.3 else f"{hour:02d}:{minute:02d}"
         date += rng.choice(("", " at")) + " " + clock
+    # A bare date line left in the source language, from a generator of its own.
+    language = side_generator(rng, "language")
+    if language.random() < 0.15:
+        date = foreign_date(language)
     lines = [date]
     if rng.random() < 0.3:
         updated = rng.choice(UPDATED_KEYS) + " " + written_date(rng)

@@ -36,7 +36,7 @@ import regex
 from ..config import ConfigError
 from ..edits import Change
 from ..registry import Context, Option, Rule
-from ..resources import compiled_patterns, derived, load_table
+from ..resources import compiled_patterns, derived, load_table, zipf_frequency
 from .header import credits_line
 
 __all__ = [
@@ -1142,12 +1142,21 @@ def reads_as_prose(text: str) -> bool:
     return bool(ATTRIBUTION_END_RE.search(text) or CLAUSE_AFTER_COMMA_RE.search(text))
 
 
+#: The finite verbs (auxiliaries and "said") that make a sentence of a subject.
+_FINITE = (
+    r"(?:is|was|are|were|has|had|have|will|would|can|could|did|does|do|may|might|must|should"
+    r"|said|says)(?![\p{L}\p{N}])"
+)
 #: A sentence of the article that opens lower-case after "Read more:": a subject pronoun or
-#: demonstrative and a finite verb ("that was the advice …", "it is what they wanted.").
+#: demonstrative and a finite verb ("that was the advice …", "it is what they wanted."), or
+#: a noun phrase of up to five words after a determiner and one of those verbs ("the
+#: government said it would raise taxes.").
 LOWERCASE_SENTENCE_RE = regex.compile(
-    r"(?:that|this|it|he|she|they|we|there|these|those|you)[ \t]+(?:(?:is|was|are|were|has"
-    r"|had|have|will|would|can|could|did|does|do|may|might|must|should|said|says)"
-    r"(?![\p{L}\p{N}])|\p{Ll}+(?:ed|s)[ \t])"
+    r"(?:(?:that|this|it|he|she|they|we|there|these|those|you)[ \t]+(?:"
+    + _FINITE
+    + r"|\p{Ll}+(?:ed|s)[ \t])"
+    r"|(?:the|a|an|his|her|its|their|our|some|many|most)[ \t]+"
+    r"(?:[\p{L}\p{N}'’-]++[ \t]+){1,5}?" + _FINITE + r")"
 )
 #: The end of a statement: a full stop or "!" (closing quotes or brackets may follow).
 STATEMENT_END_RE = regex.compile(r"[.!][\p{Pf}\p{Pe}\"']*\h*$")
@@ -1166,6 +1175,10 @@ def lowercase_sentence(text: str) -> bool:
     False
     >>> lowercase_sentence("this is how Russia prepares for war"), lowercase_sentence("They were.")
     (False, False)
+    >>> lowercase_sentence("the government said it would raise taxes.")
+    True
+    >>> lowercase_sentence("the head of the Munich Conference opposes the red lines.")
+    False
     """
     if not text[:1].islower() or STATEMENT_END_RE.search(text) is None:
         return False
@@ -2120,6 +2133,29 @@ DESK_CODES_RE = regex.compile(
 SLASH_WORDS = frozenset(
     {"and/or", "he/she", "his/her", "him/her", "yes/no", "on/off", "in/out", "am/pm", "up/down"}
 )
+#: A part of desk codes that English uses this often (Zipf) is a word, not initials: codes
+#: whose parts are all such words ("ok/ ok/", "yes/ no/") are no desk codes. Initials are
+#: rarer ("jk" 3.5, "mal" 3.6, "ll" 4.7, "es" 3.9).
+DESK_WORD_ZIPF = 5.0
+_LETTERS_RE = regex.compile(r"\p{L}+")
+
+
+def initials_shape(codes: str) -> bool:
+    """Whether the slash-joined parts of ``codes`` read as people's initials: not one part
+    said again and again ("ok/ ok/"), and not every part a frequent English word ("yes/
+    no/"; see :data:`DESK_WORD_ZIPF`).
+
+    >>> initials_shape("jk/ mal/"), initials_shape("mn/ll/jc"), initials_shape("JPF // APN")
+    (True, True, True)
+    >>> initials_shape("ok/ ok/"), initials_shape("yes/ no/"), initials_shape("go/ go/ go/")
+    (False, False, False)
+    """
+    parts = [p.casefold() for p in _LETTERS_RE.findall(codes)]
+    if len(set(parts)) < 2:
+        return False
+    return not all(zipf_frequency(p) >= DESK_WORD_ZIPF for p in parts)
+
+
 #: The end marker of Anadolu's wire copy, fused to the last sentence ("… in the world.-0-").
 FUSED_END_MARK_RE = regex.compile(r"(?<=[.!?\"”»)])[ \t]*-0-[ \t]*$")
 #: What ends the article's last line before a weak end code: a sentence's end.
@@ -2139,6 +2175,8 @@ def end_code(line: str, agencies: frozenset[str]) -> str | None:
     ('weak', 'weak', 'weak')
     >>> end_code("Kyiv/Moscow", ag), end_code("The End", ag), end_code("and/or", ag)
     (None, None, None)
+    >>> end_code("ok/ ok/", ag), end_code("yes/ no/", ag)  # words, not initials
+    (None, None)
     """
     s = line.strip()
     if not s or len(s) > END_CODE_CHARS:
@@ -2150,7 +2188,7 @@ def end_code(line: str, agencies: frozenset[str]) -> str | None:
         if tail.strip().casefold() == "end" and agency_part(head.strip(), agencies):
             return "strong"
         m = DESK_CODES_RE.fullmatch(s)
-        if m is None:
+        if m is None or not initials_shape(s):
             return None
         strong = m.group("trail") or m.group("more").count("/") > 1 or "//" in s
         if strong:

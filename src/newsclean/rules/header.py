@@ -6,14 +6,19 @@ bare date line, "Tuesday, 15 February 2022", when no later line starts with a da
 liveblog's entries do), the date of the last update (NC302, ``metadata["updated"]``: never
 taken for the publication date; it may follow the date on its line, "Published on ... -
 Updated on ..."), a reading time (NC303), a byline (NC304, ``metadata["author"]``) and a
-views counter (NC305, ``metadata["views"]``). :func:`header_block` reads the block once for
-the five rules; nothing after the first line that is none of these is looked at, so a
-byline or a date in the body is never touched.
+views counter (NC305, ``metadata["views"]``; a count and "views" alone, "360 views", may
+be a title and goes only beside another header line). :func:`header_block` reads the block
+once for the five rules; nothing after the first line that is none of these is looked at,
+so a byline or a date in the body is never touched. A date's month and weekday may be
+written in the source language, which the translation left ("15 febbraio 2022", "Dienstag,
+15. Februar 2022"; ``data/header_months_foreign.txt``).
 
 The page's title, which scrapers take for the first line, may carry what the page adds to
 it: the site's name and the date ("... - DW - 09.02.2023", "... - RT in Russian", "...:
 February 12, 2023, 00:12"). NC306 removes only a site of its table, a domain name or a date;
-any other " - X" is the headline's own ("... - British intelligence").
+any other " - X" is the headline's own ("... - British intelligence"). A date with no site
+beside it may be the event's ("Elections in Turkey - 14.05.2023"): it goes only with the
+minute a page published at ("00:12"), and is reported otherwise.
 
 Scrapers that serialise a record as text sometimes prepend its fields: ``date 2022-02-15``
 before the first sentence, on its own line or run into it. The header is removed and its
@@ -51,11 +56,13 @@ ISO_DATE = (
 NUMERIC_DATE = r"(?P<nd>\d{1,2})(?P<sep>[./-])(?P<nm>\d{1,2})(?P=sep)(?P<ny>\d{4}|\d{2})"
 #: A two-digit year below this is 20xx, else 19xx (as POSIX ``strptime``'s ``%y``).
 CENTURY_PIVOT = 69
-#: A time after a written-out date: ", 10:32", " - 10:32", " at 10.32 a.m. CET", and the
-#: French clock " at 18h32".
+#: A time after a written-out date: ", 10:32", " - 10:32", " at 10.32 a.m. CET", the
+#: French clock " at 18h32", and the source languages' "at" and "o'clock" left untranslated
+#: (" à 18h32", " alle 11:42", " um 11:42 Uhr").
 CLOCK_TIME = (
-    r"(?:(?:[ \t]*[,|-]|[ \t]+at)?[ \t]+\d{1,2}(?:[:.]|h(?=\d{2}\b))\d{2}(?::\d{2})?"
-    r"(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+(?:[A-Z]{2,4}|(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?))?)?"
+    r"(?:(?:[ \t]*[,|-]|[ \t]+(?:at|à|alle|ore|um|às|a[ \t]+las|om|o))?"
+    r"[ \t]+\d{1,2}(?:[:.]|h(?=\d{2}\b))\d{2}(?::\d{2})?"
+    r"(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+(?:[A-Z]{2,4}|(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?|Uhr))?)?"
 )
 
 
@@ -86,33 +93,47 @@ def header_re() -> regex.Pattern[str]:
     return compiled_patterns("header", (pattern,))[0]
 
 
+#: The tables of month names: English, then the source languages' (a header the
+#: translation left as it was: "15 febbraio 2022").
+MONTH_TABLES = ("header_months.txt", "header_months_foreign.txt")
+#: The tables of weekday names, likewise.
+WEEKDAY_TABLES = ("header_weekdays.txt", "header_weekdays_foreign.txt")
+
+
+def _numbered(tables: tuple[str, ...], first: int) -> dict[str, int]:
+    """Each name on the lines of ``tables`` (one line a month or a weekday, in order) with
+    the number of its line, counted from ``first``."""
+    return {
+        name.lower(): number
+        for table in tables
+        for number, line in enumerate(load_table(table), start=first)
+        for name in line.split()
+    }
+
+
 @once
 def month_numbers() -> dict[str, int]:
-    """Each spelling of a month in ``data/header_months.txt`` with its number.
+    """Each spelling of a month in ``data/header_months.txt`` and
+    ``data/header_months_foreign.txt`` with its number.
 
     >>> month_numbers()["sept"], month_numbers()["december"]
     (9, 12)
+    >>> month_numbers()["febbraio"], month_numbers()["lutego"], month_numbers()["märz"]
+    (2, 2, 3)
     """
-    return {
-        name.lower(): number
-        for number, line in enumerate(load_table("header_months.txt"), start=1)
-        for name in line.split()
-    }
+    return _numbered(MONTH_TABLES, 1)
 
 
 @once
 def weekday_numbers() -> dict[str, int]:
-    """Each spelling of a weekday in ``data/header_weekdays.txt`` with its number (Monday 0,
-    as :meth:`datetime.date.weekday` counts).
+    """Each spelling of a weekday in ``data/header_weekdays.txt`` and
+    ``data/header_weekdays_foreign.txt`` with its number (Monday 0, as
+    :meth:`datetime.date.weekday` counts).
 
-    >>> weekday_numbers()["tues"], weekday_numbers()["sunday"]
-    (1, 6)
+    >>> weekday_numbers()["tues"], weekday_numbers()["sunday"], weekday_numbers()["martedì"]
+    (1, 6, 1)
     """
-    return {
-        name.lower(): number
-        for number, line in enumerate(load_table("header_weekdays.txt"))
-        for name in line.split()
-    }
+    return _numbered(WEEKDAY_TABLES, 0)
 
 
 #: The years a publication date may have: a header naming another is no such date.
@@ -124,12 +145,11 @@ FIELD_LINE_RE = regex.compile(r"[ \t]*(?P<key>\p{L}[\p{L} ]{0,24}?)[ \t]*:[ \t]*
 def _month_names() -> str:
     # Longest first, then alphabetical: one pattern text in every process, which the cache
     # folder keeps compiled (see :func:`newsclean.resources.compiled_patterns`).
-    return "|".join(sorted(month_numbers(), key=lambda m: (-len(m), m)))
+    return "|".join(regex.escape(m) for m in sorted(month_numbers(), key=lambda m: (-len(m), m)))
 
 
 def _weekday_names() -> str:
-    spellings = [word for line in load_table("header_weekdays.txt") for word in line.split()]
-    return "|".join(sorted(spellings, key=lambda w: (-len(w), w)))
+    return "|".join(regex.escape(w) for w in sorted(weekday_numbers(), key=lambda w: (-len(w), w)))
 
 
 def written_date_body() -> str:
@@ -138,8 +158,11 @@ def written_date_body() -> str:
     groups are the ones :func:`written_dates` reads."""
     months = _month_names()
     ordinal = r"(?:st|nd|rd|th)?"
+    # The source languages' forms too: "15. Februar 2022", "15 de febrero de 2022", "15
+    # lutego 2022 r." (the year's abbreviation in Polish).
     named = (
-        rf"(?:(?P<wd>\d{{1,2}}){ordinal}[ \t]+(?P<wm>(?i:{months}))\.?,?[ \t]+(?P<wy>\d{{4}})"
+        rf"(?:(?P<wd>\d{{1,2}})(?:{ordinal}|\.)[ \t]+(?:de[ \t]+)?(?P<wm>(?i:{months}))\.?,?"
+        rf"[ \t]+(?:de[ \t]+)?(?P<wy>\d{{4}})(?:[ \t]+r\.)?"
         rf"|(?P<am>(?i:{months}))\.?[ \t]+(?P<ad>\d{{1,2}}){ordinal},?[ \t]+(?P<ay>\d{{4}}))"
     )
     return (
@@ -203,14 +226,17 @@ def bare_date_re() -> regex.Pattern[str]:
 @once
 def dated_entry_re() -> regex.Pattern[str]:
     """The pattern of a line that starts with a date or a clock time: the entry of a
-    liveblog, a diary or a timeline ("16 February 2022", "Feb 16:", "17:10 - Kyiv")."""
+    liveblog, a diary or a timeline ("16 February 2022", "Feb 16:", "17:10 - Kyiv"), maybe
+    after a bullet or in brackets ("• 25 February 2022: ...", "- 16 February", "[16
+    February] ..."), and a liveblog's clock with "am" or "pm" ("10.32am GMT: ...")."""
     months = _month_names()
     return regex.compile(
-        r"(?m)^[ \t]*(?:(?i:" + _weekday_names() + r")\.?,?[ \t]+)?"
-        r"(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+(?i:" + months + r")\b"
+        r"(?m)^[ \t]*(?:[-–—•·▪*][ \t]*|\[[ \t]*)?(?:(?i:" + _weekday_names() + r")\.?,?[ \t]+)?"
+        r"(?:\d{1,2}(?:st|nd|rd|th|\.)?[ \t]+(?:de[ \t]+)?(?i:" + months + r")\b"
         r"|(?i:" + months + r")\.?[ \t]+\d{1,2}\b"
         r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b"
-        r"|\d{1,2}(?::|h)\d{2}\b)"
+        r"|\d{1,2}(?::|h)\d{2}\b"
+        r"|\d{1,2}[.:]\d{2}[ \t]*(?i:[ap]\.?m\b))"
     )
 
 
@@ -224,6 +250,17 @@ def dated_entries_follow(text: str, end: int) -> bool:
     >>> dated_entries_follow("15 February 2022\\nTroops left.\\n\\n18:05 Talks began.", 17)
     True
     >>> dated_entries_follow("15 February 2022\\nTroops left on 16 February 2022.", 17)
+    False
+
+    A timeline's bulleted or bracketed entries and a liveblog's "10.32am" are entries too:
+
+    >>> dated_entries_follow("24 February 2022\\nInvasion.\\n\\n• 25 February 2022: Shelling.", 17)
+    True
+    >>> dated_entries_follow("24 February 2022\\nInvasion.\\n[25 February] Shelling.", 17)
+    True
+    >>> dated_entries_follow("24 February 2022\\nInvasion.\\n\\n10.32am GMT: Sirens.", 17)
+    True
+    >>> dated_entries_follow("24 February 2022\\nInvasion.\\n- 10.5 per cent fell.", 17)
     False
     """
     return dated_entry_re().search(text, end) is not None
@@ -385,8 +422,28 @@ def views_re() -> regex.Pattern[str]:
         r"(?:(?:(?i:" + months + r")\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+(?i:" + months + r")\.?)"
         r"(?:,?[ \t]+\d{1,2}[:.]\d{2})?|\d{1,2}:\d{2})"
     )
-    pattern = r"\s*(?:" + yearless + r"[ \t]*[•·|][ \t]*)?" + VIEWS_COUNT + r"[ \t]*(?:\r?\n|\Z)\s*"
+    pattern = (
+        r"\s*(?P<stamp>"
+        + yearless
+        + r"[ \t]*[•·|][ \t]*)?"
+        + VIEWS_COUNT
+        + r"[ \t]*(?:\r?\n|\Z)\s*"
+    )
     return compiled_patterns("header-views", (pattern,))[0]
+
+
+def counter_form(match: regex.Match[str]) -> bool:
+    """Whether a :func:`views_re` match has a form only a page's counter has: a label
+    ("Views: 1,204"), a rounded count ("1.2K views") or a date or a time before it
+    ("February 15, 08:45 • 12345 views"). A count and "views" alone may be a title ("360
+    views" over a photo story), which another header line must confirm.
+
+    >>> counter_form(views_re().match("Views: 360")), counter_form(views_re().match("1.2K views"))
+    (True, True)
+    >>> counter_form(views_re().match("360 views")), counter_form(views_re().match("12,345 views"))
+    (False, False)
+    """
+    return bool(match.group("views2") or match.group("k") or match.group("stamp"))
 
 
 def view_count(match: regex.Match[str]) -> int:
@@ -695,7 +752,7 @@ def _line_at(text: str, pos: int) -> HeaderLine | None:
     if (m := reading_time_re().match(text, pos)) is not None:
         return HeaderLine(pos, m.end(), "reading", (m.group("n") or m.group("n2"),))
     if (m := views_re().match(text, pos)) is not None and m.end() < len(text):
-        return HeaderLine(pos, m.end(), "views", (str(view_count(m)),))
+        return HeaderLine(pos, m.end(), "views", (str(view_count(m)),), counter_form(m))
     if (
         (m := byline_re().match(text, pos)) is not None
         and (byline := _byline_match(m)) is not None
@@ -771,8 +828,7 @@ def date_names() -> frozenset[str]:
     >>> "feb" in date_names(), "tuesday" in date_names(), "may" in date_names()
     (True, True, True)
     """
-    names = [ln for t in ("header_months.txt", "header_weekdays.txt") for ln in load_table(t)]
-    return frozenset(w.lower() for ln in names for w in ln.split())
+    return frozenset(month_numbers()) | frozenset(weekday_numbers())
 
 
 def header_block(text: str) -> tuple[HeaderLine, ...]:
@@ -953,7 +1009,15 @@ def find_reading_time(text: str, ctx: Context) -> tuple[Change, ...]:
 
 
 def find_view_count(text: str, ctx: Context) -> tuple[Change | Meta, ...]:
-    lines = [ln for ln in header_block(text) if ln.kind == "views"]
+    block = header_block(text)
+    lines = [ln for ln in block if ln.kind == "views"]
+    if not lines:
+        return ()
+    # "360 views" alone may be a title: it goes only beside another header line.
+    if not all(ln.sure for ln in lines) and not byline_confirmed(
+        block, ctx.metadata.get("removed"), _CONFIRMING_VIEWS
+    ):
+        lines = [ln for ln in lines if ln.sure]
     out: list[Change | Meta] = [Meta("views", int(ln.values[0])) for ln in lines[:1]]
     for ln in lines:
         start, end = removal_span(text, ln.start, ln.end)
@@ -1028,12 +1092,37 @@ def _tlds() -> frozenset[str]:
 
 
 class TitleSuffix(NamedTuple):
-    """A page title's suffix: where it starts in the title, the site it names (empty: none)
-    and the ISO date it gives (``None``: none, or one that reads two ways)."""
+    """A page title's suffix: where it starts in the title, the site it names (empty: none),
+    the ISO date it gives (``None``: none, or one that reads two ways) and whether it is
+    the page's beyond doubt (``False``: a date alone, which may be the event's, see
+    :func:`page_stamp`)."""
 
     start: int
     site: str
     date: str | None
+    sure: bool = True
+
+
+#: A clock's hours, minutes and seconds.
+_CLOCK_RE = regex.compile(r"(\d{1,2})(?:[:.]|h)(\d{2})(?::(\d{2}))?")
+
+
+def page_stamp(clock: str) -> bool:
+    """Whether the time after a title's date (``clock``, "" for none) reads as the page's
+    stamp rather than an event's time: a page stamps the minute it published at, any
+    minute ("00:12", "14:10"), while an event is set for a round time ("21:00", "10:30",
+    "19:45"), and a date without a time is a day's, the page's or the event's. With seconds
+    it is a stamp.
+
+    >>> page_stamp(", 00:12"), page_stamp(", 14:10"), page_stamp(" 10:32:05")
+    (True, True, True)
+    >>> page_stamp(", 21:00"), page_stamp(" - 19:45"), page_stamp(" at 18h30"), page_stamp("")
+    (False, False, False, False)
+    """
+    m = _CLOCK_RE.search(clock)
+    if m is None:
+        return False
+    return m.group(3) is not None or int(m.group(2)) % 15 != 0
 
 
 def title_suffix(title: str, extra_sites: tuple[str, ...] = ()) -> TitleSuffix | None:
@@ -1044,15 +1133,15 @@ def title_suffix(title: str, extra_sites: tuple[str, ...] = ()) -> TitleSuffix |
     off a site with a date only. Any other " - X" is the headline's own ("... - Blair").
 
     >>> title_suffix("Relations with Germany are developing in waves - DW - 09.02.2023")
-    TitleSuffix(start=46, site='DW', date='2023-02-09')
+    TitleSuffix(start=46, site='DW', date='2023-02-09', sure=True)
     >>> title_suffix("Lithuania sent anti-aircraft guns to Ukraine - RT in Russian")
-    TitleSuffix(start=44, site='RT in Russian', date=None)
+    TitleSuffix(start=44, site='RT in Russian', date=None, sure=True)
     >>> title_suffix("Depressurization occurred on the ISS: February 12, 2023, 00:12")
-    TitleSuffix(start=36, site='', date='2023-02-12')
+    TitleSuffix(start=36, site='', date='2023-02-12', sure=True)
     >>> title_suffix("Bloomberg named Trump's rival: In the world: Politics: INFOX.ru").site
     'INFOX.ru'
     >>> title_suffix("Russia launches offensive in Luhansk - ISW-DW-09.02.2023")
-    TitleSuffix(start=42, site='DW', date='2023-02-09')
+    TitleSuffix(start=42, site='DW', date='2023-02-09', sure=True)
     >>> title_suffix("Russian army suffered biggest losses - British intelligence") is None
     True
     >>> title_suffix("Abortion not a poll issue - Blair"), title_suffix("Review: Reuters at 150")
@@ -1063,6 +1152,14 @@ def title_suffix(title: str, extra_sites: tuple[str, ...] = ()) -> TitleSuffix |
     True
     >>> title_suffix("Twitter gets a new name and address: X.com") is None
     True
+
+    A date alone may be an event's: it is the page's only with a time a page stamps
+    (see :func:`page_stamp`); else the suffix is found but not sure:
+
+    >>> title_suffix("Elections in Turkey - 14.05.2023")
+    TitleSuffix(start=19, site='', date='2023-05-14', sure=False)
+    >>> title_suffix("Euro 2024 final Spain v England: July 14, 2024, 21:00").sure
+    False
     """
     if len(title) > TITLE_MAX_CHARS + 80 or not _tail_gate(title.rstrip(), extra_sites):
         return None
@@ -1100,7 +1197,10 @@ def title_suffix(title: str, extra_sites: tuple[str, ...] = ()) -> TitleSuffix |
         if not days:
             return None
         date = days[0].isoformat() if len(days) == 1 else None
-    return TitleSuffix(m.start(), " ".join(site.split()), date)
+    # A site beside the date makes it the page's; a date alone may be the event's
+    # ("Elections in Turkey - 14.05.2023", "Euro 2024 final: July 14, 2024, 21:00").
+    sure = bool(site) or page_stamp(m.group("clock") or "")
+    return TitleSuffix(m.start(), " ".join(site.split()), date, sure)
 
 
 def find_title_suffix(text: str, ctx: Context) -> tuple[Change | Meta, ...]:
@@ -1124,6 +1224,9 @@ def find_title_suffix(text: str, ctx: Context) -> tuple[Change | Meta, ...]:
         return ()
     cut = start + found.start
     shown = title[found.start :].strip(" \t-–—|•:")
+    if not found.sure:
+        message = f"date after the title may be the page's or the event's ({shown}): left"
+        return (Change(cut, start + len(title), None, message),)
     out: list[Change | Meta] = []
     if found.date is not None and "date" not in ctx.metadata:
         out.append(Meta("date", found.date))
@@ -1135,12 +1238,17 @@ def find_title_suffix(text: str, ctx: Context) -> tuple[Change | Meta, ...]:
 
 #: The rules whose header lines confirm a byline that is not sure (see :func:`byline_names`).
 _CONFIRMING = frozenset({"NC301", "NC302", "NC303"})
+#: The rules whose header lines confirm a views counter that is not sure (a byline too).
+_CONFIRMING_VIEWS = _CONFIRMING | {"NC304"}
 
 
-def byline_confirmed(block: tuple[HeaderLine, ...], removed: object) -> bool:
-    """Whether a byline that is not sure stands in a header: the block has another line,
-    or one was removed from the start before it (``removed``: ``metadata["removed"]``, the
-    other header rules run first and take their lines away).
+def byline_confirmed(
+    block: tuple[HeaderLine, ...], removed: object, rules: frozenset[str] = _CONFIRMING
+) -> bool:
+    """Whether a byline (or a views counter) that is not sure stands in a header: the block
+    has another line, or one was removed from the start before it (``removed``:
+    ``metadata["removed"]``, the other header rules, ``rules``, run first and take their
+    lines away).
 
     >>> block = header_block("By John Smith\\n4 min read\\n\\nThe talks")
     >>> byline_confirmed(block, None), byline_confirmed(block[:1], None)
@@ -1152,7 +1260,7 @@ def byline_confirmed(block: tuple[HeaderLine, ...], removed: object) -> bool:
         return True
     if not isinstance(removed, list):
         return False
-    return any(isinstance(b, dict) and b.get("rule") in _CONFIRMING for b in removed)
+    return any(isinstance(b, dict) and b.get("rule") in rules for b in removed)
 
 
 def find_byline(text: str, ctx: Context) -> tuple[Change | Meta, ...]:
@@ -1228,8 +1336,8 @@ RULES = (
         code="NC305",
         name="view-count",
         family="header",
-        summary="Remove a views counter line at the start ('12345 views'); the count is "
-        "metadata['views'].",
+        summary="Remove a views counter line at the start ('Views: 12345'; '12345 views' "
+        "beside another header line); the count is metadata['views'].",
         find=find_view_count,
         before="February 15, 08:45 • 12345 views\n\nThe Verkhovna Rada will meet on Thursday.",
         after="The Verkhovna Rada will meet on Thursday.",
@@ -1240,7 +1348,8 @@ RULES = (
         name="title-suffix",
         family="header",
         summary="Remove a site's name or a date that a page adds to the title on the first line "
-        "('... - DW - 09.02.2023'); the date is metadata['date'].",
+        "('... - DW - 09.02.2023'); the date is metadata['date']. A date alone, which may be "
+        "an event's, goes only with a page's time stamp; else it is reported.",
         find=find_title_suffix,
         before="NATO discusses further support for Ukraine - DW - 14.02.2023\n"
         "The talks went on in Brussels.",
