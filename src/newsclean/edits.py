@@ -240,6 +240,8 @@ def compose(
             if _interacts(ch.start, ch.end, cur_starts[i], cur_ends[i], p_inserts):
                 union(n_prev + j, i)
 
+    _close_ranges(n_prev, len(fixing), find, union)
+
     groups: dict[int, tuple[list[int], list[int]]] = {}
     for i in range(n_prev):
         groups.setdefault(find(i), ([], []))[0].append(i)
@@ -280,6 +282,35 @@ def compose(
         result.append(Edit(ostart, oend, orig_text, replacement, label, "; ".join(unique)))
     result.sort(key=lambda e: (e.start, e.end))
     return result
+
+
+def _close_ranges(
+    n_prev: int, n_new: int, find: Callable[[int], int], union: Callable[[int, int], None]
+) -> None:
+    """Make every group of :func:`compose` that holds a new change hold the earlier edits
+    between its first and its last one too (ids ``0 .. n_prev - 1`` are the earlier edits in
+    order, the next ``n_new`` the new changes).
+
+    The group becomes one edit over the original text from its first earlier edit to its
+    last; an earlier edit in between that no change touched (a deletion between two
+    insertions the changes sit next to) lies inside that span, so it must be merged in,
+    not left beside it. Ranges that then overlap are merged as well.
+    """
+    with_new = {find(n_prev + j) for j in range(n_new)}
+    ranges: dict[int, tuple[int, int]] = {}
+    for i in range(n_prev):
+        root = find(i)
+        if root in with_new:
+            lo, hi = ranges.get(root, (i, i))
+            ranges[root] = (min(lo, i), max(hi, i))
+    reach, reach_root = -1, -1
+    for lo, hi, root in sorted((lo, hi, root) for root, (lo, hi) in ranges.items()):
+        if lo <= reach:
+            union(root, reach_root)
+        for i in range(max(lo, reach + 1), hi + 1):
+            union(root, i)
+        if hi > reach:
+            reach, reach_root = hi, root
 
 
 def line_starts(text: str) -> list[int]:
