@@ -60,6 +60,47 @@ def test_a_decimal_comma_before_a_unit_becomes_a_point(
     assert len(decimal_commas(text)) == 1
 
 
+list_joins = st.sampled_from([", ", " and ", " or ", "-", " to ", " × ", "; ", ", and ", " – "])
+#: What may follow a number's own unit inside a list ("1,2 UAH, 3,4 and 5,6 UAH").
+unit_joins = st.sampled_from([", ", " and ", " or ", "-", " to ", ", or "])
+list_units = st.sampled_from([" UAH", "%", " euros", " million"])
+
+
+@st.composite
+def decimal_lists(draw: st.DrawFn) -> tuple[list[str], str]:
+    """Numbers with decimal commas and the list they make, some with their own unit, the
+    last always with one."""
+    size = draw(st.integers(2, 5))
+    numbers = [f"{draw(st.integers(1, 999))},{draw(st.integers(1, 99))}" for _ in range(size)]
+    text = ""
+    for number in numbers[:-1]:
+        if draw(st.booleans()):
+            text += number + draw(list_units) + draw(unit_joins)
+        else:
+            text += number + draw(list_joins)
+    return numbers, text + numbers[-1] + draw(list_units)
+
+
+@given(decimal_lists(), frames)
+def test_a_list_of_decimal_commas_is_repaired_whole_or_reported(
+    made: tuple[list[str], str], frame: str
+) -> None:
+    numbers, listed = made
+    text = frame.format(listed)
+    whole = frame.format(listed.replace(",", "\0").replace("\0 ", ", "))
+    for number in numbers:  # each number's comma a point, the list's commas kept
+        whole = whole.replace(number.replace(",", "\0"), number.replace(",", "."), 1)
+    fixed = newsclean.fix(text, SEPARATORS)
+    assert fixed in (text, whole.replace("\0", ","))
+    reports = [f for f in newsclean.detect(text, SEPARATORS) if f.replacement is None]
+    if fixed == text:
+        assert len(reports) == 1
+        assert text[reports[0].start : reports[0].end].startswith(numbers[0])
+        assert text[reports[0].start : reports[0].end].endswith(numbers[-1])
+    else:
+        assert reports == []
+
+
 @given(st.integers(1000, 10**9), st.sampled_from([".", " ", "\u00a0"]), counted, frames)
 def test_thousands_grouped_the_source_way_are_reported_and_fixable(
     number: int, sep: str, noun: str, frame: str
