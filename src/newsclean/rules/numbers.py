@@ -9,9 +9,10 @@ two digits after the comma (``3,500`` is English for three thousand five hundred
 magnitude, a unit, a currency or a percentage right after it (``9,5 thousand``, ``2,5%``).
 A sum with a lost zero ("$110,00") has none of these, nor has a list (``rounds 3,5 and 7``),
 and is left. A list, range or size of numbers with decimal commas is repaired whole or not
-at all: when only some of them stand before a unit ("1,2, 3,4 and 5,6 UAH"), it is reported. Thousands grouped by a dot or a space are only reported: a
-space may separate two numbers ("10 737-800 planes", a phone number) and an English text may
-mean a decimal, so a person decides.
+at all: when only some of them stand before a unit ("1,2, 3,4 and 5,6 UAH"), it is
+reported. Thousands grouped by a dot or a space are only reported: a space may separate two
+numbers ("10 737-800 planes", a phone number) and an English text may mean a decimal, so a
+person decides.
 """
 
 from __future__ import annotations
