@@ -101,6 +101,33 @@ def test_a_list_of_decimal_commas_is_repaired_whole_or_reported(
         assert reports == []
 
 
+@given(
+    st.lists(st.integers(1000, 10**7), min_size=2, max_size=4),
+    st.sampled_from([".", " "]),
+    st.lists(st.sampled_from([", ", " and ", " or ", " to ", "-", ", or "]), min_size=3),
+    st.lists(st.booleans(), min_size=3),
+    counted,
+)
+def test_a_list_of_grouped_numbers_is_repaired_whole_or_reported(
+    values: list[int], sep: str, joins: list[str], nouns: list[bool], noun: str
+) -> None:
+    grouped = [f"{v:,}".replace(",", sep) for v in values]
+    listed = ""
+    for k, number in enumerate(grouped[:-1]):
+        listed += number + (f" {noun}" if nouns[k] else "") + joins[k]
+    text = f"Officials said {listed}{grouped[-1]} {noun} came."
+    fixed = newsclean.fix(text, FIXABLE)
+    whole = text
+    for number, value in zip(grouped, values, strict=True):
+        whole = whole.replace(number, f"{value:,}", 1)
+    assert fixed in (text, whole)
+    if fixed == text:
+        reports = [f for f in newsclean.detect(text, FIXABLE) if f.replacement is None]
+        assert len(reports) == 1
+        assert text[reports[0].start : reports[0].end].startswith(grouped[0])
+        assert text[reports[0].start : reports[0].end].endswith(grouped[-1])
+
+
 @given(st.integers(1000, 10**9), st.sampled_from([".", " ", "\u00a0"]), counted, frames)
 def test_thousands_grouped_the_source_way_are_reported_and_fixable(
     number: int, sep: str, noun: str, frame: str

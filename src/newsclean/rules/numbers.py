@@ -598,11 +598,75 @@ def find_decimal_commas(text: str, ctx: Context) -> list[Change]:
     return sorted(changes, key=lambda c: c.start)
 
 
+#: A number grouped in thousands by a dot or a space, with or without a noun after it (the
+#: items of a list or range: "between 75.000 and 80.000 people").
+GROUPED_SHAPE_RE = regex.compile(
+    r"(?<![\p{N}.,\p{L}+])[1-9]\p{Nd}{0,2}+(?P<sep>[.\u00a0\u202f\u2009 ])\p{Nd}{3}"
+    r"(?:(?P=sep)\p{Nd}{3})*+(?![\p{N}]|[.,]\p{N})"
+)
+#: What joins two numbers of one list or range of grouped numbers (perhaps after the first
+#: one's noun).
+GROUPED_GAP_RE = regex.compile(
+    r"(?:[ \t\u00a0]\p{Ll}++)?[ \t\u00a0]*+"
+    r"(?:,[ \t\u00a0]*+(?:(?:and|or)[ \t\u00a0]++)?|(?:and|or|to)[ \t\u00a0]++|[-–—][ \t\u00a0]*+)"
+)
+
+
+def grouped_lists(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Spans of the lists and ranges of grouped numbers of which ``found`` (from
+    :func:`grouped_thousands`) holds some but not all: repaired alone, the first would stay
+    grouped the source language's way ("between 75.000 and 80,000 people").
+
+    >>> t = "between 75.000 and 80.000 people, 10 000, 20 000 or 30 000 cases, 5.000 people"
+    >>> [t[s:e] for s, e in grouped_lists(t, grouped_thousands(t))]
+    ['75.000 and 80.000', '10 000, 20 000 or 30 000']
+    >>> grouped_lists(t := "75.000 people and 80.000 people", grouped_thousands(t))
+    []
+    """
+    if not found:
+        return []
+    starts = {start for start, _, _ in found}
+    chains: list[list[tuple[int, int]]] = []
+    last_end, last_sep = -1, ""
+    for m in GROUPED_SHAPE_RE.finditer(text):
+        if (
+            chains
+            and m["sep"] == last_sep
+            and 0 < m.start() - last_end <= MAX_LIST_GAP
+            and GROUPED_GAP_RE.fullmatch(text, last_end, m.start()) is not None
+        ):
+            chains[-1].append((m.start(), m.end()))
+        else:
+            chains.append([(m.start(), m.end())])
+        last_end, last_sep = m.end(), m["sep"]
+    out = []
+    for chain in chains:
+        ours = [start in starts for start, _ in chain]
+        if len(chain) > 1 and any(ours) and not all(ours):
+            out.append((chain[0][0], chain[-1][1]))
+    return out
+
+
 def find_grouped_thousands(text: str, ctx: Context) -> list[Change]:
     if not grouped_gate(text):  # (the gate of grouped_thousands, before the options)
         return []
     changes = []
-    for start, end, sep in grouped_thousands(text, ctx.words("units") + ctx.words("counted")):
+    found = grouped_thousands(text, ctx.words("units") + ctx.words("counted"))
+    lists = grouped_lists(text, found)
+    for start, end in lists:
+        changes.append(
+            Change(
+                start,
+                end,
+                None,
+                f"the numbers of {text[start:end]!r} are grouped in thousands the source "
+                "language's way, but only some stand before a counted noun: write them all "
+                "with commas, or none",
+            )
+        )
+    for start, end, sep in found:
+        if any(s <= start < e for s, e in lists):
+            continue
         kind = "a dot" if sep == "." else "a space"
         changes.append(
             Change(
@@ -613,7 +677,7 @@ def find_grouped_thousands(text: str, ctx: Context) -> list[Change]:
                 f"{text[start:end].replace(sep, ',')!r}",
             )
         )
-    return changes
+    return sorted(changes, key=lambda c: c.start)
 
 
 #: The options of the numbers rules (``Config(options={"NC9": {...}})``).
