@@ -733,18 +733,19 @@ def symbol_or_gloss(text: str, start: int, end: int) -> bool:
         if word_start and word_end and text[left:right] in GREEK_UNITS:
             return True
     # A transliteration in brackets after it: "мир (mir)".
-    if _LATIN_GLOSS_RE.match(text, end):
+    # (Each pattern reads a short slice: ``match(text, pos)`` on a long text costs more.)
+    if _LATIN_GLOSS_RE.match(text[end : end + 48]):
         return True
     # A quoted phrase of two words or more: a slogan, a title.
     if (
         len(letters) > 1
         and text[start - 1 : start] in QUOTES_BEFORE
         and start > 0
-        and _QUOTE_END_RE.match(text, end)
+        and _QUOTE_END_RE.match(text[end : end + 8])
     ):
         return True
     # After the name of its language: "in Ukrainian is Зеленський", "the Russian word мир".
-    return _named_language_re().search(text, max(0, start - 40), start) is not None
+    return _named_language_re().search(text[max(0, start - 40) : start]) is not None
 
 
 def first_outside_cp1252(text: str) -> int | None:

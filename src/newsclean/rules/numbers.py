@@ -17,6 +17,7 @@ person decides.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -219,27 +220,26 @@ def _with_lists(
     repaired = {start for start, _ in commas}
     gap_re = list_gap_re(units)
     lists: list[tuple[int, int]] = []
-    chains: list[list[tuple[int, int]]] = []  # each: (start, comma) of its numbers
+    chains: list[list[tuple[int, int, int]]] = []  # each: (start, comma, end) of its numbers
     last_end = -1
     for m in DECIMAL_SHAPE_RE.finditer(text):
-        comma = m.start() + m.group().index(",")
-        joined = (
+        number = (m.start(), m.start() + m.group().index(","), m.end())
+        if (
             chains
             and 0 < m.start() - last_end <= MAX_LIST_GAP
+            # (with an end: ``regex`` reads a long text to its end on a match from a start)
             and gap_re.fullmatch(text, last_end, m.start()) is not None
-        )
-        if joined:
-            chains[-1].append((m.start(), comma))
+        ):
+            chains[-1].append(number)
         else:
-            chains.append([(m.start(), comma)])
+            chains.append([number])
         last_end = m.end()
     dropped: set[int] = set()
     for chain in chains:
-        fixed = [comma in repaired for _, comma in chain]
+        fixed = [comma in repaired for _, comma, _ in chain]
         if len(chain) > 1 and any(fixed) and not all(fixed):
-            dropped.update(comma for _, comma in chain)
-            end = DECIMAL_SHAPE_RE.match(text, chain[-1][0])
-            lists.append((chain[0][0], end.end() if end else chain[-1][1] + 1))
+            dropped.update(comma for _, comma, _ in chain)
+            lists.append((chain[0][0], chain[-1][2]))
     return [c for c in commas if c[0] not in dropped], lists
 
 
@@ -664,9 +664,11 @@ def find_grouped_thousands(text: str, ctx: Context) -> list[Change]:
                 "with commas, or none",
             )
         )
+    list_starts = [s for s, _ in lists]
     for start, end, sep in found:
-        if any(s <= start < e for s, e in lists):
-            continue
+        k = bisect.bisect_right(list_starts, start) - 1
+        if k >= 0 and start < lists[k][1]:
+            continue  # in a list reported whole
         kind = "a dot" if sep == "." else "a space"
         changes.append(
             Change(
