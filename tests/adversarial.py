@@ -193,6 +193,15 @@ def thousand_counts(size: int) -> str:
     return _fill(pieces, size, 18)
 
 
+def number_lists(size: int) -> str:
+    """Lists and ranges of numbers with decimal commas and grouped thousands, some before a
+    unit or a counted noun and some not: the lists NC901 and NC902 repair whole or report."""
+    pieces = ["1,2", "3,45", "75.000", "10 000", ", ", " and ", " to ", "-", " × "]
+    pieces += [" UAH", "%", " people", ". ", "TheKremlin ", "π ", "мир (mir) "]
+    pieces += ["between 75.000 and 80.000 people, ", "1,2, 3,4 and 5,6 UAH; "] * 4
+    return _fill(pieces, size, 19)
+
+
 def random_unicode(size: int) -> str:
     """Code points from the whole Basic Multilingual Plane and beyond (no surrogates)."""
     rng = random.Random(12)
@@ -228,6 +237,7 @@ GENERATORS: dict[str, Callable[[int], str]] = {
     "dutch_and_dialogue": dutch_and_dialogue,
     "flattened_table": flattened_table,
     "thousand_counts": thousand_counts,
+    "number_lists": number_lists,
     "random_unicode": random_unicode,
 }
 

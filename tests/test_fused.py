@@ -667,3 +667,69 @@ def test_a_comma_between_two_words_gets_its_space(left: str, right: str) -> None
 def test_commas_in_lists_numbers_links_and_code_are_left(form: str, a: str, b: str, c: str) -> None:
     text = "See " + form.format(a=a, b=b, c=c) + " for more."
     assert newsclean.fix(text, Config(select=["NC107"])) == text
+
+
+# NC102: a capitalised function word glued to a name at a sentence's start ("TheKremlin").
+
+CAPITAL_OPENERS = sorted(load_table("fused_capital_openers.txt"))
+#: Brands and names of the same shape (a capitalised word glued to another): never split.
+CAMEL_BRANDS = [
+    "TheStreet",
+    "InDesign",
+    "OnePlus",
+    "AnheuserBusch",
+    "McCain",
+    "YouTube",
+    "DeSantis",
+    "LaGuardia",
+    "MacBook",
+    "PowerPoint",
+    "TheGuardian",
+    "InBev",
+    "OnStar",
+    "InStyle",
+]
+
+
+@SETTINGS
+@given(
+    opener=st.sampled_from(CAPITAL_OPENERS),
+    name=st.sampled_from(NAMES),
+    before=st.sampled_from(["", "Prices rose. ", "Talks ended.\n", "“", "Prices rose; "]),
+)
+def test_a_capital_opener_glued_to_a_name_the_document_writes_apart_is_split(
+    opener: str, name: str, before: str
+) -> None:
+    glued = opener + name
+    assume(zipf(glued) == 0)
+    text = f"{before}{glued} said so, and {opener.lower()} {name} agreed."
+    fixed = _fix(text)
+    assert fixed == text.replace(glued, f"{opener} {name}", 1)
+    # Mid-sentence the same token is a brand's shape: left.
+    inside = f"Reporters quoted {glued} on Monday, and {opener.lower()} {name} agreed."
+    assert _fix(inside) == inside
+
+
+@SETTINGS
+@given(
+    brand=st.sampled_from(CAMEL_BRANDS),
+    before=st.sampled_from(["", "Prices rose. ", "Talks ended.\n", "“", "analysts at "]),
+    context=st.lists(words, max_size=6).map(" ".join),
+)
+def test_brands_of_the_same_shape_are_never_split(brand: str, before: str, context: str) -> None:
+    # The brand's last word written apart too, after "the": the evidence a fusion would have.
+    tail = brand[max(k for k, ch in enumerate(brand) if ch.isupper()) :]
+    said = f"{brand} said {context}".rstrip()
+    text = f"{before}{said} today, and the {tail} rose."
+    assert _fix(text) == text
+    assert newsclean.fix(text) == text
+
+
+@SETTINGS
+@given(opener=st.sampled_from(CAPITAL_OPENERS), name=st.sampled_from(["Street", "House", "Design"]))
+def test_a_common_word_glued_to_a_capital_opener_is_only_reported(opener: str, name: str) -> None:
+    glued = opener + name
+    assume(zipf(glued) == 0)
+    text = f"{glued} said the shares rose, analysts wrote."
+    assert _fix(text) == text
+    assert [f.rule for f in newsclean.detect(text, FUSED)] == ["NC102"]

@@ -42,6 +42,12 @@ def test_keep_texts_are_not_reported(text: str) -> None:
     assert newsclean.fix_and_explain(text, NC7).metadata.get("language", "en") == "en"
 
 
+@pytest.mark.parametrize(("text", "run"), CASES["script_reported"])
+def test_a_leftover_of_another_script_is_reported(text: str, run: str) -> None:
+    found = newsclean.detect(text, Config(select=["NC703"]))
+    assert [text[f.start : f.end] for f in found] == [run]
+
+
 def test_document_language_and_english_only_rules_stand_down() -> None:
     italian = (
         "Il ministro degli Esteri ha detto martedì che i colloqui con la Russia andranno "
@@ -271,6 +277,31 @@ def test_latin_letters_and_addresses_are_never_reported(words: list[str], addres
 def test_a_gloss_in_brackets_is_not_reported(name: str, gloss: str) -> None:
     text = f"The {name} ({gloss}) said the talks would go on."
     assert newsclean.detect(text, Config(select=["NC703"])) == []
+
+
+GREEK_SYMBOLS = st.sampled_from(list("αβγδεπσμλθφψωΔΣΩΦΨΓΛΠΘ"))
+SYMBOL_FRAMES = st.sampled_from(
+    [
+        "The letter {} is used here.",
+        "the ratio was {} = 0.05",
+        "the {}-opioid receptor",
+        "Delta ({}) rose",
+        "{}, {} and {} were measured",
+        "the {}-{} angle",
+    ]
+)
+
+
+@settings(deadline=None)
+@given(SYMBOL_FRAMES, GREEK_SYMBOLS, st.sampled_from(["", "In Kyiv, ", "The talks went on. "]))
+def test_a_greek_letter_that_stands_as_a_symbol_is_not_reported(
+    frame: str, letter: str, before: str
+) -> None:
+    text = before + frame.replace("{}", letter)
+    assert newsclean.detect(text, Config(select=["NC703"])) == []
+    # Glued to a Latin word, the same letter is a leftover.
+    glued = before + frame.replace("{}", letter + "ness")
+    assert newsclean.detect(glued, Config(select=["NC703"])) != []
 
 
 FOREIGN_ALPHABET = [*"ab £€’“é Київ Ωμ東京 .,", "\u00b5", "\u20b4"]

@@ -60,6 +60,74 @@ def test_a_decimal_comma_before_a_unit_becomes_a_point(
     assert len(decimal_commas(text)) == 1
 
 
+list_joins = st.sampled_from([", ", " and ", " or ", "-", " to ", " × ", "; ", ", and ", " – "])
+#: What may follow a number's own unit inside a list ("1,2 UAH, 3,4 and 5,6 UAH").
+unit_joins = st.sampled_from([", ", " and ", " or ", "-", " to ", ", or "])
+list_units = st.sampled_from([" UAH", "%", " euros", " million"])
+
+
+@st.composite
+def decimal_lists(draw: st.DrawFn) -> tuple[list[str], str]:
+    """Numbers with decimal commas and the list they make, some with their own unit, the
+    last always with one."""
+    size = draw(st.integers(2, 5))
+    numbers = [f"{draw(st.integers(1, 999))},{draw(st.integers(1, 99))}" for _ in range(size)]
+    text = ""
+    for number in numbers[:-1]:
+        if draw(st.booleans()):
+            text += number + draw(list_units) + draw(unit_joins)
+        else:
+            text += number + draw(list_joins)
+    return numbers, text + numbers[-1] + draw(list_units)
+
+
+@given(decimal_lists(), frames)
+def test_a_list_of_decimal_commas_is_repaired_whole_or_reported(
+    made: tuple[list[str], str], frame: str
+) -> None:
+    numbers, listed = made
+    text = frame.format(listed)
+    whole = frame.format(listed.replace(",", "\0").replace("\0 ", ", "))
+    for number in numbers:  # each number's comma a point, the list's commas kept
+        whole = whole.replace(number.replace(",", "\0"), number.replace(",", "."), 1)
+    fixed = newsclean.fix(text, SEPARATORS)
+    assert fixed in (text, whole.replace("\0", ","))
+    reports = [f for f in newsclean.detect(text, SEPARATORS) if f.replacement is None]
+    if fixed == text:
+        assert len(reports) == 1
+        assert text[reports[0].start : reports[0].end].startswith(numbers[0])
+        assert text[reports[0].start : reports[0].end].endswith(numbers[-1])
+    else:
+        assert reports == []
+
+
+@given(
+    st.lists(st.integers(1000, 10**7), min_size=2, max_size=4),
+    st.sampled_from([".", " "]),
+    st.lists(st.sampled_from([", ", " and ", " or ", " to ", "-", ", or "]), min_size=3),
+    st.lists(st.booleans(), min_size=3),
+    counted,
+)
+def test_a_list_of_grouped_numbers_is_repaired_whole_or_reported(
+    values: list[int], sep: str, joins: list[str], nouns: list[bool], noun: str
+) -> None:
+    grouped = [f"{v:,}".replace(",", sep) for v in values]
+    listed = ""
+    for k, number in enumerate(grouped[:-1]):
+        listed += number + (f" {noun}" if nouns[k] else "") + joins[k]
+    text = f"Officials said {listed}{grouped[-1]} {noun} came."
+    fixed = newsclean.fix(text, FIXABLE)
+    whole = text
+    for number, value in zip(grouped, values, strict=True):
+        whole = whole.replace(number, f"{value:,}", 1)
+    assert fixed in (text, whole)
+    if fixed == text:
+        reports = [f for f in newsclean.detect(text, FIXABLE) if f.replacement is None]
+        assert len(reports) == 1
+        assert text[reports[0].start : reports[0].end].startswith(grouped[0])
+        assert text[reports[0].start : reports[0].end].endswith(grouped[-1])
+
+
 @given(st.integers(1000, 10**9), st.sampled_from([".", " ", "\u00a0"]), counted, frames)
 def test_thousands_grouped_the_source_way_are_reported_and_fixable(
     number: int, sep: str, noun: str, frame: str

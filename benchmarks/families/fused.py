@@ -10,7 +10,9 @@ and words always come from the corpus text, never from a list):
 - a lost space after a full stop ("hemicycle. The" -> "hemicycle.The"), also after a name
   ("met Scholz. They" -> "met Scholz.They");
 - a lost space after a comma ("Lisbon, at" -> "Lisbon,at");
-- a capitalised link word between names ("Donetsk and Lugansk" -> "Donetsk And Lugansk").
+- a capitalised link word between names ("Donetsk and Lugansk" -> "Donetsk And Lugansk");
+- a capitalised function word glued to the name after it at a sentence's start ("The
+  Kremlin said" -> "TheKremlin said").
 
 ``gold`` is always the clean input: a perfect repair undoes every injection.
 """
@@ -49,6 +51,14 @@ SITES: tuple[tuple[str, regex.Pattern[str], float], ...] = (
     ("link", regex.compile(r"(?<=\p{Ll} )" + _NAME + r" (?P<gap>and) " + _NAME + _END), 0.05),
     ("name-stop", regex.compile(r"(?<= )" + _NAME + r"\.(?P<gap> )\p{Lu}\p{Ll}+" + _END), 0.05),
     ("comma", regex.compile(r"(?<= )\p{L}{2,},(?P<gap> )\p{Ll}{2,}" + _END), 0.05),
+    (
+        "opener-name",
+        regex.compile(
+            r"(?:(?<=\A)|(?<=\n)|(?<=[.!?] ))(?:The|In|On|At|For|From|With|After|During)"
+            r"(?P<gap> )" + _NAME + _END
+        ),
+        0.03,
+    ),
 )
 
 

@@ -20,10 +20,11 @@ fused, and only then *where* to cut:
   URLs, e-mail addresses, file and code names are never touched.
 
 The rules run in this order, each on the output of the one before: NC101 (missing space after
-a full stop), NC102 (word+Name), NC103 (Name+word), NC104 (small word), NC105 (capitalised
-link word). Options (all under ``"NC1"`` or a rule code): ``protected`` (extra tokens never
-split), ``min_name_zipf`` (1.5: the least Zipf frequency that makes a capitalised part a name
-without other evidence).
+a full stop), NC102 (word+Name; a capitalised opener+Name at a sentence's start,
+"TheKremlin"), NC103 (Name+word), NC104 (small word), NC105 (capitalised link word).
+Options (all under ``"NC1"`` or a rule code): ``protected`` (extra tokens never split),
+``min_name_zipf`` (1.5: the least Zipf frequency that makes a capitalised part a name without
+other evidence).
 
 Cost: every text is cut at whitespace once (shared by the rules through a one-entry cache),
 and only chunks not yet known to be irrelevant are examined; the verdicts are cached per
@@ -557,8 +558,9 @@ class DocNames(Collection[str]):
 # --------------------------------------------------------------------------------------------
 # The token gate shared by NC102-NC104.
 
-#: What a token may concern: NC102 (hump), NC103 (capitalised), NC104 (small word).
-HUMP, CAPITALISED, SMALL = 1, 2, 4
+#: What a token may concern: NC102 (hump), NC103 (capitalised), NC104 (small word), NC102
+#: (a capitalised function word glued to a name: "TheKremlin").
+HUMP, CAPITALISED, SMALL, OPENER = 1, 2, 4, 8
 #: Whitespace-delimited chunks known to hold nothing for NC102-NC104, and the chunks that
 #: do, with their letter runs and kinds. Both are bounded; past the bound chunks are simply
 #: examined again.
@@ -596,6 +598,8 @@ def token_kind(token: str) -> int:
         kind |= CAPITALISED
     if token[0].islower() and small_word_cut(token) is not None:
         kind |= SMALL
+    if token[0].isupper() and opener_name_cut(token) is not None:
+        kind |= OPENER
     return kind
 
 
@@ -1224,7 +1228,7 @@ def has_candidates(text: str, kind: int) -> bool:
 
 
 def find_word_name(text: str, ctx: Context) -> Iterable[Change]:
-    if not has_candidates(text, HUMP):
+    if not has_candidates(text, HUMP | OPENER):
         return ()
     return _word_names(text, ctx)
 
@@ -1257,6 +1261,110 @@ def _word_names(text: str, ctx: Context) -> Iterator[Change]:
                 f"'{token}' may be '{word} {name}' run together, or a brand or code name: "
                 f"nothing shows '{name}' is a name here (not split)",
             )
+    yield from _opener_names(text, ctx)
+
+
+# A capitalised function word glued to a name at a sentence's start ("TheKremlin said").
+
+
+@lru_cache(maxsize=1)
+def _opener_name_re() -> regex.Pattern[str]:
+    """A capitalised opener of ``data/fused_capital_openers.txt`` and one capitalised word."""
+    openers = "|".join(sorted(_table("fused_capital_openers.txt"), key=lambda w: -len(w)))
+    return regex.compile(r"(?:" + openers + r")(?=\p{Lu}\p{Ll}{2,}\Z)")
+
+
+#: Such a token where it stands, between the edges of :data:`WORD_NAME_RE`.
+OPENER_TOKEN_RE = regex.compile(
+    LEFT_EDGE + r"\p{Lu}\p{Ll}++\p{Lu}\p{Ll}++(?![\p{L}\p{M}\p{N}_@/\\\-+=]|\.[\p{L}\p{N}])"
+)
+#: What may stand between a sentence's end (or a line's start) and the token that opens
+#: the next sentence: spaces, opening quotes and brackets.
+SENTENCE_GAP = " \t\u00a0\"“‘'«([„"
+
+
+def opener_name_cut(token: str) -> int | None:
+    """Where a capitalised function word ends in ``token``, glued to a capitalised word
+    ("TheKremlin", "InMoscow"), when wordfreq does not know the token ("InDesign",
+    "TheStreet", "InBev" and "OnStar" it knows: brands); ``None`` otherwise.
+
+    >>> opener_name_cut("TheKremlin"), opener_name_cut("InMoscow"), opener_name_cut("TheEuropean")
+    (3, 2, 3)
+    >>> [opener_name_cut(t) for t in ("TheStreet", "InDesign", "OnePlus", "McCain", "YouTube")]
+    [None, None, None, None, None]
+    """
+    if token in _table("fused_protected.txt"):
+        return None
+    m = _opener_name_re().match(token)
+    if m is None or zipf(token) > 0:
+        return None
+    return m.end()
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence or a line: only spaces, opening quotes or brackets
+    stand between it and the text's start, a line break, or a ".", "!", "?", ":" or ";".
+
+    >>> t = "Prices rose. TheKremlin said so; “InMoscow” too\\nTheEuropean one, said TheKremlin"
+    >>> [opens_sentence(t, t.index(w)) for w in ("TheKremlin", "InMoscow", "TheEuropean")]
+    [True, True, True]
+    >>> opens_sentence(t, t.rindex("TheKremlin"))
+    False
+    """
+    k = start
+    while k > 0 and text[k - 1] in SENTENCE_GAP:
+        k -= 1
+    return k == 0 or text[k - 1] in "\n\r.!?:;"
+
+
+def opener_cut_vouched(text: str, opener: str, name: str, names: DocNames, lexicon: Any) -> bool:
+    """Whether the name glued to a capitalised opener is one: a shipped name
+    (:func:`listed_name`), one the lexicon knows, the two words written apart elsewhere in
+    the document ("the Kremlin"), or a name rare in English that the document shows standing
+    alone (:meth:`DocNames.vouches`; a common word such as "Street" needs one of the others).
+
+    >>> doc = "TheKremlin said so. The Kremlin denied it."
+    >>> opener_cut_vouched(doc, "The", "Kremlin", DocNames(doc), None)
+    True
+    >>> doc = "TheStreet said so. Shares fell on Wall Street."
+    >>> opener_cut_vouched(doc, "The", "Street", DocNames(doc), None)
+    False
+    """
+    if listed_name(name) or (lexicon is not None and name in lexicon):
+        return True
+    if whole_word_at(text, f"{opener} {name}") or whole_word_at(text, f"{opener.lower()} {name}"):
+        return True
+    return zipf(name) < COMMON_NAME_PART_ZIPF and names.vouches(name)
+
+
+def _opener_names(text: str, ctx: Context) -> Iterator[Change]:
+    tokens = [t for t, k in candidate_tokens(text).items() if k & OPENER]
+    if not tokens:
+        return
+    protected = protected_tokens(ctx)
+    names: DocNames | None = None
+    for token in tokens:
+        cut = opener_name_cut(token)
+        if cut is None or token in protected:
+            continue
+        opener, name = token[:cut], token[cut:]
+        for m in occurrences(text, token, OPENER_TOKEN_RE):
+            if not opens_sentence(text, m.start()) or in_link(text, m.start(), m.end()):
+                continue  # mid-sentence it is a brand's or a handle's shape ("by InStat")
+            if in_code_span(text, m.start(), m.end()):
+                continue
+            if names is None:
+                names = DocNames(text)
+            if opener_cut_vouched(text, opener, name, names, ctx.config.lexicon):
+                yield space_restored(token, cut, m.start())
+            else:
+                yield Change(
+                    m.start() + cut,
+                    m.start() + cut,
+                    None,
+                    f"'{token}' may be '{opener} {name}' run together, or a brand: nothing "
+                    f"shows '{name}' is a name here (not split)",
+                )
 
 
 # --------------------------------------------------------------------------------------------
@@ -2931,7 +3039,9 @@ RULES = (
         why="A link or bold span that starts with a name loses the space before it in "
         "translation. Brand and camel-case names (iPhone, eBay, easyJet) are protected; a "
         "common word after the hump (openDemocracy, getUser) is cut only when the document "
-        "shows it is a name, else the token is reported.",
+        "shows it is a name, else the token is reported. A capitalised function word glued "
+        "to a name at a sentence's start ('TheKremlin said') is cut the same way when "
+        "wordfreq does not know the token.",
     ),
     Rule(
         code="NC103",

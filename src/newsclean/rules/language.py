@@ -646,8 +646,106 @@ def foreign_script_runs(text: str) -> list[tuple[int, int]]:
             continue
         if text[m.start() - 1 : m.start()] == "(" and text[m.end() : m.end() + 1] == ")":
             continue  # a gloss: "the Kremlin (Кремль)"
+        if symbol_or_gloss(text, m.start(), m.end()):
+            continue
         out.append((m.start(), m.end()))
     return out
+
+
+#: Greek capitals and small letters that look like Latin ones: alone, one of them is more
+#: likely a Latin letter typed on a Greek keyboard than a symbol.
+GREEK_LOOKALIKES = frozenset("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧο")
+#: Units written with a Greek letter: micro- ("5 μm") and the ohm ("10 kΩ").
+GREEK_UNITS = frozenset(
+    {"μm", "μg", "μs", "μl", "μL", "μM", "μV", "μA", "μW", "μHz", "μmol", "μSv", "kΩ", "MΩ", "GΩ"}
+)
+#: Letters of words, and the end of a quotation after a quoted phrase ("Слава Україні!”").
+_LETTERS_RE, _QUOTE_END_RE, _LATIN_GLOSS_RE = compiled_patterns(
+    "language-gloss",
+    (
+        r"\p{L}+",
+        r"[!?.,…]*+[”\"’'»“]",
+        # A transliteration in brackets after the word: "мир (mir)".
+        r"[ \t\u00a0]*+\((?=\p{Script=Latin})[\p{Script=Latin} '’-]{1,40}\)",
+    ),
+)
+QUOTES_BEFORE = "“\"‘'«„"
+
+
+@cache
+def _named_language_re() -> Any:
+    """A language's name at the end of the text before a word: "in Ukrainian is ", "the
+    Russian word ", "Russian for peace, ", "(Russian: " (``data/gloss_language_names.txt``).
+    """
+    import regex
+
+    names = "|".join(sorted(load_table("gloss_language_names.txt"), key=lambda n: -len(n)))
+    return regex.compile(
+        r"(?<!\p{L})(?:" + names + r")"
+        r"(?:[ \t\u00a0]++(?:words?|names?|term|spelling|slogan|for[ \t\u00a0]++[\p{L}-]++)){0,2}"
+        r"(?:[ \t\u00a0]++(?:is|was|as|means|reads))?"
+        r"[ \t\u00a0]*+[,:]?[ \t\u00a0]*+[“\"‘'«„]?$"
+    )
+
+
+def symbol_or_gloss(text: str, start: int, end: int) -> bool:
+    """Whether the run of another script at ``text[start:end]`` is meant: Greek letters
+    used as symbols or units ("π is about 3.14", "α = 0.05", "the μ-opioid receptor", "5 μm"),
+    or a gloss of a word ("мир (mir)", "his name in Ukrainian is Зеленський", the Russian
+    word ..., a quoted phrase: "“Слава Україні!”").
+
+    >>> t = "The letter π is 3.14, α = 0.05, the μ-opioid receptor, 5 μm and 10 kΩ."
+    >>> [t[m.start() : m.end()] for m in FOREIGN_RUN_RE.finditer(t)
+    ...  if symbol_or_gloss(t, m.start(), m.end())]
+    ['π', 'α', 'μ', 'μ', 'Ω']
+    >>> t = "peace, мир (mir), is; in Ukrainian is Зеленський; they chanted “Слава Україні!”"
+    >>> [t[m.start() : m.end()] for m in FOREIGN_RUN_RE.finditer(t)
+    ...  if symbol_or_gloss(t, m.start(), m.end())]
+    ['мир', 'Зеленський', 'Слава Україні']
+
+    Left in English prose, a word or a lookalike letter is no gloss:
+
+    >>> t = "he quotes Диалог.иа and “Коммерсант”; + 22 ° С; Αthens; Α man; В. K.; 01։23"
+    >>> [t[m.start() : m.end()] for m in FOREIGN_RUN_RE.finditer(t)
+    ...  if not symbol_or_gloss(t, m.start(), m.end())]
+    ['Диалог.иа', 'Коммерсант', 'С', 'Α', 'Α', 'В', '։']
+    """
+    run = text[start:end]
+    letters = _LETTERS_RE.findall(run)
+    # Letters that stand alone as words: Greek symbols (never a lookalike of a Latin letter).
+    if (
+        letters
+        and not text[start - 1 : start].isalpha()
+        and not text[end : end + 1].isalpha()
+        and all(len(w) == 1 and "\u0370" <= w <= "\u03ff" for w in letters)
+        and not any(w in GREEK_LOOKALIKES for w in letters)
+    ):
+        return True
+    # A unit: the whole word around the run ("μm", "kΩ").
+    if len(run) == 1:
+        left, right = start, end
+        while left > 0 and text[left - 1].isalpha() and start - left < 2:
+            left -= 1
+        while right < len(text) and text[right].isalpha() and right - end < 3:
+            right += 1
+        word_start = left == 0 or not text[left - 1].isalpha()
+        word_end = right == len(text) or not text[right].isalpha()
+        if word_start and word_end and text[left:right] in GREEK_UNITS:
+            return True
+    # A transliteration in brackets after it: "мир (mir)".
+    # (Each pattern reads a short slice: ``match(text, pos)`` on a long text costs more.)
+    if _LATIN_GLOSS_RE.match(text[end : end + 48]):
+        return True
+    # A quoted phrase of two words or more: a slogan, a title.
+    if (
+        len(letters) > 1
+        and text[start - 1 : start] in QUOTES_BEFORE
+        and start > 0
+        and _QUOTE_END_RE.match(text[end : end + 8])
+    ):
+        return True
+    # After the name of its language: "in Ukrainian is Зеленський", "the Russian word мир".
+    return _named_language_re().search(text[max(0, start - 40) : start]) is not None
 
 
 def first_outside_cp1252(text: str) -> int | None:

@@ -7,14 +7,17 @@ as they were: "almost 9,5 thousand cases", "64,2 million rubles", "75.000 people
 A decimal comma is repaired only where English cannot read the number another way: one or
 two digits after the comma (``3,500`` is English for three thousand five hundred), and a
 magnitude, a unit, a currency or a percentage right after it (``9,5 thousand``, ``2,5%``).
-A sum with a lost zero ("$110,00") has none of these, nor has a list (``rounds 3,5 and 7``)
-has none of these and is left. Thousands grouped by a dot or a space are only reported: a
-space may separate two numbers ("10 737-800 planes", a phone number) and an English text may
-mean a decimal, so a person decides.
+A sum with a lost zero ("$110,00") has none of these, nor has a list (``rounds 3,5 and 7``),
+and is left. A list, range or size of numbers with decimal commas is repaired whole or not
+at all: when only some of them stand before a unit ("1,2, 3,4 and 5,6 UAH"), it is
+reported. Thousands grouped by a dot or a space are only reported: a space may separate two
+numbers ("10 737-800 planes", a phone number) and an English text may mean a decimal, so a
+person decides.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -180,8 +183,94 @@ def grouped_thousands_re(extra: tuple[str, ...]) -> regex.Pattern[str]:
     )
 
 
+#: A number written with a decimal comma, with or without a unit after it (the items of a
+#: list: "1,2, 3,4 and 5,6 UAH").
+DECIMAL_SHAPE_RE = regex.compile(r"(?<![\p{N}.,'’])\p{Nd}{1,3},\p{Nd}{1,2}(?![\p{N}]|[.,]\p{N})")
+#: The longest stretch between two items of one list that :func:`list_gap_re` reads.
+MAX_LIST_GAP = 40
+
+
+@lru_cache(maxsize=16)
+def list_gap_re(extra: tuple[str, ...]) -> regex.Pattern[str]:
+    """What joins two numbers of one list, range or size: a comma, a semicolon, a slash,
+    a times sign, a dash, or "and", "or", "to", "by", "x" (each perhaps after a comma);
+    after the first one's unit only a comma, a dash, "and", "or" or "to". Perhaps a
+    currency sign before the second number.
+
+    >>> gap = list_gap_re(())
+    >>> [bool(gap.fullmatch(g)) for g in (", ", " and ", " UAH, ", " × ", "%; ", " in ")]
+    [True, True, True, True, False, False]
+    """
+    units = _alternation(unit_words(extra))
+    h = r"[ \t\u00a0]"
+    return regex.compile(
+        r"(?:" + h + r"?(?i:" + units + r")" + UNIT_END + h + r"*+"
+        r"(?:," + h + r"*+(?:(?i:and|or)" + h + r"++)?|(?i:and|or|to)" + h + r"++"
+        r"|[-–—]" + h + r"*+)"
+        r"|" + h + r"*+(?:[,;/×]" + h + r"*+(?:(?i:and|or)" + h + r"++)?"
+        r"|(?i:and|or|to|by|x)" + h + r"++|[-–—]" + h + r"*+))\p{Sc}?"
+    )
+
+
+def _with_lists(
+    text: str, commas: list[tuple[int, int]], units: tuple[str, ...]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """``commas`` less those in a list whose other numbers are not repaired, and the spans
+    of those lists (see :func:`decimal_comma_reading`)."""
+    repaired = {start for start, _ in commas}
+    gap_re = list_gap_re(units)
+    lists: list[tuple[int, int]] = []
+    chains: list[list[tuple[int, int, int]]] = []  # each: (start, comma, end) of its numbers
+    last_end = -1
+    for m in DECIMAL_SHAPE_RE.finditer(text):
+        number = (m.start(), m.start() + m.group().index(","), m.end())
+        if (
+            chains
+            and 0 < m.start() - last_end <= MAX_LIST_GAP
+            # (with an end: ``regex`` reads a long text to its end on a match from a start)
+            and gap_re.fullmatch(text, last_end, m.start()) is not None
+        ):
+            chains[-1].append(number)
+        else:
+            chains.append([number])
+        last_end = m.end()
+    dropped: set[int] = set()
+    for chain in chains:
+        fixed = [comma in repaired for _, comma, _ in chain]
+        if len(chain) > 1 and any(fixed) and not all(fixed):
+            dropped.update(comma for _, comma, _ in chain)
+            lists.append((chain[0][0], chain[-1][2]))
+    return [c for c in commas if c[0] not in dropped], lists
+
+
+def decimal_comma_reading(
+    text: str, units: tuple[str, ...] = ()
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(the commas to read as decimal points, the lists to report): a list, range or size
+    of numbers with decimal commas is repaired whole or not at all. When only some of its
+    numbers stand before a unit, none is repaired and the list is reported.
+
+    >>> t = "Prices: 1,2, 3,4 and 5,6 UAH, or from 1,5-2,5 to 3,5%; 21,5 × 27,5 cm."
+    >>> commas, lists = decimal_comma_reading(t)
+    >>> commas, [t[s:e] for s, e in lists]
+    ([], ['1,2, 3,4 and 5,6', '1,5-2,5 to 3,5', '21,5 × 27,5'])
+
+    A list whose every number is repaired, and one whose unit comes first:
+
+    >>> t = "from 4,99 to 5,49 euros; 1,2 UAH, 3,4 and 5,6"
+    >>> commas, lists = decimal_comma_reading(t)
+    >>> [t[s - 1 : e + 1] for s, e in commas], [t[s:e] for s, e in lists]
+    (['4,9', '5,4'], ['1,2 UAH, 3,4 and 5,6'])
+    """
+    commas = decimal_commas(text, units)
+    if not commas:
+        return [], []
+    return _with_lists(text, commas, units)
+
+
 def decimal_commas(text: str, units: tuple[str, ...] = ()) -> list[tuple[int, int]]:
-    """Spans of the commas to read as decimal points.
+    """Spans of the commas that stand before a unit, to read as decimal points (each alone:
+    :func:`decimal_comma_reading` leaves those of a list that is not repaired whole).
 
     >>> t = "almost 9,5 thousand cases and 64,2 million rubles, 2,5% and 2,50 euros"
     >>> [t[s - 1 : e + 1] for s, e in decimal_commas(t)]
@@ -491,17 +580,95 @@ def find_source_thousands(text: str, ctx: Context) -> list[Change]:
 def find_decimal_commas(text: str, ctx: Context) -> list[Change]:
     if not DECIMAL_GATE_RE.search(text):  # (the gate of decimal_commas, before the options)
         return []
-    return [
+    commas, lists = decimal_comma_reading(text, ctx.words("units"))
+    changes = [
         Change(start, end, ".", "decimal comma written as an English decimal point")
-        for start, end in decimal_commas(text, ctx.words("units"))
+        for start, end in commas
     ]
+    for start, end in lists:
+        changes.append(
+            Change(
+                start,
+                end,
+                None,
+                f"the numbers of {text[start:end]!r} are written with decimal commas, but "
+                "only some stand before a unit: write them all with points, or none",
+            )
+        )
+    return sorted(changes, key=lambda c: c.start)
+
+
+#: A number grouped in thousands by a dot or a space, with or without a noun after it (the
+#: items of a list or range: "between 75.000 and 80.000 people").
+GROUPED_SHAPE_RE = regex.compile(
+    r"(?<![\p{N}.,\p{L}+])[1-9]\p{Nd}{0,2}+(?P<sep>[.\u00a0\u202f\u2009 ])\p{Nd}{3}"
+    r"(?:(?P=sep)\p{Nd}{3})*+(?![\p{N}]|[.,]\p{N})"
+)
+#: What joins two numbers of one list or range of grouped numbers (perhaps after the first
+#: one's noun).
+GROUPED_GAP_RE = regex.compile(
+    r"(?:[ \t\u00a0]\p{Ll}++)?[ \t\u00a0]*+"
+    r"(?:,[ \t\u00a0]*+(?:(?:and|or)[ \t\u00a0]++)?|(?:and|or|to)[ \t\u00a0]++|[-–—][ \t\u00a0]*+)"
+)
+
+
+def grouped_lists(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Spans of the lists and ranges of grouped numbers of which ``found`` (from
+    :func:`grouped_thousands`) holds some but not all: repaired alone, the first would stay
+    grouped the source language's way ("between 75.000 and 80,000 people").
+
+    >>> t = "between 75.000 and 80.000 people, 10 000, 20 000 or 30 000 cases, 5.000 people"
+    >>> [t[s:e] for s, e in grouped_lists(t, grouped_thousands(t))]
+    ['75.000 and 80.000', '10 000, 20 000 or 30 000']
+    >>> grouped_lists(t := "75.000 people and 80.000 people", grouped_thousands(t))
+    []
+    """
+    if not found:
+        return []
+    starts = {start for start, _, _ in found}
+    chains: list[list[tuple[int, int]]] = []
+    last_end, last_sep = -1, ""
+    for m in GROUPED_SHAPE_RE.finditer(text):
+        if (
+            chains
+            and m["sep"] == last_sep
+            and 0 < m.start() - last_end <= MAX_LIST_GAP
+            and GROUPED_GAP_RE.fullmatch(text, last_end, m.start()) is not None
+        ):
+            chains[-1].append((m.start(), m.end()))
+        else:
+            chains.append([(m.start(), m.end())])
+        last_end, last_sep = m.end(), m["sep"]
+    out = []
+    for chain in chains:
+        ours = [start in starts for start, _ in chain]
+        if len(chain) > 1 and any(ours) and not all(ours):
+            out.append((chain[0][0], chain[-1][1]))
+    return out
 
 
 def find_grouped_thousands(text: str, ctx: Context) -> list[Change]:
     if not grouped_gate(text):  # (the gate of grouped_thousands, before the options)
         return []
     changes = []
-    for start, end, sep in grouped_thousands(text, ctx.words("units") + ctx.words("counted")):
+    found = grouped_thousands(text, ctx.words("units") + ctx.words("counted"))
+    lists = grouped_lists(text, found)
+    for start, end in lists:
+        changes.append(
+            Change(
+                start,
+                end,
+                None,
+                f"the numbers of {text[start:end]!r} are grouped in thousands the source "
+                "language's way, but only some stand before a counted noun: write them all "
+                "with commas, or none",
+            )
+        )
+    list_starts = [s for s, _ in lists]
+    for start, end, sep in found:
+        k = bisect.bisect_right(list_starts, start) - 1
+        if k >= 0 and start < lists[k][1]:
+            continue  # in a list reported whole
         kind = "a dot" if sep == "." else "a space"
         changes.append(
             Change(
@@ -512,7 +679,7 @@ def find_grouped_thousands(text: str, ctx: Context) -> list[Change]:
                 f"{text[start:end].replace(sep, ',')!r}",
             )
         )
-    return changes
+    return sorted(changes, key=lambda c: c.start)
 
 
 #: The options of the numbers rules (``Config(options={"NC9": {...}})``).
