@@ -1144,6 +1144,29 @@ def space_restored(token: str, cut: int, at: int) -> Change:
     )
 
 
+def split_or_reported(token: str, cut: int, at: int, vouched: bool, other: str) -> Change:
+    """``token`` (standing at ``at``) cut at ``cut`` when the evidence ``vouched`` for the
+    name after the cut; else a report that it may be ``other`` (a brand, a code name) as
+    likely as two words run together: a person decides.
+
+    >>> split_or_reported("withUkraine", 4, 10, True, "a brand").replacement
+    ' '
+    >>> report = split_or_reported("TheStreet", 3, 0, False, "a brand")
+    >>> report.replacement, report.start, report.message.split(":")[0]
+    (None, 3, "'TheStreet' may be 'The Street' run together, or a brand")
+    """
+    if vouched:
+        return space_restored(token, cut, at)
+    word, name = token[:cut], token[cut:]
+    return Change(
+        at + cut,
+        at + cut,
+        None,
+        f"'{token}' may be '{word} {name}' run together, or {other}: nothing shows '{name}' "
+        "is a name here (not split)",
+    )
+
+
 def camel_name_vouched(text: str, name: str, names: DocNames, lexicon: Any = None) -> bool:
     """Whether the capitalised part of a lower-case word + name token is a name, not the
     second word of a brand or a code name ("openDemocracy", "getUser", "theSkimm"): a
@@ -1251,16 +1274,8 @@ def _word_names(text: str, ctx: Context) -> Iterator[Change]:
         if in_code_span(text, m.start(), m.end()):
             continue
         word, name = token[:cut], token[cut:]
-        if camel_cut_vouched(text, word, name, m.end(), names, ctx.config.lexicon):
-            yield space_restored(token, cut, m.start())
-        else:  # a brand or a code name as likely as a fusion: a person decides
-            yield Change(
-                m.start() + cut,
-                m.start() + cut,
-                None,
-                f"'{token}' may be '{word} {name}' run together, or a brand or code name: "
-                f"nothing shows '{name}' is a name here (not split)",
-            )
+        vouched = camel_cut_vouched(text, word, name, m.end(), names, ctx.config.lexicon)
+        yield split_or_reported(token, cut, m.start(), vouched, "a brand or code name")
     yield from _opener_names(text, ctx)
 
 
@@ -1355,16 +1370,8 @@ def _opener_names(text: str, ctx: Context) -> Iterator[Change]:
                 continue
             if names is None:
                 names = DocNames(text)
-            if opener_cut_vouched(text, opener, name, names, ctx.config.lexicon):
-                yield space_restored(token, cut, m.start())
-            else:
-                yield Change(
-                    m.start() + cut,
-                    m.start() + cut,
-                    None,
-                    f"'{token}' may be '{opener} {name}' run together, or a brand: nothing "
-                    f"shows '{name}' is a name here (not split)",
-                )
+            vouched = opener_cut_vouched(text, opener, name, names, ctx.config.lexicon)
+            yield split_or_reported(token, cut, m.start(), vouched, "a brand")
 
 
 # --------------------------------------------------------------------------------------------

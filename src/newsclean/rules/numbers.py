@@ -577,6 +577,26 @@ def find_source_thousands(text: str, ctx: Context) -> list[Change]:
     return changes
 
 
+def half_list_report(
+    text: str, start: int, end: int, written: str, before: str, marks: str
+) -> Change:
+    """The report of a list or range of numbers of which only some could be repaired (all
+    or none is: repaired alone, the others would stay in the source language's style).
+
+    >>> report = half_list_report("1,2, 3,4 and 5,6 UAH", 0, 16, "written with decimal commas",
+    ...                           "a unit", "points")
+    >>> report.replacement is None, report.message.split(": ")[1]
+    (True, 'write them all with points, or none')
+    """
+    return Change(
+        start,
+        end,
+        None,
+        f"the numbers of {text[start:end]!r} are {written}, but only some stand before "
+        f"{before}: write them all with {marks}, or none",
+    )
+
+
 def find_decimal_commas(text: str, ctx: Context) -> list[Change]:
     if not DECIMAL_GATE_RE.search(text):  # (the gate of decimal_commas, before the options)
         return []
@@ -585,16 +605,10 @@ def find_decimal_commas(text: str, ctx: Context) -> list[Change]:
         Change(start, end, ".", "decimal comma written as an English decimal point")
         for start, end in commas
     ]
-    for start, end in lists:
-        changes.append(
-            Change(
-                start,
-                end,
-                None,
-                f"the numbers of {text[start:end]!r} are written with decimal commas, but "
-                "only some stand before a unit: write them all with points, or none",
-            )
-        )
+    changes += [
+        half_list_report(text, start, end, "written with decimal commas", "a unit", "points")
+        for start, end in lists
+    ]
     return sorted(changes, key=lambda c: c.start)
 
 
@@ -655,13 +669,13 @@ def find_grouped_thousands(text: str, ctx: Context) -> list[Change]:
     lists = grouped_lists(text, found)
     for start, end in lists:
         changes.append(
-            Change(
+            half_list_report(
+                text,
                 start,
                 end,
-                None,
-                f"the numbers of {text[start:end]!r} are grouped in thousands the source "
-                "language's way, but only some stand before a counted noun: write them all "
-                "with commas, or none",
+                "grouped in thousands the source language's way",
+                "a counted noun",
+                "commas",
             )
         )
     list_starts = [s for s, _ in lists]
