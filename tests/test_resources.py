@@ -106,6 +106,19 @@ def test_only_the_newest_versions_are_kept(tmp_path: Path) -> None:
     assert len(calls) == resources.DERIVED_VERSIONS + 3
 
 
+def test_pruning_a_name_leaves_the_names_it_begins(tmp_path: Path) -> None:
+    # "patterns-header" and "patterns-header-views" are two names: new versions of the first
+    # must not prune the second's file (its glob once matched both).
+    resources.derived("t-views", "k", lambda: (2,), folder=tmp_path)
+    for path in tmp_path.iterdir():  # the oldest file of all
+        os.utime(path, (path.stat().st_mtime - 100, path.stat().st_mtime - 100))
+    for k in range(resources.DERIVED_VERSIONS + 2):
+        resources.derived("t", f"key {k}", lambda: (1,), folder=tmp_path)
+    names = [p.name for p in tmp_path.iterdir()]
+    assert sum(n.startswith("derived-t-views-") for n in names) == 1
+    assert len(names) == resources.DERIVED_VERSIONS + 1
+
+
 # --------------------------------------------------------------------------------------------
 # Compiled patterns kept in the cache folder
 

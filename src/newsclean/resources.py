@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import glob
 import marshal
 import math
 import os
@@ -503,10 +504,11 @@ _CODE_DIGESTS: dict[CodeType, str] = {}
 
 def _prune(path: Path, name: str) -> None:
     """Remove all but the newest :data:`DERIVED_VERSIONS` files of ``name`` beside
-    ``path``."""
+    ``path``: those of :func:`_derived_path`'s form for this very name, not those of a
+    longer name it begins ("patterns-header" and "patterns-header-views" are two names)."""
     with contextlib.suppress(OSError):
         found = []
-        for other in path.parent.glob(f"derived-{name}-*-m*.bin"):
+        for other in path.parent.glob(f"derived-{glob.escape(name)}-{'[0-9a-f]' * 8}-m*.bin"):
             with contextlib.suppress(OSError):
                 found.append((other.stat().st_mtime, other))
         found.sort(reverse=True)
@@ -623,6 +625,17 @@ def _compile_arguments(pattern: str) -> tuple[object, ...] | None:
         return marshal.loads(marshal.dumps(tuple(args)))  # type: ignore[no-any-return]
     except ValueError:
         return None
+
+
+def compiled_pattern(name: str, pattern: str) -> regex.Pattern[str]:
+    r"""``regex.compile(pattern)``, kept compiled in the cache folder under ``name`` (see
+    :func:`compiled_patterns`): for a module's patterns made at import, which every new
+    process would otherwise parse again.
+
+    >>> compiled_pattern("demo-digits", r"\d+").findall("12 and 345")
+    ['12', '345']
+    """
+    return compiled_patterns(name, (pattern,))[0]
 
 
 def compiled_patterns(

@@ -36,7 +36,7 @@ import regex
 from ..config import ConfigError
 from ..edits import Change
 from ..registry import Context, Option, Rule
-from ..resources import compiled_patterns, derived, load_table, zipf_frequency
+from ..resources import compiled_pattern, compiled_patterns, derived, load_table, zipf_frequency
 from .header import credits_line
 
 __all__ = [
@@ -928,7 +928,7 @@ def caption_credit(line: str, t: Tables) -> tuple[int, int] | None:
 
 
 #: A sentence's end inside a caption line and the space after it.
-CAPTION_BREAK_RE = regex.compile(CAPTION_END + r"[ \t]+")
+CAPTION_BREAK_RE = compiled_pattern("boilerplate-caption-break-re", CAPTION_END + r"[ \t]+")
 
 
 def _caption_slug(line: str, t: Tables) -> tuple[int, int] | None:
@@ -1151,15 +1151,16 @@ _FINITE = (
 #: demonstrative and a finite verb ("that was the advice …", "it is what they wanted."), or
 #: a noun phrase of up to five words after a determiner and one of those verbs ("the
 #: government said it would raise taxes.").
-LOWERCASE_SENTENCE_RE = regex.compile(
+LOWERCASE_SENTENCE_RE = compiled_pattern(
+    "boilerplate-lowercase-sentence-re",
     r"(?:(?:that|this|it|he|she|they|we|there|these|those|you)[ \t]+(?:"
     + _FINITE
     + r"|\p{Ll}+(?:ed|s)[ \t])"
     r"|(?:the|a|an|his|her|its|their|our|some|many|most)[ \t]+"
-    r"(?:[\p{L}\p{N}'’-]++[ \t]+){1,5}?" + _FINITE + r")"
+    r"(?:[\p{L}\p{N}'’-]++[ \t]+){1,5}?" + _FINITE + r")",
 )
 #: The end of a statement: a full stop or "!" (closing quotes or brackets may follow).
-STATEMENT_END_RE = regex.compile(r"[.!][\p{Pf}\p{Pe}\"']*\h*$")
+STATEMENT_END_RE = compiled_pattern("boilerplate-statement-end-re", r"[.!][\p{Pf}\p{Pe}\"']*\h*$")
 
 
 def lowercase_sentence(text: str) -> bool:
@@ -1205,7 +1206,9 @@ def _headline_like(text: str) -> bool:
 TEASER_BLOCK_MAX = 6
 #: A line of a liveblog ("10:32 Troops leave") or of a table of contents ("1. Background",
 #: "2) The talks"): not a teaser headline.
-STAMP_OR_NUMBER_RE = regex.compile(r"\d{1,2}[:.]\d{2}\b|\d{1,2}[.)][ \t]")
+STAMP_OR_NUMBER_RE = compiled_pattern(
+    "boilerplate-stamp-or-number-re", r"\d{1,2}[:.]\d{2}\b|\d{1,2}[.)][ \t]"
+)
 
 
 def block_headline(line: str) -> bool:
@@ -1345,10 +1348,11 @@ def notice(line: str, t: Tables) -> bool:
 
 #: An attribution or a clause after a comma inside a line that reads like a notice: the line
 #: reports it (see :func:`notice`).
-NOTICE_REPORTED_RE = regex.compile(
+NOTICE_REPORTED_RE = compiled_pattern(
+    "boilerplate-notice-reported-re",
     r",\h+(?:[\p{L}’'-]+\h+){0,3}?(?:reads|read|said|says|found|finds|told|tells|urged|warned"
     r"|ruled|rules|wrote|writes|added|adds|claimed|claims|argued|argues)\b"
-    r"|,\h+according\h+to\b"
+    r"|,\h+according\h+to\b",
 )
 
 
@@ -1510,8 +1514,9 @@ def find_notices(text: str, ctx: Context) -> Iterable[Change]:
 
 
 #: A caption's label alone on its line ("Photo caption,"): the caption is on the next line.
-CAPTION_LABEL_RE = regex.compile(
-    r"(?i)(?:photo|image|video|picture|media)[ \t]+caption[ \t]*[,:]?[ \t]*\.?"
+CAPTION_LABEL_RE = compiled_pattern(
+    "boilerplate-caption-label-re",
+    r"(?i)(?:photo|image|video|picture|media)[ \t]+caption[ \t]*[,:]?[ \t]*\.?",
 )
 
 
@@ -1565,16 +1570,19 @@ TAG_MAX_ITEMS = 20
 TAG_ITEM_WORDS = 4
 TAG_ITEM_CHARS = 40
 #: What separates the items of a tag line.
-TAG_SPLIT_RE = regex.compile(r"[ \t]*[,;|•·/][ \t]*")
+TAG_SPLIT_RE = compiled_pattern("boilerplate-tag-split-re", r"[ \t]*[,;|•·/][ \t]*")
 #: An item: words of letters and digits (hyphens, apostrophes, dots inside: "U.S.", "COVID-19"),
 #: maybe a hash first ("#Ukraine").
-TAG_ITEM_RE = regex.compile(
-    r"#?[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.&-]*(?:[ \t]+[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.&-]*)*"
+TAG_ITEM_RE = compiled_pattern(
+    "boilerplate-tag-item-re",
+    r"#?[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.&-]*(?:[ \t]+[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.&-]*)*",
 )
 
 
 #: The end of a list that ends with an abbreviation ("…, U.S.", "…; E.U.").
-ABBREVIATION_END_RE = regex.compile(r"(?:^|[\s,;|])(?:\p{L}\.){2,}$")
+ABBREVIATION_END_RE = compiled_pattern(
+    "boilerplate-abbreviation-end-re", r"(?:^|[\s,;|])(?:\p{L}\.){2,}$"
+)
 
 
 @cache
@@ -1696,7 +1704,9 @@ def _tag_line_changes(text: str, extras: tuple[str, ...]) -> Iterator[Change]:
 
 #: A field of a fact box or a listing: a short label, a colon, a value ("Born: 8 January
 #: 1935", "Fee: 120 pounds").
-FIELD_LINE_RE = regex.compile(r"[\p{Lu}][\p{L}'’ \t-]{0,30}:[ \t]+\S")
+FIELD_LINE_RE = compiled_pattern(
+    "boilerplate-field-line-re", r"[\p{Lu}][\p{L}'’ \t-]{0,30}:[ \t]+\S"
+)
 
 
 def field_line(line: str) -> bool:
@@ -1830,14 +1840,16 @@ def _copyright_changes(text: str, ctx: Context) -> Iterator[Change]:
 
 #: A time stamp of a comment header: "15/02/2022", "2022-02-15", "10:45", "10.45 am",
 #: "3 hours ago", "yesterday at".
-COMMENT_STAMP_RE = regex.compile(
+COMMENT_STAMP_RE = compiled_pattern(
+    "boilerplate-comment-stamp-re",
     r"(?i)(?<![\p{L}\p{N}])(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}"
     r"|\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?|\d{1,3}[ \t]+(?:second|minute|hour|day|week|"
-    r"month|year)s?[ \t]+ago|yesterday|today)(?![\p{L}\p{N}])"
+    r"month|year)s?[ \t]+ago|yesterday|today)(?![\p{L}\p{N}])",
 )
 #: What may stand between a commenter's name and the stamp: "Juan P. | 15/02/2022 at 10:45".
-COMMENT_FILLER_RE = regex.compile(
-    r"(?i)(?<![\p{L}])(?:at|on|said|wrote|says|writes)(?![\p{L}])|[|·•,:()\[\]–—-]"
+COMMENT_FILLER_RE = compiled_pattern(
+    "boilerplate-comment-filler-re",
+    r"(?i)(?<![\p{L}])(?:at|on|said|wrote|says|writes)(?![\p{L}])|[|·•,:()\[\]–—-]",
 )
 #: Buttons under a comment, alone on a line: "Reply", "Like · Reply · 3".
 COMMENT_ACTIONS = frozenset(
@@ -1906,12 +1918,13 @@ _MONTH = (
 #: A line that is only a comment's date and time, as WordPress prints it under the
 #: commenter's name: "15 February 2022 at 10:45", "February 15, 2022 at 10:45 am",
 #: "15/02/2022 10:45", "3 hours ago".
-STAMP_LINE_RE = regex.compile(
+STAMP_LINE_RE = compiled_pattern(
+    "boilerplate-stamp-line-re",
     r"(?i)(?:on[ \t]+)?(?:(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+" + _MONTH + r",?[ \t]+\d{4}"
     r"|" + _MONTH + r"[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}"
     r"|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})"
     r"(?:,?[ \t]+(?:at[ \t]+)?\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?)?"
-    r"|\d{1,3}[ \t]+(?:second|minute|hour|day|week|month|year)s?[ \t]+ago)"
+    r"|\d{1,3}[ \t]+(?:second|minute|hour|day|week|month|year)s?[ \t]+ago)",
 )
 
 
@@ -2021,9 +2034,10 @@ def comment_section(lines: Sequence[Line], extras: tuple[str, ...] = ()) -> int 
 
 #: A comments heading that counts or names readers: "Comments (2)", "2 comments", "Reader
 #: comments" (a liveblog heads its entries "Comment" or "Comments", never so).
-COUNTED_LABEL_RE = regex.compile(
+COUNTED_LABEL_RE = compiled_pattern(
+    "boilerplate-counted-label-re",
     r"(?i:(?:readers?['’]?[ \t]+comments|comments[ \t]*\(\d+\)"
-    r"|\d+[ \t]+(?:reader[ \t]+)?comments?))"
+    r"|\d+[ \t]+(?:reader[ \t]+)?comments?))",
 )
 #: The most one comment under such a heading may hold to be taken without a second sign.
 SINGLE_COMMENT_MAX_LINES = 2
@@ -2125,9 +2139,10 @@ END_LAST_LINES = 4
 END_CODE_CHARS = 40
 #: Desk codes: the writers' and editors' initials joined by slashes ("jk/ mal/",
 #: "mn/ll/jc", "JPF // APN", "ES/AR"), each of two to four letters of one case.
-DESK_CODES_RE = regex.compile(
+DESK_CODES_RE = compiled_pattern(
+    "boilerplate-desk-codes-re",
     r"(?P<first>\p{Ll}{2,4}|\p{Lu}{2,4})(?P<more>(?:[ \t]*(?P<slash>/{1,2})[ \t]*"
-    r"(?:\p{Ll}{2,4}|\p{Lu}{2,4}))+)(?P<trail>[ \t]*/)?"
+    r"(?:\p{Ll}{2,4}|\p{Lu}{2,4}))+)(?P<trail>[ \t]*/)?",
 )
 #: Pairs of English words joined by a slash, not desk codes.
 SLASH_WORDS = frozenset(
@@ -2137,7 +2152,7 @@ SLASH_WORDS = frozenset(
 #: whose parts are all such words ("ok/ ok/", "yes/ no/") are no desk codes. Initials are
 #: rarer ("jk" 3.5, "mal" 3.6, "ll" 4.7, "es" 3.9).
 DESK_WORD_ZIPF = 5.0
-_LETTERS_RE = regex.compile(r"\p{L}+")
+_LETTERS_RE = compiled_pattern("boilerplate-letters-re", r"\p{L}+")
 
 
 def initials_shape(codes: str) -> bool:
@@ -2157,9 +2172,13 @@ def initials_shape(codes: str) -> bool:
 
 
 #: The end marker of Anadolu's wire copy, fused to the last sentence ("… in the world.-0-").
-FUSED_END_MARK_RE = regex.compile(r"(?<=[.!?\"”»)])[ \t]*-0-[ \t]*$")
+FUSED_END_MARK_RE = compiled_pattern(
+    "boilerplate-fused-end-mark-re", r"(?<=[.!?\"”»)])[ \t]*-0-[ \t]*$"
+)
 #: What ends the article's last line before a weak end code: a sentence's end.
-ARTICLE_END_RE = regex.compile(r"[.!?…][\p{Pf}\p{Pe}\"']*$|[\p{Pf}\"”»)]$")
+ARTICLE_END_RE = compiled_pattern(
+    "boilerplate-article-end-re", r"[.!?…][\p{Pf}\p{Pe}\"']*$|[\p{Pf}\"”»)]$"
+)
 
 
 def end_code(line: str, agencies: frozenset[str]) -> str | None:

@@ -43,7 +43,7 @@ import regex
 
 from ..edits import Change, Meta
 from ..registry import Context, Option, Rule
-from ..resources import compiled_patterns, load_table, once, zipf_frequency
+from ..resources import compiled_pattern, compiled_patterns, load_table, once, zipf_frequency
 
 #: An ISO 8601 date, optionally with a time and a zone.
 ISO_DATE = (
@@ -139,7 +139,9 @@ def weekday_numbers() -> dict[str, int]:
 #: The years a publication date may have: a header naming another is no such date.
 YEARS = range(1900, 2101)
 #: A field of a memo or an event notice on the line after a date: "To: All staff".
-FIELD_LINE_RE = regex.compile(r"[ \t]*(?P<key>\p{L}[\p{L} ]{0,24}?)[ \t]*:[ \t]*\S")
+FIELD_LINE_RE = compiled_pattern(
+    "header-field-line-re", r"[ \t]*(?P<key>\p{L}[\p{L} ]{0,24}?)[ \t]*:[ \t]*\S"
+)
 
 
 def _month_names() -> str:
@@ -488,7 +490,9 @@ BYLINE_PATTERN = (
 #: Rossi" is a byline.
 BYLINE_RARE_ZIPF = 4.0
 #: Splits the names of a byline.
-BYLINE_SPLIT_RE = regex.compile(r"[ \t]*,[ \t]*|[ \t]+(?:and|AND)[ \t]+|[ \t]*&[ \t]*")
+BYLINE_SPLIT_RE = compiled_pattern(
+    "header-byline-split-re", r"[ \t]*,[ \t]*|[ \t]+(?:and|AND)[ \t]+|[ \t]*&[ \t]*"
+)
 
 
 @once
@@ -528,17 +532,24 @@ def _outlet_words() -> frozenset[str]:
 
 
 #: Where a byline's author writes from: "in Rome", "from New York".
-ROLE_PLACE_RE = regex.compile(r"(?:in|from)[ \t]+\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,2}")
+ROLE_PLACE_RE = compiled_pattern(
+    "header-role-place-re", r"(?:in|from)[ \t]+\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,2}"
+)
 #: A place alone after a byline's role: "Rome", "New York".
-PLACE_RE = regex.compile(r"\p{Lu}[\p{L}'’.-]+(?:[ \t]+\p{Lu}[\p{L}'’.-]+){0,2}")
+PLACE_RE = compiled_pattern(
+    "header-place-re", r"\p{Lu}[\p{L}'’.-]+(?:[ \t]+\p{Lu}[\p{L}'’.-]+){0,2}"
+)
 #: A news outlet's name: capitalised words (digits after a first one: "TVN24"), "The" and
 #: "of" among them.
-OUTLET_RE = regex.compile(
+OUTLET_RE = compiled_pattern(
+    "header-outlet-re",
     r"(?:The[ \t]+)?\p{Lu}[\p{L}\d'’.-]*"
-    r"(?:[ \t]+(?:of[ \t]+|the[ \t]+){0,2}\p{Lu}[\p{L}\d'’.-]*){0,4}"
+    r"(?:[ \t]+(?:of[ \t]+|the[ \t]+){0,2}\p{Lu}[\p{L}\d'’.-]*){0,4}",
 )
 #: A first word in capitals that names an outlet: "BBC", "CNN", "RAI", "TVN24".
-OUTLET_ACRONYM_RE = regex.compile(r"(?:The[ \t]+)?\p{Lu}{2,6}\d{0,3}(?:[ \t]|$)")
+OUTLET_ACRONYM_RE = compiled_pattern(
+    "header-outlet-acronym-re", r"(?:The[ \t]+)?\p{Lu}{2,6}\d{0,3}(?:[ \t]|$)"
+)
 
 
 def byline_role(role: str) -> bool:
@@ -936,8 +947,8 @@ def _runs(lines: tuple[HeaderLine, ...], kind: str) -> list[list[HeaderLine]]:
 
 
 #: The separator before a header line run into the one before it, and the end of a line.
-_MID_LINE_LEAD_RE = regex.compile(r"[ \t]*[-–—|•·][ \t]*\Z")
-_LINE_BREAK_RE = regex.compile(r"[ \t]*(?:\r?\n|\Z)")
+_MID_LINE_LEAD_RE = compiled_pattern("header-mid-line-lead-re", r"[ \t]*[-–—|•·][ \t]*\Z")
+_LINE_BREAK_RE = compiled_pattern("header-line-break-re", r"[ \t]*(?:\r?\n|\Z)")
 
 
 def removal_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1106,7 +1117,7 @@ class TitleSuffix(NamedTuple):
 
 
 #: A clock's hours, minutes and seconds.
-_CLOCK_RE = regex.compile(r"(\d{1,2})(?:[:.]|h)(\d{2})(?::(\d{2}))?")
+_CLOCK_RE = compiled_pattern("header-clock-re", r"(\d{1,2})(?:[:.]|h)(\d{2})(?::(\d{2}))?")
 
 
 def page_stamp(clock: str) -> bool:

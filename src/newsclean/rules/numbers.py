@@ -25,7 +25,7 @@ import regex
 
 from ..edits import Change
 from ..registry import Context, Option, Rule
-from ..resources import compiled_patterns, load_table
+from ..resources import compiled_pattern, compiled_patterns, load_table
 
 #: Cheap tests (the stdlib ``re``, whose ``\d`` is any decimal digit, as ``\p{Nd}`` is): a
 #: comma before one or two digits (NC901), a dot or a space before three (NC902).
@@ -185,7 +185,9 @@ def grouped_thousands_re(extra: tuple[str, ...]) -> regex.Pattern[str]:
 
 #: A number written with a decimal comma, with or without a unit after it (the items of a
 #: list: "1,2, 3,4 and 5,6 UAH").
-DECIMAL_SHAPE_RE = regex.compile(r"(?<![\p{N}.,'’])\p{Nd}{1,3},\p{Nd}{1,2}(?![\p{N}]|[.,]\p{N})")
+DECIMAL_SHAPE_RE = compiled_pattern(
+    "numbers-decimal-shape-re", r"(?<![\p{N}.,'’])\p{Nd}{1,3},\p{Nd}{1,2}(?![\p{N}]|[.,]\p{N})"
+)
 #: The longest stretch between two items of one list that :func:`list_gap_re` reads.
 MAX_LIST_GAP = 40
 
@@ -346,22 +348,25 @@ def grouped_thousands(text: str, words: tuple[str, ...] = ()) -> list[tuple[int,
 
 #: "thousand" or "thous." right after a number and a space (NC903). Lower case only: a
 #: capitalised "Thousand" names something ("The 5 Thousand", a charity run; a title).
-THOUSAND_RE = regex.compile(r"thous(?<=[0-9][ \u00a0]thous)(?:and(?![\p{L}\p{N}])|(?P<dot>\.))")
+THOUSAND_RE = compiled_pattern(
+    "numbers-thousand-re", r"thous(?<=[0-9][ \u00a0]thous)(?:and(?![\p{L}\p{N}])|(?P<dot>\.))"
+)
 #: NC903's gate (the stdlib ``re``, literal first: ~1 ms a MB on news, where "thousands"
 #: and "house" are common): a digit, a space and "thous" / "Thous".
 THOUSAND_GATE_RE = re.compile(r"hous(?<=[0-9][ \u00a0][Tt]hous)")
 #: A number as the source languages write it before "thousand": 1-999, or a decimal with a
 #: point (up to three places) or a comma (one or two: "8,500 thousand" is English).
-THOUSAND_NUMBER_RE = regex.compile(
-    r"(?P<int>0|[1-9][0-9]{0,2})(?:(?P<sep>[.,])(?P<dec>[0-9]{1,3}))?"
+THOUSAND_NUMBER_RE = compiled_pattern(
+    "numbers-thousand-number-re", r"(?P<int>0|[1-9][0-9]{0,2})(?:(?P<sep>[.,])(?P<dec>[0-9]{1,3}))?"
 )
 #: Words before a number that make it part of a larger one ("1 million 200 thousand").
 MAGNITUDES = frozenset({"million", "millions", "billion", "billions", "trillion", "mln", "bln"})
 #: What after "thousand" makes it part of a larger number ("1 thousand 500 rubles").
-MORE_NUMBER_RE = regex.compile(
+MORE_NUMBER_RE = compiled_pattern(
+    "numbers-more-number-re",
     r"[ \u00a0]*+(?:(?i:and)[ \u00a0]++)?(?:[0-9]|(?i:one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
-    r"hundred)(?![\p{L}\p{N}]))"
+    r"hundred)(?![\p{L}\p{N}]))",
 )
 #: Dashes that join the two ends of a range ("8-10 thousand").
 RANGE_DASHES = "-\u2010\u2011\u2012\u2013\u2014"
@@ -614,15 +619,17 @@ def find_decimal_commas(text: str, ctx: Context) -> list[Change]:
 
 #: A number grouped in thousands by a dot or a space, with or without a noun after it (the
 #: items of a list or range: "between 75.000 and 80.000 people").
-GROUPED_SHAPE_RE = regex.compile(
+GROUPED_SHAPE_RE = compiled_pattern(
+    "numbers-grouped-shape-re",
     r"(?<![\p{N}.,\p{L}+])[1-9]\p{Nd}{0,2}+(?P<sep>[.\u00a0\u202f\u2009 ])\p{Nd}{3}"
-    r"(?:(?P=sep)\p{Nd}{3})*+(?![\p{N}]|[.,]\p{N})"
+    r"(?:(?P=sep)\p{Nd}{3})*+(?![\p{N}]|[.,]\p{N})",
 )
 #: What joins two numbers of one list or range of grouped numbers (perhaps after the first
 #: one's noun).
-GROUPED_GAP_RE = regex.compile(
+GROUPED_GAP_RE = compiled_pattern(
+    "numbers-grouped-gap-re",
     r"(?:[ \t\u00a0]\p{Ll}++)?[ \t\u00a0]*+"
-    r"(?:,[ \t\u00a0]*+(?:(?:and|or)[ \t\u00a0]++)?|(?:and|or|to)[ \t\u00a0]++|[-–—][ \t\u00a0]*+)"
+    r"(?:,[ \t\u00a0]*+(?:(?:and|or)[ \t\u00a0]++)?|(?:and|or|to)[ \t\u00a0]++|[-–—][ \t\u00a0]*+)",
 )
 
 
