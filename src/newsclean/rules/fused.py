@@ -39,7 +39,6 @@ import math
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from functools import lru_cache
-from itertools import compress, count, repeat
 from typing import Any
 
 import regex
@@ -299,29 +298,6 @@ def text_blocks(text: str) -> tuple[Block, ...]:
     return _INDEX.blocks(text)
 
 
-#: The run sets of the blocks :func:`blocks_holding` was last asked about, by identity.
-_BLOCK_SETS: list[tuple[tuple[Block, ...], tuple[frozenset[str], ...]]] = []
-
-
-def blocks_holding(blocks: tuple[Block, ...], run: str) -> list[int]:
-    """The indices of the ``blocks`` whose runs include ``run``, in order (one C-level pass
-    over the blocks' run sets: a long document has up to ~256 blocks, and the fused rules
-    ask for thousands of words).
-
-    >>> kuleba, said = frozenset({"Kuleba"}), frozenset({"said"})
-    >>> blocks = ((0, 7, kuleba), (7, 12, said), (12, 19, kuleba))
-    >>> blocks_holding(blocks, "Kuleba"), blocks_holding(blocks, "Scholz")
-    ([0, 2], [])
-    """
-    last = _BLOCK_SETS[0] if _BLOCK_SETS else None
-    if last is not None and last[0] is blocks:
-        sets = last[1]
-    else:
-        sets = tuple(b[2] for b in blocks)
-        _BLOCK_SETS[:] = [(blocks, sets)]
-    return list(compress(count(), map(frozenset.__contains__, sets, repeat(run))))
-
-
 def word_starts(text: str, word: str) -> Iterator[int]:
     """Where ``word`` may stand in ``text`` as a whole word, in order: every offset of ``word``
     in a short text; in a long one (:data:`RUN_INDEX_FROM`), every offset in the blocks
@@ -346,9 +322,9 @@ def word_starts(text: str, word: str) -> Iterator[int]:
             yield at
             at = text.find(word, at + 1)
         return
-    blocks = text_blocks(text)
     first, others = runs[0], runs[1:]
-    for i in blocks_holding(blocks, first):
+    blocks, holding = _INDEX.holding(text, first)
+    for i in holding:
         start, end, have = blocks[i]
         if others:
             after = blocks[i + 1][2] if i + 1 < len(blocks) else frozenset()
