@@ -90,7 +90,7 @@ def header_re() -> regex.Pattern[str]:
         # The header ends at whitespace (then the text) or at the end of the text.
         + r"(?=\s|\Z)\s*"
     )
-    return compiled_patterns("header", (pattern,))[0]
+    return compiled_pattern("header", pattern)
 
 
 #: The tables of month names: English, then the source languages' (a header the
@@ -208,7 +208,7 @@ def _written_date_pattern(keys: str | None) -> str:
 @once
 def line_header_re() -> regex.Pattern[str]:
     """The pattern of a leaked date header written another way, on a line of its own."""
-    return compiled_patterns("header-written", (_written_date_pattern(_keys()),))[0]
+    return compiled_pattern("header-written", _written_date_pattern(_keys()))
 
 
 @once
@@ -222,7 +222,7 @@ def bare_date_re() -> regex.Pattern[str]:
     >>> bool(bare_date_re().match("15 February 2022 was a Tuesday"))
     False
     """
-    return compiled_patterns("header-bare", (_written_date_pattern(None),))[0]
+    return compiled_pattern("header-bare", _written_date_pattern(None))
 
 
 @once
@@ -405,7 +405,7 @@ def reading_time_re() -> regex.Pattern[str]:
     >>> bool(reading_time_re().match("4 min read")), bool(reading_time_re().match("4 min later"))
     (True, False)
     """
-    return compiled_patterns("header-reading", (READING_TIME_PATTERN,))[0]
+    return compiled_pattern("header-reading", READING_TIME_PATTERN)
 
 
 @once
@@ -431,7 +431,7 @@ def views_re() -> regex.Pattern[str]:
         + VIEWS_COUNT
         + r"[ \t]*(?:\r?\n|\Z)\s*"
     )
-    return compiled_patterns("header-views", (pattern,))[0]
+    return compiled_pattern("header-views", pattern)
 
 
 def counter_form(match: regex.Match[str]) -> bool:
@@ -498,7 +498,7 @@ BYLINE_SPLIT_RE = compiled_pattern(
 @once
 def byline_re() -> regex.Pattern[str]:
     """The pattern of a byline line (anchored by ``match``)."""
-    return compiled_patterns("header-byline", (BYLINE_PATTERN,))[0]
+    return compiled_pattern("header-byline", BYLINE_PATTERN)
 
 
 @once
@@ -1081,7 +1081,7 @@ def title_suffix_re(extra_sites: tuple[str, ...] = ()) -> regex.Pattern[str]:
     )
     # Kept compiled in the cache folder (see newsclean.resources.compiled_patterns): with
     # its tables of sites and months, compiling it costs ~45 ms in every new process.
-    return compiled_patterns("header-title-suffix", (pattern,))[0]
+    return compiled_pattern("header-title-suffix", pattern)
 
 
 @lru_cache(maxsize=8)

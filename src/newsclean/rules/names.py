@@ -39,7 +39,13 @@ import regex
 
 from ..edits import Change
 from ..registry import Context, Option, Rule
-from ..resources import compiled_patterns, compiled_re_patterns, load_table, zipf_frequency
+from ..resources import (
+    compiled_pattern,
+    compiled_patterns,
+    compiled_re_patterns,
+    load_table,
+    zipf_frequency,
+)
 
 #: Where a sentence starts: the text start, a line start, or after . ! ? (and a closing
 #: quote or bracket) and spaces, optionally followed by an opening quote.
@@ -100,7 +106,7 @@ def sentence_start_re(extra: tuple[str, ...] = ()) -> regex.Pattern[str] | None:
         SENTENCE_START + r"(?P<wrong>" + "|".join(alternatives) + r")(?=[ \t]+(?:" + verbs + r")\b)"
     )
     # Kept compiled in the cache folder (see newsclean.resources.compiled_patterns).
-    return compiled_patterns("names-sentence-start", (pattern,))[0]
+    return compiled_pattern("names-sentence-start", pattern)
 
 
 def names_at_sentence_start(text: str, extra: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:

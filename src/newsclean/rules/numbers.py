@@ -25,7 +25,7 @@ import regex
 
 from ..edits import Change
 from ..registry import Context, Option, Rule
-from ..resources import compiled_pattern, compiled_patterns, load_table
+from ..resources import compiled_pattern, load_table
 
 #: Cheap tests (the stdlib ``re``, whose ``\d`` is any decimal digit, as ``\p{Nd}`` is): a
 #: comma before one or two digits (NC901), a dot or a space before three (NC902).
@@ -123,7 +123,7 @@ def _compile(name: str, extra: tuple[str, ...], pattern: str) -> regex.Pattern[s
     folder (see :func:`newsclean.resources.compiled_patterns`)."""
     if extra:
         return regex.compile(pattern)
-    return compiled_patterns(name, (pattern,))[0]
+    return compiled_pattern(name, pattern)
 
 
 @lru_cache(maxsize=16)

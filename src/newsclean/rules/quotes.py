@@ -36,7 +36,7 @@ import regex
 
 from ..edits import Change, apply_changes
 from ..registry import Context, Finder, Option, Rule
-from ..resources import compiled_patterns, compiled_re_patterns, load_table
+from ..resources import compiled_pattern, compiled_patterns, compiled_re_patterns, load_table
 
 #: English double quotation marks (straight and curly).
 ENGLISH_MARKS = frozenset('"“”‟')
@@ -140,7 +140,7 @@ def _speech_patterns(extra: tuple[str, ...]) -> regex.Pattern[str]:
         rf"(?P<verb>{alternation})(?!\p{{L}})"
     )
     # Kept compiled in the cache folder (see newsclean.resources.compiled_patterns).
-    return compiled_patterns("quotes-speech", (pattern,))[0]
+    return compiled_pattern("quotes-speech", pattern)
 
 
 def _verb_alternation(verbs: list[str]) -> str:
@@ -2416,7 +2416,7 @@ def _speech_dash_re(extra: tuple[str, ...]) -> regex.Pattern[str]:
     )
     if extra:
         return regex.compile(pattern)
-    return compiled_patterns("quotes-speech-dash", (pattern,))[0]
+    return compiled_pattern("quotes-speech-dash", pattern)
 
 
 def dash_subject(subject: str, follower: str) -> str:
